@@ -1,0 +1,16 @@
+/** Timestamps as Kubernetes serialises them (RFC 3339, second precision, UTC). */
+export function formatRfc3339(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Micro-second precision timestamps (`eventTime`, lease `renewTime`): `2025-09-01T09:00:00.000000Z`. */
+export function formatRfc3339Micro(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+export function parseRfc3339(text: unknown): number | undefined {
+  if (typeof text !== 'string') return undefined;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? undefined : ms;
+}

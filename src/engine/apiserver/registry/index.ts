@@ -1,0 +1,58 @@
+/**
+ * Registry strategies by `<group>/<resource>`. Resources without an entry get `genericStrategy`
+ * (metadata validation only).
+ */
+import { isRecord } from '../../api/meta';
+import { validateObjectMeta } from './object-meta';
+import type { ResourceStrategy } from './strategy';
+import { podStrategy } from './pods';
+import { serviceStrategy } from './services';
+
+export const genericStrategy: ResourceStrategy = {
+  validate: validateObjectMeta,
+};
+
+/** Kinds whose `.status` changes only through the status subresource. */
+const WITH_STATUS: ResourceStrategy = { ...genericStrategy, hasStatusSubresource: true };
+
+function withGeneration(base: ResourceStrategy): ResourceStrategy {
+  return {
+    ...base,
+    hasStatusSubresource: true,
+    prepareForCreate(object, context) {
+      object.metadata.generation = 1;
+      delete object.status;
+      return base.prepareForCreate?.(object, context);
+    },
+    prepareForUpdate(next, previous, context) {
+      const specChanged = JSON.stringify(next.spec) !== JSON.stringify(previous.spec);
+      next.metadata.generation = (previous.metadata.generation ?? 1) + (specChanged ? 1 : 0);
+      base.prepareForUpdate?.(next, previous, context);
+    },
+  };
+}
+
+const namespaceStrategy: ResourceStrategy = {
+  ...genericStrategy,
+  hasStatusSubresource: true,
+  applyDefaults(object) {
+    object.metadata.labels = { ...(object.metadata.labels ?? {}), 'kubernetes.io/metadata.name': String(object.metadata.name) };
+    const spec = isRecord(object.spec) ? object.spec : {};
+    if (!Array.isArray(spec.finalizers)) spec.finalizers = ['kubernetes'];
+    object.spec = spec;
+    if (!isRecord(object.status)) object.status = { phase: 'Active' };
+  },
+};
+
+export const STRATEGIES: Record<string, ResourceStrategy> = {
+  '/pods': podStrategy,
+  '/services': serviceStrategy,
+  '/namespaces': namespaceStrategy,
+  '/nodes': WITH_STATUS,
+  'apps/deployments': withGeneration(genericStrategy),
+  'apps/replicasets': withGeneration(genericStrategy),
+  'apps/statefulsets': withGeneration(genericStrategy),
+  'apps/daemonsets': withGeneration(genericStrategy),
+  'batch/jobs': withGeneration(genericStrategy),
+  'batch/cronjobs': withGeneration(genericStrategy),
+};

@@ -1,0 +1,2 @@
+export { Client, pathFor } from "./client";
+export type { Transport, ResourceRef, ClientResult } from "./client";

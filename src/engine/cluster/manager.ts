@@ -1,0 +1,51 @@
+/** The kind clusters on the lab machine, by name, as `kind get clusters` lists them. */
+import type { Random, SimLoop } from '../clock';
+import type { TrafficEvent } from '../protocol';
+import { ClusterRuntime } from './runtime';
+import type { KindClusterSpec } from './kind-config';
+
+export class ClusterManager {
+  private readonly clusters = new Map<string, ClusterRuntime>();
+  private readonly ports: Random;
+
+  constructor(
+    private readonly loop: SimLoop,
+    private readonly random: Random,
+    private readonly onTraffic: (cluster: string, event: TrafficEvent) => void,
+    private readonly onCreated: (cluster: ClusterRuntime) => void,
+  ) {
+    this.ports = random.fork('hostports');
+  }
+
+  get(name: string): ClusterRuntime | undefined {
+    return this.clusters.get(name);
+  }
+
+  names(): string[] {
+    return [...this.clusters.keys()].sort();
+  }
+
+  all(): ClusterRuntime[] {
+    return this.names().map((n) => this.clusters.get(n) as ClusterRuntime);
+  }
+
+  /** The cluster whose API server is published at `server` (a kubeconfig's cluster.server). */
+  byServer(server: string): ClusterRuntime | undefined {
+    return this.all().find((c) => c.server === server.replace(/\/+$/, ''));
+  }
+
+  create(spec: KindClusterSpec): ClusterRuntime {
+    let port = 0;
+    do port = 32768 + this.ports.intBelow(60999 - 32768);
+    while (this.all().some((c) => c.hostPort === port));
+    const cluster = new ClusterRuntime(spec, port, this.loop, this.random.fork(`cluster/${spec.name}`), (e) => this.onTraffic(spec.name, e));
+    this.clusters.set(spec.name, cluster);
+    this.onCreated(cluster);
+    cluster.bootstrap();
+    return cluster;
+  }
+
+  delete(name: string): boolean {
+    return this.clusters.delete(name);
+  }
+}

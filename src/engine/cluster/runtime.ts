@@ -1,0 +1,77 @@
+/**
+ * One kind cluster: its etcd, its kube-apiserver and the node containers kind started. Components
+ * (scheduler, controllers, kubelets) attach here as later parts of the lab bring them to life.
+ */
+import type { KubeObject } from '../api/meta';
+import type { Random, SimLoop } from '../clock';
+import { Store } from '../store';
+import { ApiServer } from '../apiserver/server';
+import { Client, type Transport } from '../client';
+import type { TrafficEvent } from '../protocol';
+import { ClusterBootstrapper, type ClusterNode } from './bootstrap';
+import type { KindClusterSpec } from './kind-config';
+
+export interface NodeContainer extends ClusterNode {
+  /** Docker container id (12 hex shown by `docker ps`). */
+  containerId: string;
+  running: boolean;
+  createdAtMs: number;
+  startedAtMs: number;
+}
+
+export class ClusterRuntime {
+  readonly store: Store<KubeObject>;
+  readonly apiserver: ApiServer;
+  readonly transport: Transport;
+  nodes: NodeContainer[] = [];
+  readonly createdAtMs: number;
+
+  constructor(
+    readonly spec: KindClusterSpec,
+    /** Host port the API server is published on (`127.0.0.1:<port>->6443/tcp`). */
+    readonly hostPort: number,
+    private readonly loop: SimLoop,
+    private readonly random: Random,
+    onTraffic: (event: TrafficEvent) => void,
+  ) {
+    this.createdAtMs = loop.nowMs();
+    this.store = new Store<KubeObject>(loop);
+    this.apiserver = new ApiServer({ loop, store: this.store, random: random.fork('apiserver'), onTraffic });
+    this.transport = {
+      request: (request) => this.apiserver.handle(request),
+      watch: (path, query, onEvent, userAgent) => this.apiserver.watch(path, query, onEvent, userAgent),
+    };
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get server(): string {
+    return `https://127.0.0.1:${this.hostPort}`;
+  }
+
+  /** A client of this cluster's API server with the given identity. */
+  client(userAgent: string): Client {
+    return new Client(this.transport, userAgent);
+  }
+
+  /** What `kind create cluster` does after the node containers start. */
+  bootstrap(): void {
+    const bootstrapper = new ClusterBootstrapper(this.client('kubeadm'), this.loop, this.random.fork('bootstrap'));
+    const started = this.loop.nowMs();
+    const result = bootstrapper.run(this.spec);
+    const ids = this.random.fork('docker');
+    this.nodes = result.nodes.map((n) => ({ ...n, containerId: hex12(ids), running: true, createdAtMs: started, startedAtMs: started }));
+  }
+
+  isApiServerUp(): boolean {
+    return this.nodes.some((n) => n.role === 'control-plane' && n.running);
+  }
+}
+
+function hex12(random: Random): string {
+  let s = '';
+  for (let i = 0; i < 12; i++) s += random.intBelow(16).toString(16);
+  return s;
+}

@@ -1,0 +1,47 @@
+/**
+ * Messages between the UI thread and the engine host (Web Worker or a `kubelab serve` socket).
+ * Types only: both sides import this file and nothing else from the engine's insides.
+ */
+import type { KubeObject } from '../api/meta';
+
+export const PROTOCOL_VERSION = 1;
+
+/** One API request or watch notification between components, for the graph to animate. */
+export interface TrafficEvent {
+  /** Virtual time in ms. */
+  atMs: number;
+  /** Who sent it: "kubectl", "kube-scheduler", "kubelet/kind-worker", "kube-apiserver", "etcd", ... */
+  from: string;
+  to: string;
+  /** HTTP verb or "WATCH" / "PUT" (etcd). */
+  verb: string;
+  /** Request path, or the watched resource for notifications. */
+  path: string;
+  /** HTTP status of the response, when it is a request. */
+  code?: number;
+}
+
+/** A change to one object, keyed by uid so a re-created object is a new entry. */
+export type ObjectOp = { op: 'put'; object: KubeObject } | { op: 'remove'; uid: string };
+
+export type UiToEngine =
+  | { type: 'hello'; protocolVersion: number; seed?: number; cluster?: 'default' | 'empty' }
+  | { type: 'shell.input'; line: string }
+  | { type: 'shell.signal'; signal: 'SIGINT' }
+  | { type: 'clock.setSpeed'; factor: number }
+  | { type: 'clock.pause' }
+  | { type: 'clock.play' }
+  | { type: 'clock.step' }
+  | { type: 'node.stop'; name: string }
+  | { type: 'node.start'; name: string }
+  | { type: 'apply'; requestId: string; yaml: string }
+  | { type: 'snapshot'; requestId: string }
+  | { type: 'resync' };
+
+export type EngineToUi =
+  | { type: 'ready'; protocolVersion: number; seq: number; nowMs: number; revision: number; objects: KubeObject[]; prompt: string }
+  | { type: 'patch'; seq: number; nowMs: number; revision: number; ops: ObjectOp[]; traffic: TrafficEvent[] }
+  | { type: 'shell.output'; chunk: string; prompt?: string; busy: boolean }
+  | { type: 'clock'; nowMs: number; speed: number; paused: boolean }
+  | { type: 'reply'; requestId: string; stdout: string; stderr: string; exitCode: number }
+  | { type: 'error'; message: string };

@@ -1,0 +1,37 @@
+/** What a shell command gets to run with, and the registry of commands the lab machine has. */
+import type { SimLoop } from '../clock';
+import type { ClusterManager } from '../cluster/manager';
+import type { VirtualFileSystem } from './filesystem';
+
+/** The lab machine every terminal session runs on (one filesystem, one set of kind clusters). */
+export interface Machine {
+  loop: SimLoop;
+  fs: VirtualFileSystem;
+  clusters: ClusterManager;
+  /** Docker-style hostname of the lab machine. */
+  hostname: string;
+}
+
+export interface CommandContext {
+  /** Arguments after the command name, already expanded. */
+  args: string[];
+  stdin: string;
+  /** True when stdin is a pipe, a file or a here-document rather than the terminal. */
+  stdinRedirected: boolean;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: Map<string, string>;
+  cwd: string;
+  setCwd(path: string): void;
+  machine: Machine;
+  /** Completes the command with an exit status. Call exactly once, now or later (timers, watches). */
+  done(exitCode: number): void;
+  /** Registers what Ctrl-C does while the command is running (defaults to finishing with 130). */
+  onInterrupt(handler: () => void): void;
+  /** Runs a nested command line (for `watch`, `$(...)`), collecting its output. */
+  runLine?(line: string, done: (output: string, exitCode: number) => void): void;
+}
+
+export type Command = (context: CommandContext) => void;
+
+export type CommandTable = Map<string, Command>;

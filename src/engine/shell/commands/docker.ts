@@ -1,0 +1,47 @@
+/** `docker ps`: the kind node containers on the lab machine (the rest of docker is the terminal issue's). */
+import type { Command } from '../command';
+import { humanDuration } from '../../kubectl/printers/duration';
+import { alignColumns } from '../../kubectl/printers/table-printer';
+
+/** docker's "About a minute" / "N minutes" wording (go-units HumanDuration). */
+function dockerDuration(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 1) return 'Less than a second';
+  if (s === 1) return '1 second';
+  if (s < 60) return `${s} seconds`;
+  const m = Math.floor(s / 60);
+  if (m === 1) return 'About a minute';
+  if (m < 60) return `${m} minutes`;
+  const h = Math.round(s / 3600);
+  if (h === 1) return 'About an hour';
+  if (h < 48) return `${h} hours`;
+  return humanDuration(ms);
+}
+
+export const docker: Command = (ctx) => {
+  const [sub] = ctx.args;
+  if (sub !== 'ps') {
+    ctx.stderr(`docker: '${sub ?? ''}' is not a docker command.\nSee 'docker --help'\n`);
+    ctx.done(1);
+    return;
+  }
+  const all = ctx.args.includes('-a') || ctx.args.includes('--all');
+  const now = ctx.machine.loop.nowMs();
+  const rows = [['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES']];
+  for (const cluster of ctx.machine.clusters.all()) {
+    for (const node of [...cluster.nodes].reverse()) {
+      if (!node.running && !all) continue;
+      rows.push([
+        node.containerId,
+        cluster.spec.image,
+        '"/usr/local/bin/entr…"',
+        `${dockerDuration(now - node.createdAtMs)} ago`,
+        node.running ? `Up ${dockerDuration(now - node.startedAtMs)}` : 'Exited (130) 1 second ago',
+        node.role === 'control-plane' ? `127.0.0.1:${cluster.hostPort}->6443/tcp` : '',
+        node.name,
+      ]);
+    }
+  }
+  ctx.stdout(alignColumns(rows, 3, 0));
+  ctx.done(0);
+};

@@ -1,0 +1,191 @@
+/** `kubectl apply -f` (client-side apply with the last-applied annotation) and `kubectl create -f`. */
+import type { KubeObject } from '../../../api/meta';
+import { deepCopy, isRecord } from '../../../api/meta';
+import { kindPrefix, type ApiResource } from '../../../kubectl/discovery';
+import { parseManifests, type ManifestDocument } from '../../../kubectl/manifests';
+import { bool, str, strings, type FlagSpec } from '../../../kubectl/flags';
+import { requireConnection, statusLine, type KubectlContext } from './context';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+export const APPLY_FLAGS: FlagSpec[] = [
+  { name: 'filename', short: 'f', type: 'stringArray' },
+  { name: 'recursive', short: 'R', type: 'bool' },
+  { name: 'dry-run', type: 'string' },
+  { name: 'output', short: 'o', type: 'string' },
+  { name: 'validate', type: 'string' },
+  { name: 'server-side', type: 'bool' },
+  { name: 'force-conflicts', type: 'bool' },
+  { name: 'field-manager', type: 'string' },
+  { name: 'prune', type: 'bool' },
+  { name: 'selector', short: 'l', type: 'string' },
+  { name: 'save-config', type: 'bool' },
+  { name: 'record', type: 'bool' },
+];
+
+/** Reads every -f source: files, directories (their .yaml/.yml/.json files), or `-` for stdin. */
+export function readManifestSources(k: KubectlContext): ManifestDocument[] | undefined {
+  const files = strings(k.flags, 'filename');
+  if (files.length === 0) {
+    k.err('error: must specify one of -f and -k\n\n');
+    return undefined;
+  }
+  const docs: ManifestDocument[] = [];
+  const fs = k.shell.machine.fs;
+  for (const f of files) {
+    if (f === '-') {
+      const parsed = parseManifests(k.shell.stdin, 'STDIN');
+      if (!parsed.ok) return fail(k, parsed.message);
+      docs.push(...parsed.documents);
+      continue;
+    }
+    if (/^https?:\/\//.test(f)) return fail(k, `error: unable to read URL "${f}", server reported 0 , status code=0`);
+    const path = fs.resolve(k.shell.cwd, f);
+    const paths = fs.isDir(path) ? fs.list(path).filter((n) => /\.(ya?ml|json)$/.test(n)).map((n) => ({ path: `${path}/${n}`, shown: `${f.replace(/\/$/, '')}/${n}` })) : [{ path, shown: f }];
+    if (!fs.exists(path)) return fail(k, `error: the path "${f}" does not exist`);
+    for (const p of paths) {
+      const parsed = parseManifests(fs.read(p.path) ?? '', p.shown);
+      if (!parsed.ok) return fail(k, parsed.message);
+      docs.push(...parsed.documents);
+    }
+  }
+  if (docs.length === 0) {
+    k.err('error: no objects passed to apply\n');
+    return undefined;
+  }
+  return docs;
+}
+
+function fail(k: KubectlContext, message: string): undefined {
+  k.err(message + '\n');
+  return undefined;
+}
+
+export function resourceFor(k: KubectlContext, object: KubeObject): ApiResource | undefined {
+  const slash = object.apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : object.apiVersion.slice(0, slash);
+  const version = slash < 0 ? object.apiVersion : object.apiVersion.slice(slash + 1);
+  const same = k.resources().filter((r) => r.group === group && r.kind === object.kind);
+  if (same.length === 0) return undefined;
+  return same.find((r) => r.version === version) ?? (group === 'autoscaling' && version === 'v1' ? { ...(same[0] as ApiResource), version } : undefined);
+}
+
+function noMatch(object: KubeObject, source: string): string {
+  return `error: resource mapping not found for name: "${String(object.metadata.name ?? '')}" namespace: "${String(object.metadata.namespace ?? '')}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`;
+}
+
+/** The annotation value: the manifest as JSON without the annotation itself, plus a newline. */
+function lastAppliedOf(object: KubeObject): string {
+  const copy = deepCopy(object);
+  const annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  if (Object.keys(annotations).length) copy.metadata.annotations = annotations;
+  else delete copy.metadata.annotations;
+  return JSON.stringify(copy) + '\n';
+}
+
+/** A strategic-merge patch from last-applied to desired: changed fields set, removed ones nulled. */
+function threeWayPatch(original: unknown, desired: unknown): unknown {
+  if (!isRecord(desired)) return desired;
+  const patch: Record<string, unknown> = {};
+  const orig = isRecord(original) ? original : {};
+  for (const [key, value] of Object.entries(desired)) {
+    if (isRecord(value) && isRecord(orig[key])) {
+      const sub = threeWayPatch(orig[key], value);
+      if (isRecord(sub) && Object.keys(sub).length === 0) continue;
+      patch[key] = sub;
+    } else if (JSON.stringify(value) !== JSON.stringify(orig[key]) || !(key in orig)) {
+      patch[key] = value;
+    }
+  }
+  for (const key of Object.keys(orig)) if (!(key in desired)) patch[key] = null;
+  return patch;
+}
+
+export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
+  const docs = readManifestSources(k);
+  if (!docs) return 1;
+  const conn = requireConnection(k);
+  if (!conn) return 1;
+  const dryRun = str(k.flags, 'dry-run');
+  const query: Record<string, string> = dryRun === 'server' ? { dryRun: 'All' } : {};
+  const suffix = dryRun === 'server' ? ' (server dry run)' : dryRun === 'client' ? ' (dry run)' : '';
+  const outputName = str(k.flags, 'output') === 'name';
+  let status = 0;
+  for (const doc of docs) {
+    const object = doc.object;
+    const resource = resourceFor(k, object);
+    if (!resource) {
+      k.err(noMatch(object, doc.source) + '\n');
+      status = 1;
+      continue;
+    }
+    const namespace = resource.namespaced ? (typeof object.metadata.namespace === 'string' && object.metadata.namespace ? object.metadata.namespace : conn.namespace) : undefined;
+    if (resource.namespaced && conn.namespaceExplicit && object.metadata.namespace && object.metadata.namespace !== conn.namespace) {
+      k.err(`error: the namespace from the provided object "${String(object.metadata.namespace)}" does not match the namespace "${conn.namespace}". You must pass '--namespace=${String(object.metadata.namespace)}' to perform this operation.\n`);
+      status = 1;
+      continue;
+    }
+    const ref = { group: resource.group, version: resource.version, resource: resource.resource, namespace };
+    const name = typeof object.metadata.name === 'string' ? object.metadata.name : '';
+    const printed = (op: string) => k.out(outputName ? `${kindPrefix(resource)}/${name}\n` : `${kindPrefix(resource)}/${name} ${op}${suffix}\n`);
+    if (mode === 'create' || !name) {
+      if (dryRun === 'client') {
+        printed('created');
+        continue;
+      }
+      const body = deepCopy(object);
+      const r = conn.client.create(ref, body, query);
+      if (!r.ok) {
+        k.err(statusLine(r.status, { verb: 'creating', source: doc.source }) + '\n');
+        status = 1;
+      } else k.out(outputName ? `${kindPrefix(resource)}/${String(r.value.metadata.name)}\n` : `${kindPrefix(resource)}/${String(r.value.metadata.name)} created${suffix}\n`);
+      continue;
+    }
+    const existing = conn.client.get({ ...ref, name });
+    const desired = deepCopy(object);
+    desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(object) };
+    if (!existing.ok) {
+      if (existing.code !== 404) {
+        k.err(statusLine(existing.status, { verb: 'retrieving current configuration of', source: doc.source }) + '\n');
+        status = 1;
+        continue;
+      }
+      if (dryRun === 'client') {
+        printed('created');
+        continue;
+      }
+      const r = conn.client.create(ref, desired, query);
+      if (!r.ok) {
+        k.err(statusLine(r.status, { verb: 'creating', source: doc.source }) + '\n');
+        status = 1;
+      } else printed('created');
+      continue;
+    }
+    const previousText = existing.value.metadata.annotations?.[LAST_APPLIED];
+    let original: unknown = {};
+    if (previousText === undefined) {
+      k.err(`Warning: resource ${resource.resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`);
+    } else {
+      try {
+        original = JSON.parse(previousText) as unknown;
+      } catch {
+        original = {};
+      }
+    }
+    const patch = threeWayPatch(original, desired);
+    if (dryRun === 'client') {
+      printed('configured');
+      continue;
+    }
+    const r = conn.client.patch({ ...ref, name }, 'strategic', patch, query);
+    if (!r.ok) {
+      k.err(statusLine(r.status, { verb: 'patching', source: doc.source }).replace(/^Error from server \((\w+)\): error when patching/, 'Error from server ($1): error when applying patch:\n' + JSON.stringify(patch) + '\nto:\nResource: "' + `${resource.group}/${resource.version}, Resource=${resource.resource}` + '", GroupVersionKind: "' + `${resource.group}/${resource.version}, Kind=${resource.kind}` + '"\nName: "' + name + '", Namespace: "' + (namespace ?? '') + '"\nfor:') + '\n');
+      status = 1;
+      continue;
+    }
+    printed(r.value.metadata.resourceVersion === existing.value.metadata.resourceVersion ? 'unchanged' : 'configured');
+  }
+  return status;
+}
+

@@ -1,0 +1,294 @@
+/**
+ * A terminal session: reads lines, parses them, expands words, wires pipes and redirects, and
+ * runs commands. Commands may finish later (sleep, kubectl wait): execution continues from a
+ * callback, so time only moves through the simulation loop.
+ */
+import type { ShellSession } from '../types';
+import { parseLine, pendingHereDocs, ParseError, type CommandList, type SimpleCommand, type Word } from './parser';
+import type { CommandContext, CommandTable, Machine } from './command';
+import { HOME } from './filesystem';
+
+export const PROMPT = '$ ';
+
+interface Running {
+  interrupt: () => void;
+}
+
+export class Session implements ShellSession {
+  readonly env = new Map<string, string>([
+    ['HOME', HOME],
+    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
+    ['SHELL', '/bin/bash'],
+    ['USER', 'learner'],
+    ['TERM', 'xterm-256color'],
+  ]);
+  readonly aliases = new Map<string, string>([['k', 'kubectl']]);
+  readonly history: string[] = [];
+  cwd = HOME;
+  private lastStatus = 0;
+  private readonly listeners = new Set<(chunk: string) => void>();
+  private running: Running | undefined;
+  /** A parsed line waiting for its here-document bodies. */
+  private pending: { list: CommandList; lines: string[]; source: string } | undefined;
+  private readonly queued: string[] = [];
+
+  constructor(
+    private readonly machine: Machine,
+    private readonly commands: CommandTable,
+  ) {}
+
+  prompt(): string {
+    return this.pending ? '> ' : PROMPT;
+  }
+
+  busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  onOutput(listener: (chunk: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private print(text: string): void {
+    if (text === '') return;
+    for (const l of this.listeners) l(text);
+  }
+
+  signal(signal: 'SIGINT'): void {
+    if (signal !== 'SIGINT') return;
+    if (this.pending) {
+      this.pending = undefined;
+      this.print('^C\n');
+      return;
+    }
+    if (this.running) {
+      this.print('^C\n');
+      this.running.interrupt();
+    }
+  }
+
+  write(line: string): void {
+    if (this.running) {
+      // Typed while a command runs: kept until it finishes, as a terminal buffers input.
+      this.queued.push(line);
+      return;
+    }
+    if (this.pending) {
+      this.feedHereDoc(line);
+      return;
+    }
+    this.start(line);
+  }
+
+  private start(line: string): void {
+    if (line.trim() === '') return;
+    this.history.push(line);
+    let list: CommandList;
+    try {
+      list = parseLine(this.expandAliases(line));
+    } catch (e) {
+      if (e instanceof ParseError) {
+        this.print(`bash: ${e.message}\n`);
+        this.lastStatus = 2;
+        return;
+      }
+      throw e;
+    }
+    if (pendingHereDocs(list).length > 0) {
+      this.pending = { list, lines: [], source: line };
+      return;
+    }
+    this.runList(list);
+  }
+
+  private feedHereDoc(line: string): void {
+    const pending = this.pending;
+    if (!pending) return;
+    this.history.push(line);
+    const doc = pendingHereDocs(pending.list)[0];
+    if (!doc) return;
+    const candidate = doc.stripTabs ? line.replace(/^\t+/, '') : line;
+    if (candidate === doc.delimiter) {
+      doc.body = pending.lines.map((l) => (doc.stripTabs ? l.replace(/^\t+/, '') : l)).join('\n') + (pending.lines.length ? '\n' : '');
+      pending.lines = [];
+      if (pendingHereDocs(pending.list).length === 0) {
+        this.pending = undefined;
+        this.runList(pending.list);
+      }
+      return;
+    }
+    pending.lines.push(line);
+  }
+
+  private expandAliases(line: string): string {
+    const m = /^(\s*)(\S+)(.*)$/s.exec(line);
+    if (!m) return line;
+    const alias = this.aliases.get(m[2] as string);
+    return alias !== undefined ? `${m[1] ?? ''}${alias}${m[3] ?? ''}` : line;
+  }
+
+  private runList(list: CommandList): void {
+    const step = (index: number) => {
+      if (index >= list.items.length) {
+        this.finishLine();
+        return;
+      }
+      const pipeline = list.items[index];
+      if (!pipeline) return;
+      this.runPipeline(pipeline.commands, (status) => {
+        this.lastStatus = status;
+        const op = list.ops[index];
+        let next = index + 1;
+        // Skip items whose operator does not fire: `a && b` skips b when a failed, and so on.
+        let currentOp = op;
+        while (next < list.items.length && ((currentOp === '&&' && this.lastStatus !== 0) || (currentOp === '||' && this.lastStatus === 0))) {
+          currentOp = list.ops[next];
+          next++;
+        }
+        step(next);
+      });
+    };
+    step(0);
+  }
+
+  private finishLine(): void {
+    this.running = undefined;
+    const next = this.queued.shift();
+    if (next !== undefined) this.write(next);
+  }
+
+  private runPipeline(commands: SimpleCommand[], done: (status: number) => void): void {
+    const outputs: string[] = [];
+    const run = (index: number, stdin: string | undefined) => {
+      const command = commands[index];
+      if (!command) return;
+      const last = index === commands.length - 1;
+      let captured = '';
+      this.runSimple(command, stdin, last ? (t) => this.print(t) : (t) => (captured += t), (status) => {
+        outputs.push(captured);
+        if (last) done(status);
+        else run(index + 1, captured);
+      });
+    };
+    run(0, undefined);
+  }
+
+  /** Expands one word: variables (unless single-quoted), `~` at the start, `$(...)` not yet. */
+  expandWord(word: Word): string {
+    let out = '';
+    word.forEach((part, i) => {
+      if (part.quoted === 'single') {
+        out += part.text.replace(/\\\$/g, '$');
+        return;
+      }
+      let text = part.text;
+      if (part.quoted === 'none' && i === 0 && (text === '~' || text.startsWith('~/'))) text = HOME + text.slice(1);
+      out += this.expandVariables(text);
+    });
+    return out;
+  }
+
+  expandVariables(text: string): string {
+    return text
+      .replace(/(\\?)\$(\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)|\?)/g, (all, escaped: string, _w: string, braced?: string, plain?: string) => {
+        if (escaped) return all.slice(1);
+        if (all.endsWith('?')) return String(this.lastStatus);
+        return this.env.get(braced ?? plain ?? '') ?? '';
+      })
+      .replace(/\\\$/g, '$');
+  }
+
+  private runSimple(command: SimpleCommand, pipedStdin: string | undefined, sink: (text: string) => void, done: (status: number) => void): void {
+    const words = command.words.map((w) => this.expandWord(w));
+    if (words.length === 0) {
+      for (const a of command.assignments) this.env.set(a.name, this.expandWord(a.value));
+      done(0);
+      return;
+    }
+    const name = words[0] as string;
+    let stdin = pipedStdin ?? '';
+    let stdinRedirected = pipedStdin !== undefined;
+    if (command.hereDoc?.body !== undefined) {
+      stdin = command.hereDoc.expand ? this.expandVariables(command.hereDoc.body) : command.hereDoc.body;
+      stdinRedirected = true;
+    }
+    let stdout = sink;
+    let stderr = (t: string) => this.print(t);
+    const fs = this.machine.fs;
+    for (const r of command.redirects) {
+      if (r.op === '<') {
+        const path = fs.resolve(this.cwd, this.expandVariables(r.target));
+        const content = fs.read(path);
+        if (content === undefined) {
+          this.print(`bash: ${r.target}: ${fs.isDir(path) ? 'Is a directory' : 'No such file or directory'}\n`);
+          done(1);
+          return;
+        }
+        stdin = content;
+        stdinRedirected = true;
+      } else if (r.op === '>&') {
+        if (r.fd === 2 && r.target === '1') stderr = (t) => stdout(t);
+      } else {
+        const path = fs.resolve(this.cwd, this.expandVariables(r.target));
+        if (r.target === '/dev/null') {
+          if (r.fd === 1) stdout = () => undefined;
+          else stderr = () => undefined;
+          continue;
+        }
+        const failure = fs.write(path, '', r.op === '>>');
+        if (failure) {
+          this.print(`bash: ${r.target}: ${failure.error}\n`);
+          done(1);
+          return;
+        }
+        const writer = (t: string) => void fs.write(path, t, true);
+        if (r.fd === 1) stdout = writer;
+        else stderr = writer;
+      }
+    }
+    const impl = this.commands.get(name);
+    if (!impl) {
+      stderr(`bash: ${name}: command not found\n`);
+      done(127);
+      return;
+    }
+    let finished = false;
+    let interruptHandler: (() => void) | undefined;
+    const context: CommandContext = {
+      args: words.slice(1),
+      stdin,
+      stdinRedirected,
+      stdout,
+      stderr,
+      env: this.env,
+      cwd: this.cwd,
+      setCwd: (path) => {
+        this.cwd = path;
+      },
+      machine: this.machine,
+      done: (code) => {
+        if (finished) return;
+        finished = true;
+        if (this.running === running) this.running = undefined;
+        done(code);
+      },
+      onInterrupt: (handler) => {
+        interruptHandler = handler;
+      },
+    };
+    const running: Running = {
+      interrupt: () => {
+        if (interruptHandler) interruptHandler();
+        else context.done(130);
+      },
+    };
+    this.running = running;
+    try {
+      impl(context);
+    } catch (e) {
+      stderr(`${name}: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      context.done(1);
+    }
+  }
+}

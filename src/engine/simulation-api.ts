@@ -1,0 +1,54 @@
+/** The Simulation interface every host programs against (see DESIGN.md, "Engine interface"). */
+import type { ApiRequest, ApiResponse, ShellSession, SimChange, WatchEvent } from './types';
+
+/** Which cluster a simulation starts with. */
+export type ClusterStart = 'default' | 'empty' | 'single-node';
+
+export interface SimulationOptions {
+  /** Seed of the one random source; same seed + same input = same transcript. Default 1. */
+  seed?: number;
+  /** `default`: kind cluster "kind" with a control plane and two workers; `empty`: nothing until `kind create cluster`. */
+  cluster?: ClusterStart;
+  /** Restores a previous `snapshot()` instead of booting a cluster. */
+  snapshot?: SimSnapshot;
+}
+
+/** Serialisable state of a whole simulation. */
+export interface SimSnapshot {
+  version: 1;
+  seed: number;
+  nowMs: number;
+  [part: string]: unknown;
+}
+
+export interface Simulation {
+  readonly seed: number;
+  readonly api: {
+    /** Kubernetes REST semantics: `{ method, path, query, body }` → `{ status, body }`. */
+    request(request: ApiRequest): ApiResponse;
+    /** Watches a collection path (e.g. `/api/v1/pods`) from `resourceVersion`; events arrive as the loop runs. */
+    watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void): () => void;
+  };
+  readonly shell: {
+    /** Opens a terminal session (each has its own cwd, env and history; they share the filesystem). */
+    open(): ShellSession;
+  };
+  readonly clock: {
+    /** Virtual time, ms since the Unix epoch. */
+    now(): number;
+    /** Due time of the next scheduled timer, if any ("skip to next event"). */
+    nextEventAt(): number | undefined;
+  };
+  /** Moves virtual time forward by `ms`, running everything that falls due. */
+  advance(ms: number): void;
+  /** Runs one task or jumps to the next timer. Returns false when nothing is scheduled. */
+  step(): boolean;
+  /** Runs everything due now, then keeps going until `maxMs` of virtual time has passed with nothing left to do sooner. */
+  runUntilIdle(maxMs?: number): void;
+  /** Object changes and API traffic, in order, for UIs. */
+  subscribe(listener: (change: SimChange) => void): () => void;
+  /** What `docker stop <node>` / `docker start <node>` do to a kind node container. */
+  stopNode(name: string): boolean;
+  startNode(name: string): boolean;
+  snapshot(): SimSnapshot;
+}

@@ -1,0 +1,113 @@
+/**
+ * Wires one simulation: the virtual clock and random source, the lab machine (filesystem, kind
+ * clusters, terminal sessions) and the default cluster. The only entry point hosts use.
+ */
+import { createRandom, SimLoop } from './clock';
+import type { KubeObject } from './api/meta';
+import { ClusterManager } from './cluster/manager';
+import { defaultClusterSpec } from './cluster/kind-config';
+import { EMPTY_KUBECONFIG, serializeKubeconfig, withKindCluster } from './cluster/kubeconfig';
+import type { ClusterRuntime } from './cluster/runtime';
+import { VirtualFileSystem, HOME } from './shell/filesystem';
+import { Session } from './shell/session';
+import { createCommandTable } from './shell/commands';
+import type { Machine } from './shell/command';
+import type { Simulation, SimulationOptions, SimSnapshot } from './simulation-api';
+import type { ApiRequest, ApiResponse, SimChange, WatchEvent } from './types';
+
+/** Virtual wall time when a simulation starts (the default cluster was created ~90 s earlier). */
+export const SIMULATION_START_MS = Date.UTC(2025, 8, 1, 9, 0, 0);
+const BOOT_LEAD_MS = 90_000;
+const IDLE_HORIZON_MS = 60_000;
+
+function unreachable(): ApiResponse {
+  return { status: 503, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'no cluster: run `kind create cluster` first', reason: 'ServiceUnavailable', code: 503 } };
+}
+
+export function createSimulation(options: SimulationOptions = {}): Simulation {
+  const seed = options.seed ?? 1;
+  const random = createRandom(seed);
+  const start = options.cluster === 'empty' ? SIMULATION_START_MS : SIMULATION_START_MS - BOOT_LEAD_MS;
+  const loop = new SimLoop(start);
+  const listeners = new Set<(change: SimChange) => void>();
+  const emit = (change: SimChange) => {
+    for (const l of listeners) l(change);
+  };
+  const fs = new VirtualFileSystem();
+  const clusters = new ClusterManager(
+    loop,
+    random.fork('clusters'),
+    (_name, event) => emit({ kind: 'traffic', event }),
+    (cluster) => {
+      // Mirror every stored change to subscribers (the UI's patches).
+      cluster.store.watch('/registry/', 0, (event) => {
+        const object: KubeObject = event.type === 'DELETE' ? (event.prevKv?.value ?? event.kv.value) : event.kv.value;
+        emit({ kind: 'object', type: event.type === 'DELETE' ? 'DELETED' : event.prevKv ? 'MODIFIED' : 'ADDED', object });
+      });
+    },
+  );
+  const machine: Machine = { loop, fs, clusters, hostname: 'kubelab' };
+  const commands = createCommandTable();
+
+  if (options.cluster !== 'empty') {
+    const spec = options.cluster === 'single-node' ? defaultClusterSpec('kind', 0) : defaultClusterSpec('kind', 2);
+    const cluster = clusters.create(spec);
+    fs.write(`${HOME}/.kube/config`, serializeKubeconfig(withKindCluster(EMPTY_KUBECONFIG, spec.name, cluster.server)));
+    loop.advanceTo(SIMULATION_START_MS);
+  }
+
+  /** The cluster `sim.api` talks to: "kind" if it exists, else the first one. */
+  const current = (): ClusterRuntime | undefined => clusters.get('kind') ?? clusters.all()[0];
+
+  return {
+    seed,
+    api: {
+      request(request: ApiRequest): ApiResponse {
+        const c = current();
+        return c ? c.apiserver.handle(request) : unreachable();
+      },
+      watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void) {
+        const c = current();
+        return c ? c.apiserver.watch(path, query, onEvent, 'watch') : () => undefined;
+      },
+    },
+    shell: {
+      open: () => new Session(machine, commands),
+    },
+    clock: {
+      now: () => loop.nowMs(),
+      nextEventAt: () => loop.nextTimerDueMs(),
+    },
+    advance: (ms) => void loop.advanceBy(ms),
+    step: () => loop.step(),
+    runUntilIdle: (maxMs = IDLE_HORIZON_MS) => void loop.runUntilIdle(maxMs),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stopNode(name) {
+      for (const c of clusters.all()) {
+        const node = c.nodes.find((n) => n.name === name);
+        if (node) {
+          node.running = false;
+          return true;
+        }
+      }
+      return false;
+    },
+    startNode(name) {
+      for (const c of clusters.all()) {
+        const node = c.nodes.find((n) => n.name === name);
+        if (node) {
+          if (!node.running) node.startedAtMs = loop.nowMs();
+          node.running = true;
+          return true;
+        }
+      }
+      return false;
+    },
+    snapshot(): SimSnapshot {
+      return { version: 1, seed, nowMs: loop.nowMs(), files: fs.dump(), clusters: clusters.all().map((c) => ({ name: c.name, etcd: c.store.dump() })) };
+    },
+  };
+}

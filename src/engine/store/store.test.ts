@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { SimLoop } from '../clock';
+import { Store, type StoreEvent } from './store';
+
+describe('Store (etcd semantics)', () => {
+  it('keeps one global revision and compares on revision', () => {
+    const store = new Store<{ v: number }>(new SimLoop(0));
+    const a = store.create('/registry/pods/default/a', { v: 1 });
+    expect(a.ok && a.revision).toBe(2);
+    expect(store.create('/registry/pods/default/a', { v: 2 }).ok).toBe(false);
+    const stale = store.update('/registry/pods/default/a', { v: 3 }, 1);
+    expect(stale).toMatchObject({ ok: false, reason: 'conflict' });
+    expect(store.get('/registry/pods/default/a')?.value.v).toBe(1);
+    const fresh = store.update('/registry/pods/default/a', { v: 3 }, 2);
+    expect(fresh.ok && fresh.kv.version).toBe(2);
+  });
+
+  it('ranges by prefix in key order without crossing into sibling names', () => {
+    const store = new Store<number>(new SimLoop(0));
+    for (const k of ['/registry/pods/default/b', '/registry/pods/kube-system/x', '/registry/pods/default/a', '/registry/podtemplates/default/t']) store.create(k, 1);
+    expect(store.range('/registry/pods/').kvs.map((kv) => kv.key)).toEqual(['/registry/pods/default/a', '/registry/pods/default/b', '/registry/pods/kube-system/x']);
+    expect(store.range('/registry/pods/default/').kvs).toHaveLength(2);
+  });
+
+  it('replays history to a watch from a revision, in order, through the loop', () => {
+    const loop = new SimLoop(0);
+    const store = new Store<number>(loop);
+    store.create('/registry/a/1', 1);
+    const second = store.create('/registry/a/2', 2);
+    store.delete('/registry/a/1');
+    const seen: string[] = [];
+    const from = second.ok ? second.revision - 1 : 0;
+    store.watch('/registry/a/', from, (e: StoreEvent<number>) => seen.push(`${e.type} ${e.kv.key} ${e.revision}`));
+    expect(seen).toEqual([]);
+    loop.drainTasks();
+    expect(seen).toEqual(['PUT /registry/a/2 3', 'DELETE /registry/a/1 4']);
+  });
+});
