@@ -25,6 +25,8 @@ export type RequestInfo =
   | { kind: 'healthz'; path: string }
   | { kind: 'unknown' };
 
+const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
+
 export function parseRequestInfo(method: string, rawPath: string, query: Record<string, string>): RequestInfo {
   const path = rawPath.split('?')[0] ?? '';
   const parts = path.split('/').filter((p) => p !== '').map(decodeURIComponent);
@@ -51,8 +53,9 @@ export function parseRequestInfo(method: string, rawPath: string, query: Record<
   if (rest.length === 0) return { kind: 'discovery-version', group, version };
 
   let namespace: string | undefined;
-  // /namespaces/<ns>/<resource>... addresses a namespaced collection; /namespaces/<ns> alone is the Namespace object.
-  if (rest[0] === 'namespaces' && rest.length >= 3) {
+  // /namespaces/<ns>/<resource>... addresses a namespaced collection; /namespaces/<ns> alone, and its
+  // /status and /finalize subresources, address the Namespace object.
+  if (rest[0] === 'namespaces' && rest.length >= 3 && !NAMESPACE_SUBRESOURCES.has(rest[2] as string)) {
     namespace = rest[1];
     rest = rest.slice(2);
   }

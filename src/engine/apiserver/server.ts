@@ -521,7 +521,7 @@ export class ApiServer {
     let patched: unknown;
     try {
       const patchBody = typeof body === 'string' ? (JSON.parse(body) as unknown) : body;
-      const base = this.present(type, current.value);
+      const base = deepCopy(this.present(type, current.value));
       if (media === 'application/merge-patch+json') patched = applyMergePatch(base, patchBody);
       else if (media === 'application/json-patch+json') patched = applyJsonPatch(base, patchBody);
       else if (media === 'application/strategic-merge-patch+json') patched = applyStrategicMergePatch(base, patchBody);

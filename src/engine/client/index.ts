@@ -1,2 +1,5 @@
-export { Client, pathFor } from "./client";
-export type { Transport, ResourceRef, ClientResult } from "./client";
+export { Client, pathFor } from './client';
+export type { Transport, ResourceRef, ClientResult } from './client';
+export { Informer, objectKey } from './informer';
+export type { EventHandler } from './informer';
+export { WorkQueue } from './workqueue';

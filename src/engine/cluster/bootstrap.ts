@@ -55,7 +55,7 @@ export class ClusterBootstrapper {
   }
 
   /** Creates the cluster, moving virtual time the ~20 s a real `kind create cluster` takes. */
-  run(spec: KindClusterSpec = defaultClusterSpec()): BootstrappedCluster {
+  run(spec: KindClusterSpec = defaultClusterSpec(), hooks: { onControlPlaneUp(): void } = { onControlPlaneUp: () => undefined }): BootstrappedCluster {
     const base = this.loop.nowMs();
     const names = nodeNames(spec);
     const ips = assignAddresses(names, this.random);
@@ -71,7 +71,8 @@ export class ClusterBootstrapper {
 
     this.at(6_000, base);
     this.registerNode(controlPlane, spec, singleNode);
-    for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) this.createNamespaceDefaults(ns);
+    // kube-controller-manager starts with the control plane; its controllers fill in each namespace's defaults.
+    hooks.onControlPlaneUp();
     for (const p of staticPods(controlPlane.internalIP)) this.createStaticPod(p.name, p.sketch, controlPlane);
 
     this.at(9_000, base);
@@ -87,7 +88,6 @@ export class ClusterBootstrapper {
 
     this.at(18_000, base);
     this.createNamespace('local-path-storage');
-    this.createNamespaceDefaults('local-path-storage');
     this.createServiceAccount('local-path-storage', 'local-path-provisioner-service-account');
     must(this.client.create(ref('storage.k8s.io', 'v1', 'storageclasses'), {
       apiVersion: 'storage.k8s.io/v1',
@@ -108,17 +108,6 @@ export class ClusterBootstrapper {
 
   private createNamespace(name: string): void {
     must(this.client.create(ref('', 'v1', 'namespaces'), { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }), `namespace ${name}`);
-  }
-
-  /** What the serviceaccount and root-ca-cert-publisher controllers add to every namespace. */
-  createNamespaceDefaults(namespace: string): void {
-    this.createServiceAccount(namespace, 'default');
-    this.client.create(ref('', 'v1', 'configmaps', namespace), {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'kube-root-ca.crt', namespace, annotations: { 'kubernetes.io/description': 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.' } },
-      data: { 'ca.crt': clusterCaPem() },
-    });
   }
 
   private createServiceAccount(namespace: string, name: string): void {
@@ -312,11 +301,4 @@ export class ClusterBootstrapper {
     const current = must(this.client.get(target), 'status target');
     must(this.client.update({ ...target, subresource: 'status' }, { ...current, status }), 'status');
   }
-}
-
-/** A fixed, PEM-shaped CA bundle (the lab has no real TLS; kubeconfig and kube-root-ca.crt carry it). */
-export function clusterCaPem(): string {
-  const body = 'MIIDBTCCAe2gAwIBAgIIKubeLabCaAAAwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlczAeFw0yNTA5MDEwODU1MDBaFw0zNTA4MzAwOTAwMDBaMBUxEzARBgNVBAMTCmt1YmVybmV0ZXMwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQ';
-  const lines = body.match(/.{1,64}/g) ?? [];
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }

@@ -1,7 +1,7 @@
 /** kubeconfig files (clientcmd v1 Config): what kind writes and kubectl reads. */
 import { dump, load } from 'js-yaml';
 import { isRecord } from '../api/meta';
-import { clusterCaPem } from './bootstrap';
+import { clusterCaPem } from './ca';
 import { encodeBase64 } from '../api/base64';
 
 export interface KubeconfigContext {

@@ -10,6 +10,7 @@ import { Client, type Transport } from '../client';
 import type { TrafficEvent } from '../protocol';
 import { ClusterBootstrapper, type ClusterNode } from './bootstrap';
 import type { KindClusterSpec } from './kind-config';
+import { ControllerManager } from '../controllers/manager';
 
 export interface NodeContainer extends ClusterNode {
   /** Docker container id (12 hex shown by `docker ps`). */
@@ -25,6 +26,7 @@ export class ClusterRuntime {
   readonly transport: Transport;
   nodes: NodeContainer[] = [];
   readonly createdAtMs: number;
+  controllerManager: ControllerManager | undefined;
 
   constructor(
     readonly spec: KindClusterSpec,
@@ -60,7 +62,8 @@ export class ClusterRuntime {
   bootstrap(): void {
     const bootstrapper = new ClusterBootstrapper(this.client('kubeadm'), this.loop, this.random.fork('bootstrap'));
     const started = this.loop.nowMs();
-    const result = bootstrapper.run(this.spec);
+    this.controllerManager = new ControllerManager((agent) => this.client(agent), this.loop);
+    const result = bootstrapper.run(this.spec, { onControlPlaneUp: () => this.controllerManager?.start() });
     const ids = this.random.fork('docker');
     this.nodes = result.nodes.map((n) => ({ ...n, containerId: hex12(ids), running: true, createdAtMs: started, startedAtMs: started }));
   }

@@ -24,6 +24,8 @@ export function runScript(script: string, options: RunOptions = {}): string {
   for (const line of lines) {
     transcript += `${session.prompt()}${line}\n`;
     session.write(line);
+    // Work the line set off at this instant (watch deliveries, controllers reacting) happens now.
+    sim.advance(0);
     // Let the command's own work (watch deliveries, timers it started) run to completion.
     let waited = 0;
     while (session.busy() && waited < limit) {

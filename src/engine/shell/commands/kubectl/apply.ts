@@ -1,7 +1,7 @@
 /** `kubectl apply -f` (client-side apply with the last-applied annotation) and `kubectl create -f`. */
 import type { KubeObject } from '../../../api/meta';
 import { deepCopy, isRecord } from '../../../api/meta';
-import { kindPrefix, type ApiResource } from '../../../kubectl/discovery';
+import { kindPrefix, type ApiResource } from '../../../client/discovery';
 import { parseManifests, type ManifestDocument } from '../../../kubectl/manifests';
 import { bool, str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { requireConnection, statusLine, type KubectlContext } from './context';

@@ -2,7 +2,7 @@
 import type { CommandContext } from '../../command';
 import type { StatusObject } from '../../../api/meta';
 import { connect, type Connection } from '../../../kubectl/connection';
-import { discover, type ApiResource } from '../../../kubectl/discovery';
+import { discover, type ApiResource } from '../../../client/discovery';
 import { bool, str, type ParsedFlags } from '../../../kubectl/flags';
 
 export interface KubectlContext {

@@ -1,9 +1,11 @@
 /** `kubectl delete TYPE NAME...` / `-f FILE`: deletes, then waits (in virtual time) until the objects are gone. */
-import { kindPrefix, type ApiResource } from '../../../kubectl/discovery';
+import { kindPrefix, type ApiResource } from '../../../client/discovery';
 import { bool, int, str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { parseTargets } from './get';
 import { readManifestSources, resourceFor } from './apply';
 import { requireConnection, statusLine, type KubectlContext } from './context';
+import type { VerbResult } from './index';
+import { waitUntilGone } from './wait-for-deletion';
 
 export const DELETE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
@@ -26,7 +28,7 @@ interface Target {
   name: string;
 }
 
-export function runDelete(k: KubectlContext): number {
+export function runDelete(k: KubectlContext): VerbResult {
   const conn = requireConnection(k);
   if (!conn) return 1;
   const targets: Target[] = [];
@@ -75,6 +77,7 @@ export function runDelete(k: KubectlContext): number {
     options.gracePeriodSeconds = 0;
     k.err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n');
   } else if (grace !== undefined && grace >= 0) options.gracePeriodSeconds = grace === 0 ? 1 : grace;
+  const deleted: { ref: { group: string; version: string; resource: string; namespace?: string; name: string }; uid: string }[] = [];
   for (const t of targets) {
     const ref = { group: t.resource.group, version: t.resource.version, resource: t.resource.resource, namespace: t.namespace, name: t.name };
     const r = conn.client.delete(ref, options);
@@ -87,6 +90,10 @@ export function runDelete(k: KubectlContext): number {
     const where = t.namespace !== undefined ? ` from ${t.namespace} namespace` : '';
     const verb = force && grace === 0 ? 'force deleted' : 'deleted';
     k.out(str(k.flags, 'output') === 'name' ? `${kindPrefix(t.resource)}/${t.name}\n` : `${t.resource.kind.toLowerCase()}${t.resource.group ? '.' + t.resource.group : ''} "${t.name}" ${verb}${where}\n`);
+    deleted.push({ ref, uid: String(r.value.metadata.uid) });
   }
-  return status;
+  // kubectl waits (--wait=true) until every deleted object is really gone.
+  const wait = k.flags.values.get('wait') !== false && !(force && grace === 0);
+  if (!wait || deleted.length === 0) return status;
+  return waitUntilGone(conn.client, deleted, status);
 }

@@ -1,7 +1,7 @@
 /** `kubectl get`: lists or fetches objects and prints the server's Table, or YAML/JSON/names. */
 import type { KubeObject } from '../../../api/meta';
 import { isRecord } from '../../../api/meta';
-import { kindPrefix, resolveResource, type ApiResource } from '../../../kubectl/discovery';
+import { kindPrefix, resolveResource, type ApiResource } from '../../../client/discovery';
 import { bool, str, type FlagSpec } from '../../../kubectl/flags';
 import { printTable, type TableResponse } from '../../../kubectl/printers/table-printer';
 import { asListOrSingle, toJson, toYaml } from '../../../kubectl/printers/object-printer';

@@ -8,9 +8,12 @@ import { DELETE_FLAGS, runDelete } from './delete';
 import { DESCRIBE_FLAGS, runDescribe } from './describe';
 import { SERVER_VERSION } from '../../../apiserver/discovery';
 
+/** A verb finishes now (an exit code) or later (it calls `finish` once; the returned function cancels on Ctrl-C). */
+export type VerbResult = number | { wait(finish: (exitCode: number) => void): () => void };
+
 interface Verb {
   flags: FlagSpec[];
-  run(k: KubectlContext): number;
+  run(k: KubectlContext): VerbResult;
 }
 
 const CLIENT_VERSION = { major: '1', minor: '34', gitVersion: 'v1.34.0', gitCommit: 'f28b4c9efbca5c5c0af716d9f2d5702667ee8a45', gitTreeState: 'clean', buildDate: '2025-08-27T10:15:54Z', goVersion: 'go1.24.6', compiler: 'gc', platform: 'linux/amd64' };
@@ -67,5 +70,14 @@ export const kubectl: Command = (ctx) => {
     }
     throw e;
   }
-  ctx.done(spec.run(makeKubectlContext(ctx, flags)));
+  const result = spec.run(makeKubectlContext(ctx, flags));
+  if (typeof result === 'number') {
+    ctx.done(result);
+    return;
+  }
+  const cancel = result.wait((code) => ctx.done(code));
+  ctx.onInterrupt(() => {
+    cancel();
+    ctx.done(130);
+  });
 };

@@ -1,5 +1,5 @@
-/** kubectl's RESTMapper: resolves what a user typed (`po`, `deploy`, `deployments.apps`) through the API's discovery documents. */
-import type { Client } from '../client';
+/** Discovery as clients use it (kubectl's RESTMapper, the namespace and garbage collectors): resolves what a user typed (`po`, `deploy`, `deployments.apps`) through the API's discovery documents. */
+import type { Client } from './client';
 import { isRecord } from '../api/meta';
 
 export interface ApiResource {

@@ -1,0 +1,39 @@
+/**
+ * kube-controller-manager: one process running many controllers over shared informers, each with
+ * its own work queue.
+ */
+import type { SimLoop } from '../clock';
+import { WorkQueue, type Client } from '../client';
+import { reconcileResultToQueue, type Controller, type ControllerContext } from './controller';
+import { InformerFactory } from './informer-factory';
+import { NamespaceController } from './namespace/namespace-controller';
+import { ServiceAccountController } from './serviceaccount/serviceaccount-controller';
+import { RootCACertPublisher } from './root-ca-cert-publisher/root-ca-cert-publisher';
+import { GarbageCollector } from './garbage-collector/garbage-collector';
+
+export class ControllerManager {
+  private readonly context: ControllerContext;
+  private readonly queues = new Map<string, WorkQueue>();
+
+  constructor(
+    clientFor: (userAgent: string) => Client,
+    loop: SimLoop,
+    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector()],
+  ) {
+    const client = clientFor('kube-controller-manager');
+    this.context = { client, informers: new InformerFactory(client), loop };
+  }
+
+  start(): void {
+    for (const controller of this.controllers) {
+      const queue = new WorkQueue(this.context.loop, controller.name, (key) => reconcileResultToQueue(queue, key, controller.reconcile(key, this.context)));
+      this.queues.set(controller.name, queue);
+      controller.watch(this.context, (key) => queue.add(key));
+    }
+    this.context.informers.start();
+  }
+
+  stop(): void {
+    this.context.informers.stop();
+  }
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from './runner';
+
+const SCRIPT = ['kubectl get nodes', 'kubectl run-not-a-verb', 'kubectl apply -f -', 'kubectl get pods -A -o wide', 'sleep 30', 'kubectl get nodes'].join('\n');
+
+describe('headless runner', () => {
+  it('gives a byte-identical transcript for the same seed', () => {
+    expect(runScript(SCRIPT, { seed: 42 })).toBe(runScript(SCRIPT, { seed: 42 }));
+  });
+
+  it('changes generated names with the seed', () => {
+    const a = runScript('kubectl get pods -n kube-system', { seed: 1 });
+    const b = runScript('kubectl get pods -n kube-system', { seed: 2 });
+    expect(a).not.toBe(b);
+  });
+
+  it('moves virtual time only when the script waits', () => {
+    const out = runScript('kubectl get nodes\nsleep 5m\nkubectl get nodes', { seed: 1 });
+    const ages = [...out.matchAll(/^kind-worker2\s+\S+\s+\S+\s+(\S+)/gm)].map((m) => m[1]);
+    expect(ages).toEqual(['74s', '6m14s']);
+  });
+
+  it('starts with no cluster when empty, until kind creates one', () => {
+    const out = runScript('kubectl get nodes\nkind create cluster\nkubectl get nodes', { cluster: 'empty' });
+    expect(out).toContain('The connection to the server localhost:8080 was refused - did you specify the right host or port?');
+    expect(out).toMatch(/kind-control-plane\s+Ready\s+control-plane/);
+  });
+});
