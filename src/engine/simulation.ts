@@ -7,7 +7,7 @@ import type { KubeObject } from './api/meta';
 import { ClusterManager } from './cluster/manager';
 import { defaultClusterSpec } from './cluster/kind-config';
 import { EMPTY_KUBECONFIG, serializeKubeconfig, withKindCluster } from './cluster/kubeconfig';
-import type { ClusterRuntime } from './cluster/runtime';
+import type { ClusterDump, ClusterRuntime } from './cluster/runtime';
 import { VirtualFileSystem, HOME } from './shell/filesystem';
 import { Session } from './shell/session';
 import { createCommandTable } from './shell/commands';
@@ -20,14 +20,22 @@ export const SIMULATION_START_MS = Date.UTC(2025, 8, 1, 9, 0, 0);
 const BOOT_LEAD_MS = 90_000;
 const IDLE_HORIZON_MS = 60_000;
 
+/** What a snapshot holds (the public type keeps it opaque). */
+interface SimSnapshotV1 extends SimSnapshot {
+  files: { dirs: string[]; files: [string, string][] };
+  clusters: ClusterDump[];
+}
+
 function unreachable(): ApiResponse {
   return { status: 503, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'no cluster: run `kind create cluster` first', reason: 'ServiceUnavailable', code: 503 } };
 }
 
 export function createSimulation(options: SimulationOptions = {}): Simulation {
-  const seed = options.seed ?? 1;
-  const random = createRandom(seed);
-  const start = options.cluster === 'empty' ? SIMULATION_START_MS : SIMULATION_START_MS - BOOT_LEAD_MS;
+  const restoring = options.snapshot ? (options.snapshot as SimSnapshotV1) : undefined;
+  const seed = restoring?.seed ?? options.seed ?? 1;
+  // A restored simulation draws from streams seeded by (seed, time, revision): same snapshot, same future.
+  const random = restoring ? createRandom(seed).fork(`restored@${restoring.nowMs}/${restoring.clusters.map((c) => c.etcd.revision).join(',')}`) : createRandom(seed);
+  const start = restoring ? restoring.nowMs : options.cluster === 'empty' ? SIMULATION_START_MS : SIMULATION_START_MS - BOOT_LEAD_MS;
   const loop = new SimLoop(start);
   const listeners = new Set<(change: SimChange) => void>();
   const emit = (change: SimChange) => {
@@ -49,7 +57,11 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   const machine: Machine = { loop, fs, clusters, hostname: 'kubelab' };
   const commands = createCommandTable();
 
-  if (options.cluster !== 'empty') {
+  if (restoring) {
+    fs.restore(restoring.files);
+    for (const dump of restoring.clusters) clusters.restore(dump);
+    loop.drainTasks();
+  } else if (options.cluster !== 'empty') {
     const spec = options.cluster === 'single-node' ? defaultClusterSpec('kind', 0) : defaultClusterSpec('kind', 2);
     const cluster = clusters.create(spec);
     fs.write(`${HOME}/.kube/config`, serializeKubeconfig(withKindCluster(EMPTY_KUBECONFIG, spec.name, cluster.server)));
@@ -107,7 +119,9 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       return false;
     },
     snapshot(): SimSnapshot {
-      return { version: 1, seed, nowMs: loop.nowMs(), files: fs.dump(), clusters: clusters.all().map((c) => ({ name: c.name, etcd: c.store.dump() })) };
+      const snapshot: SimSnapshotV1 = { version: 1, seed, nowMs: loop.nowMs(), files: fs.dump(), clusters: clusters.all().map((c) => c.dump()) };
+      // A deep copy through JSON: the snapshot shares nothing with the live simulation.
+      return JSON.parse(JSON.stringify(snapshot)) as SimSnapshotV1;
     },
   };
 }

@@ -1,7 +1,7 @@
 /** The kind clusters on the lab machine, by name, as `kind get clusters` lists them. */
 import type { Random, SimLoop } from '../clock';
 import type { TrafficEvent } from '../protocol';
-import { ClusterRuntime } from './runtime';
+import { ClusterRuntime, type ClusterDump } from './runtime';
 import type { KindClusterSpec } from './kind-config';
 
 export class ClusterManager {
@@ -32,6 +32,15 @@ export class ClusterManager {
   /** The cluster whose API server is published at `server` (a kubeconfig's cluster.server). */
   byServer(server: string): ClusterRuntime | undefined {
     return this.all().find((c) => c.server === server.replace(/\/+$/, ''));
+  }
+
+  /** Re-creates a cluster from a snapshot's dump (no bootstrap: its state is the dump). */
+  restore(dump: ClusterDump): ClusterRuntime {
+    const cluster = new ClusterRuntime(dump.spec, dump.hostPort, this.loop, this.random.fork(`cluster/${dump.spec.name}/restored`), (e) => this.onTraffic(dump.spec.name, e));
+    this.clusters.set(dump.spec.name, cluster);
+    this.onCreated(cluster);
+    cluster.restore(dump);
+    return cluster;
   }
 
   create(spec: KindClusterSpec): ClusterRuntime {

@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '../api/meta';
 import type { Random, SimLoop } from '../clock';
-import { Store } from '../store';
+import { Store, type KeyValue } from '../store';
 import { ApiServer } from '../apiserver/server';
 import { Client, type Transport } from '../client';
 import type { TrafficEvent } from '../protocol';
@@ -18,6 +18,13 @@ export interface NodeContainer extends ClusterNode {
   running: boolean;
   createdAtMs: number;
   startedAtMs: number;
+}
+
+export interface ClusterDump {
+  spec: KindClusterSpec;
+  hostPort: number;
+  nodes: NodeContainer[];
+  etcd: { revision: number; kvs: KeyValue<KubeObject>[] };
 }
 
 export class ClusterRuntime {
@@ -66,6 +73,20 @@ export class ClusterRuntime {
     const result = bootstrapper.run(this.spec, { onControlPlaneUp: () => this.controllerManager?.start() });
     const ids = this.random.fork('docker');
     this.nodes = result.nodes.map((n) => ({ ...n, containerId: hex12(ids), running: true, createdAtMs: started, startedAtMs: started }));
+  }
+
+  /** Serialisable state: the node containers and everything in etcd. */
+  dump(): ClusterDump {
+    return { spec: this.spec, hostPort: this.hostPort, nodes: this.nodes.map((n) => ({ ...n })), etcd: this.store.dump() };
+  }
+
+  /** Loads a dump into this fresh runtime and starts the control plane's components on it. */
+  restore(dump: ClusterDump): void {
+    this.store.restore(dump.etcd);
+    this.apiserver.reindex();
+    this.nodes = dump.nodes.map((n) => ({ ...n }));
+    this.controllerManager = new ControllerManager((agent) => this.client(agent), this.loop);
+    this.controllerManager.start();
   }
 
   isApiServerUp(): boolean {

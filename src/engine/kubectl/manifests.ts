@@ -2,7 +2,7 @@
  * Reading manifests as kubectl does: YAML (1.1 rules, like sigs.k8s.io/yaml) or JSON, several
  * documents per file, `List` objects flattened, errors worded as kubectl words them.
  */
-import { loadAll, YAML11_SCHEMA } from 'js-yaml';
+import { parseYamlStream } from './yaml/parse';
 import type { KubeObject } from '../api/meta';
 import { isRecord } from '../api/meta';
 
@@ -22,26 +22,10 @@ function normalise(value: unknown): unknown {
   return value;
 }
 
-/** go-yaml style message: `yaml: line 5: mapping values are not allowed in this context`. */
-function yamlMessage(error: unknown): string {
-  if (!(error instanceof Error)) return 'yaml: unknown error';
-  const mark = (error as Error & { mark?: { line?: number } }).mark;
-  const reason = (error as Error & { reason?: string }).reason ?? error.message;
-  const line = mark?.line !== undefined ? mark.line + 1 : undefined;
-  const text = reason
-    .replace(/^bad indentation of a mapping entry$/, 'mapping values are not allowed in this context')
-    .replace(/^end of the stream or a document separator is expected$/, 'did not find expected <document start>')
-    .replace(/^duplicated mapping key$/, 'mapping key already defined');
-  return line !== undefined ? `yaml: line ${line}: ${text}` : `yaml: ${text}`;
-}
-
 export function parseManifests(text: string, source: string): ManifestResult {
-  let docs: unknown[];
-  try {
-    docs = loadAll(text, { schema: YAML11_SCHEMA }) as unknown[];
-  } catch (e) {
-    return { ok: false, message: `error: error parsing ${source}: error converting YAML to JSON: ${yamlMessage(e)}` };
-  }
+  const parsed = parseYamlStream(text);
+  if (!parsed.ok) return { ok: false, message: `error: error parsing ${source}: error converting YAML to JSON: ${parsed.message}` };
+  const docs = parsed.documents;
   const documents: ManifestDocument[] = [];
   for (const raw of docs) {
     if (raw === null || raw === undefined) continue;

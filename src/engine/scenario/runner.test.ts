@@ -26,3 +26,30 @@ describe('headless runner', () => {
     expect(out).toMatch(/kind-control-plane\s+Ready\s+control-plane/);
   });
 });
+
+describe('snapshots', () => {
+  it('restores a simulation that serves the same objects and keeps working', async () => {
+    const { createSimulation } = await import('../simulation');
+    const sim = createSimulation({ seed: 5 });
+    const session = sim.shell.open();
+    session.write('echo hello > note.txt');
+    sim.api.request({ method: 'POST', path: '/api/v1/namespaces/default/configmaps', body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kept' }, data: { a: '1' } } });
+    sim.advance(1000);
+    const snapshot = JSON.parse(JSON.stringify(sim.snapshot())) as ReturnType<typeof sim.snapshot>;
+    const restored = createSimulation({ snapshot });
+    expect(restored.clock.now()).toBe(sim.clock.now());
+    const get = (s: typeof sim, path: string) => s.api.request({ method: 'GET', path });
+    expect(get(restored, '/api/v1/namespaces/default/configmaps/kept').body).toEqual(get(sim, '/api/v1/namespaces/default/configmaps/kept').body);
+    let out = '';
+    const shell = restored.shell.open();
+    shell.onOutput((c) => (out += c));
+    shell.write('cat note.txt');
+    shell.write('kubectl get nodes --no-headers');
+    expect(out).toContain('hello\n');
+    expect(out).toMatch(/kind-worker2\s+Ready/);
+    // Controllers run again after a restore: a new namespace gets its default ServiceAccount.
+    restored.api.request({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'after' } } });
+    restored.advance(100);
+    expect(get(restored, '/api/v1/namespaces/after/serviceaccounts/default').status).toBe(200);
+  });
+});

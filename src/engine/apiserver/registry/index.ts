@@ -3,7 +3,7 @@
  * (metadata validation only).
  */
 import { isRecord } from '../../api/meta';
-import { validateObjectMeta } from './object-meta';
+import { validateObjectMeta, validatePathSegmentName } from './object-meta';
 import type { ResourceStrategy } from './strategy';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
@@ -11,6 +11,8 @@ import { serviceStrategy } from './services';
 export const genericStrategy: ResourceStrategy = {
   validate: validateObjectMeta,
 };
+
+const RBAC: ResourceStrategy = { validate: validatePathSegmentName };
 
 /** Kinds whose `.status` changes only through the status subresource. */
 const WITH_STATUS: ResourceStrategy = { ...genericStrategy, hasStatusSubresource: true };
@@ -55,4 +57,8 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   'apps/daemonsets': withGeneration(genericStrategy),
   'batch/jobs': withGeneration(genericStrategy),
   'batch/cronjobs': withGeneration(genericStrategy),
+  'rbac.authorization.k8s.io/roles': RBAC,
+  'rbac.authorization.k8s.io/rolebindings': RBAC,
+  'rbac.authorization.k8s.io/clusterroles': RBAC,
+  'rbac.authorization.k8s.io/clusterrolebindings': RBAC,
 };

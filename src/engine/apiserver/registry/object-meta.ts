@@ -15,3 +15,12 @@ export function validateObjectMeta(object: KubeObject): FieldError[] {
   return problems;
 }
 
+
+/** RBAC objects (and a few others) only need a valid path segment as name (`system:kube-scheduler` is fine). */
+export function validatePathSegmentName(object: KubeObject): FieldError[] {
+  const name = object.metadata.name;
+  if (typeof name !== 'string' || name === '') return [required('metadata.name', 'name or generateName is required')];
+  if (name === '.' || name === '..') return [invalid('metadata.name', name, `may not be '${name}'`)];
+  for (const bad of ['/', '%']) if (name.includes(bad)) return [invalid('metadata.name', name, `may not contain '${bad}'`)];
+  return [];
+}

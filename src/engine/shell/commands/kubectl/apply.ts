@@ -56,6 +56,11 @@ export function readManifestSources(k: KubectlContext): ManifestDocument[] | und
   return docs;
 }
 
+/** cli-runtime's Info.String(): the object's mapping and identity, as kubectl's errors show it. */
+export function infoString(r: ApiResource, name: string, namespace: string | undefined): string {
+  return `Resource: "${r.group}/${r.version}, Resource=${r.resource}", GroupVersionKind: "${r.group}/${r.version}, Kind=${r.kind}"\nName: "${name}", Namespace: "${namespace ?? ''}"`;
+}
+
 function fail(k: KubectlContext, message: string): undefined {
   k.err(message + '\n');
   return undefined;
@@ -129,7 +134,17 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
     const ref = { group: resource.group, version: resource.version, resource: resource.resource, namespace };
     const name = typeof object.metadata.name === 'string' ? object.metadata.name : '';
     const printed = (op: string) => k.out(outputName ? `${kindPrefix(resource)}/${name}\n` : `${kindPrefix(resource)}/${name} ${op}${suffix}\n`);
-    if (mode === 'create' || !name) {
+    if (mode === 'apply' && !name && object.metadata.generateName) {
+      k.err(`error: from ${String(object.metadata.generateName)}: cannot use generate name with apply\n`);
+      status = 1;
+      continue;
+    }
+    if (mode === 'apply' && !name) {
+      k.err(`error: error when retrieving current configuration of:\n${infoString(resource, name, namespace)}\nfrom server for: "${doc.source}": resource name may not be empty\n`);
+      status = 1;
+      continue;
+    }
+    if (mode === 'create') {
       if (dryRun === 'client') {
         printed('created');
         continue;
@@ -180,7 +195,7 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
     }
     const r = conn.client.patch({ ...ref, name }, 'strategic', patch, query);
     if (!r.ok) {
-      k.err(statusLine(r.status, { verb: 'patching', source: doc.source }).replace(/^Error from server \((\w+)\): error when patching/, 'Error from server ($1): error when applying patch:\n' + JSON.stringify(patch) + '\nto:\nResource: "' + `${resource.group}/${resource.version}, Resource=${resource.resource}` + '", GroupVersionKind: "' + `${resource.group}/${resource.version}, Kind=${resource.kind}` + '"\nName: "' + name + '", Namespace: "' + (namespace ?? '') + '"\nfor:') + '\n');
+      k.err(statusLine(r.status, { verb: 'patching', source: doc.source }).replace(/^Error from server \((\w+)\): error when patching/, 'Error from server ($1): error when applying patch:\n' + JSON.stringify(patch) + '\nto:\n' + infoString(resource, name, namespace) + '\nfor:') + '\n');
       status = 1;
       continue;
     }
