@@ -52,80 +52,153 @@ function matchesRequirement(r: Requirement, labels: Readonly<Record<string, stri
   }
 }
 
-const KEY_CHARS = /^[A-Za-z0-9._\-/]+$/;
+type TokenKind = 'id' | '!' | '(' | ')' | ',' | '=' | '==' | '!=' | '>' | '<' | 'in' | 'notin' | 'end';
+type Token = { kind: TokenKind; literal: string };
 
-/** Parses the string form used by `-l` and `?labelSelector=`. Throws SelectorParseError with apimachinery-like text. */
-export function parseSelector(text: string): Selector {
-  const input = text.trim();
-  if (input === '') return [];
-  const out: Requirement[] = [];
+const SPECIAL = '!=<>(),';
+
+/** Splits a selector into tokens (apimachinery's label selector lexer). */
+function lex(input: string): Token[] {
+  const tokens: Token[] = [];
   let i = 0;
-  const skipSpace = () => {
-    while (i < input.length && input[i] === ' ') i++;
-  };
-  const readWord = (): string => {
-    skipSpace();
-    const start = i;
-    while (i < input.length && !' ,()=!<>'.includes(input[i] as string)) i++;
-    return input.slice(start, i);
-  };
-  for (;;) {
-    skipSpace();
-    let negated = false;
-    if (input[i] === '!') {
-      negated = true;
+  while (i < input.length) {
+    const c = input[i] as string;
+    if (c === ' ' || c === '\t') {
       i++;
+      continue;
     }
-    const key = readWord();
-    if (key === '') throw new SelectorParseError(`found '${input[i] ?? ''}', expected: identifier`);
-    if (!KEY_CHARS.test(key)) throw new SelectorParseError(`unable to parse requirement: invalid label key "${key}"`);
-    skipSpace();
-    if (negated) {
-      out.push({ key, operator: '!', values: [] });
-    } else if (i >= input.length || input[i] === ',') {
-      out.push({ key, operator: 'exists', values: [] });
-    } else if (input.startsWith('==', i)) {
-      i += 2;
-      out.push({ key, operator: '==', values: [readWord()] });
-    } else if (input.startsWith('!=', i)) {
-      i += 2;
-      out.push({ key, operator: '!=', values: [readWord()] });
-    } else if (input[i] === '=') {
-      i += 1;
-      out.push({ key, operator: '=', values: [readWord()] });
-    } else if (input[i] === '>' || input[i] === '<') {
-      const op = input[i] === '>' ? 'gt' : 'lt';
-      i += 1;
-      out.push({ key, operator: op, values: [readWord()] });
-    } else {
-      const word = readWord();
-      if (word !== 'in' && word !== 'notin') throw new SelectorParseError(`found '${word}', expected: '=', '!=', '==', 'in', notin'`);
-      skipSpace();
-      if (input[i] !== '(') throw new SelectorParseError(`found '${input[i] ?? ''}', expected: '('`);
-      i++;
-      const values: string[] = [];
-      for (;;) {
-        const v = readWord();
-        values.push(v);
-        skipSpace();
-        if (input[i] === ',') {
-          i++;
-          continue;
-        }
-        if (input[i] === ')') {
-          i++;
+    if (SPECIAL.includes(c)) {
+      const two = input.slice(i, i + 2);
+      if (two === '!=' || two === '==') {
+        tokens.push({ kind: two, literal: two });
+        i += 2;
+      } else {
+        tokens.push({ kind: c as TokenKind, literal: c });
+        i++;
+      }
+      continue;
+    }
+    let j = i;
+    while (j < input.length && !SPECIAL.includes(input[j] as string) && input[j] !== ' ' && input[j] !== '\t') j++;
+    tokens.push({ kind: 'id', literal: input.slice(i, j) });
+    i = j;
+  }
+  tokens.push({ kind: 'end', literal: '' });
+  return tokens;
+}
+
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const QUALIFIED_NAME_MESSAGE =
+  'must be a qualified name (at most 63 characters, matching regex ([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]), with an optional DNS subdomain prefix (at most 253 characters, matching regex [a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*) and slash (/): e.g. "MyName" or "example.com/MyName"';
+
+function isQualifiedName(key: string): boolean {
+  const parts = key.split('/');
+  if (parts.length > 2) return false;
+  const name = parts[parts.length - 1] as string;
+  if (name.length === 0 || name.length > 63 || !QUALIFIED_NAME.test(name)) return false;
+  if (parts.length === 2) {
+    const prefix = parts[0] as string;
+    if (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix)) return false;
+  }
+  return true;
+}
+
+/** Parses the string form used by `-l` and `?labelSelector=`, with apimachinery's grammar and messages. */
+export function parseSelector(text: string): Selector {
+  const tokens = lex(text);
+  let pos = 0;
+  // In the key/operator position `in` and `notin` are keywords; elsewhere they are plain identifiers.
+  const peek = (keywords = false): Token => {
+    const t = tokens[pos] as Token;
+    return keywords && t.kind === 'id' && (t.literal === 'in' || t.literal === 'notin') ? { kind: t.literal, literal: t.literal } : t;
+  };
+  const next = (keywords = false): Token => {
+    const t = peek(keywords);
+    pos++;
+    return t;
+  };
+  const fail = (message: string): never => {
+    throw new SelectorParseError(message);
+  };
+  const requirement = (): Requirement => {
+    let t = next();
+    let negated = false;
+    if (t.kind === '!') {
+      negated = true;
+      t = next();
+    }
+    if (t.kind !== 'id') fail(`found '${t.literal}', expected: identifier`);
+    const key = t.literal;
+    if (!isQualifiedName(key)) fail(`invalid label key: ${QUALIFIED_NAME_MESSAGE}`);
+    const after = peek().kind;
+    if (negated) return { key, operator: '!', values: [] };
+    if (after === 'end' || after === ',') return { key, operator: 'exists', values: [] };
+    const op = next(true);
+    const operator = ({ in: 'in', notin: 'notin', '=': '=', '==': '==', '!=': '!=', '>': 'gt', '<': 'lt' } as Partial<Record<TokenKind, Operator>>)[op.kind];
+    if (!operator) return fail(`found '${op.literal}', expected: '=', '!=', '==', 'in', notin'`);
+    if (operator === 'in' || operator === 'notin') return { key, operator, values: valueSet() };
+    const v = peek();
+    if (v.kind === 'end' || v.kind === ',') return { key, operator, values: [''] };
+    const value = next();
+    if (value.kind !== 'id') fail(`found '${value.literal}', expected: identifier`);
+    return { key, operator, values: [value.literal] };
+  };
+  const valueSet = (): string[] => {
+    const open = next();
+    if (open.kind !== '(') fail(`found '${open.literal}' expected: '('`);
+    const first = peek();
+    if (first.kind === ')') {
+      next();
+      return [''];
+    }
+    if (first.kind !== 'id' && first.kind !== ',') fail(`found '${first.literal}', expected: ',', ')' or identifier`);
+    const values = new Set<string>();
+    for (;;) {
+      const t = next();
+      if (t.kind === 'id') {
+        values.add(t.literal);
+        const after = peek();
+        if (after.kind === ',') continue;
+        if (after.kind === ')') break;
+        fail(`found '${after.literal}', expected: ',' or ')'`);
+      } else if (t.kind === ',') {
+        if (values.size === 0) values.add('');
+        const after = peek();
+        if (after.kind === ')') {
+          values.add('');
           break;
         }
-        throw new SelectorParseError(`found '${input[i] ?? ''}', expected: ',', ')' or identifier`);
+        if (after.kind === ',') {
+          next();
+          values.add('');
+        }
+      } else {
+        fail(`found '${t.literal}', expected: ',', or identifier`);
       }
-      out.push({ key, operator: word, values });
     }
-    skipSpace();
-    if (i >= input.length) break;
-    if (input[i] !== ',') throw new SelectorParseError(`found '${input[i]}', expected: ',' or 'end of string'`);
-    i++;
+    const close = next();
+    if (close.kind !== ')') fail(`found '${first.literal}', expected: ')'`);
+    return [...values].sort();
+  };
+  const out: Requirement[] = [];
+  for (;;) {
+    const t = peek();
+    if (t.kind === 'end') break;
+    if (t.kind !== 'id' && t.kind !== '!') fail(`found '${t.literal}', expected: !, identifier, or 'end of string'`);
+    try {
+      out.push(requirement());
+    } catch (e) {
+      if (e instanceof SelectorParseError) throw new SelectorParseError(`unable to parse requirement: ${e.message}`);
+      throw e;
+    }
+    const sep = next();
+    if (sep.kind === 'end') break;
+    if (sep.kind !== ',') fail(`found '${sep.literal}', expected: ',' or 'end of string'`);
+    const after = peek();
+    if (after.kind !== 'id' && after.kind !== '!') fail(`found '${after.literal}', expected: identifier after ','`);
   }
-  return out;
+  return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** Converts a manifest LabelSelector (matchLabels/matchExpressions) to requirements. */

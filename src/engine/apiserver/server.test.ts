@@ -117,6 +117,24 @@ describe('kube-apiserver', () => {
   });
 });
 
+describe('events', () => {
+  it('serves one stored Event through both events.k8s.io/v1 and core/v1', () => {
+    const { call } = lab();
+    const r = call({
+      method: 'POST',
+      path: '/apis/events.k8s.io/v1/namespaces/default/events',
+      body: { apiVersion: 'events.k8s.io/v1', kind: 'Event', metadata: { name: 'web.1' }, eventTime: '2025-09-01T09:00:00.000000Z', reportingController: 'default-scheduler', reportingInstance: 'default-scheduler-kind-control-plane', action: 'Scheduling', reason: 'FailedScheduling', type: 'Warning', note: 'no nodes', regarding: { kind: 'Pod', namespace: 'default', name: 'web', apiVersion: 'v1' } },
+    });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ apiVersion: 'events.k8s.io/v1', note: 'no nodes', regarding: { name: 'web' } });
+    const core = call({ method: 'GET', path: '/api/v1/namespaces/default/events', query: { fieldSelector: 'involvedObject.name=web' } }).body as { items: Record<string, unknown>[] };
+    expect(core.items).toHaveLength(1);
+    expect(core.items[0]).toMatchObject({ apiVersion: 'v1', kind: 'Event', message: 'no nodes', reportingComponent: 'default-scheduler', involvedObject: { kind: 'Pod', name: 'web' } });
+    const v1 = call({ method: 'GET', path: '/apis/events.k8s.io/v1/namespaces/default/events', query: { fieldSelector: 'regarding.name=web' } }).body as { items: unknown[] };
+    expect(v1.items).toHaveLength(1);
+  });
+});
+
 describe('garbage collector', () => {
   const cm = (name: string, owner?: { name: string; uid: string }, block = false) => ({
     apiVersion: 'v1',

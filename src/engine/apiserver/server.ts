@@ -27,6 +27,11 @@ import { applyJsonPatch, JsonPatchError } from './patch/json-patch';
 import { applyStrategicMergePatch } from './patch/strategic-merge-patch';
 import { handleSubresource } from './subresources';
 import { formatRfc3339 } from '../api/time';
+import { coreToEventsV1, eventsV1ToCore } from './conversion/events';
+
+function isEventsV1(type: ResourceType): boolean {
+  return type.group === 'events.k8s.io';
+}
 
 export interface ApiServerOptions {
   loop: SimLoop;
@@ -192,9 +197,17 @@ export class ApiServer {
     return kv ? this.present(type, kv.value) : undefined;
   }
 
+  /** A stored object as this type's API version shows it (events.k8s.io renames Event fields). */
   private present(type: ResourceType, object: KubeObject): KubeObject {
+    if (isEventsV1(type)) return coreToEventsV1(object);
     const apiVersion = apiVersionOf(type);
     return object.apiVersion === apiVersion ? object : { ...object, apiVersion };
+  }
+
+  /** A request body in the shape storage keeps (the inverse of `present`). */
+  private toStorage(type: ResourceType, object: KubeObject): KubeObject {
+    if (isEventsV1(type)) return { ...eventsV1ToCore(object), kind: 'Event', apiVersion: 'v1' };
+    return { ...object, apiVersion: apiVersionOf(type), kind: type.kind };
   }
 
   private get(type: ResourceType, namespace: string | undefined, name: string, accept: string | undefined, query: Record<string, string>): ApiResponse {
@@ -211,7 +224,7 @@ export class ApiServer {
     try {
       labels = parseSelector(query.labelSelector ?? '');
     } catch (e) {
-      if (e instanceof SelectorParseError) return errors.badRequest(`unable to parse requirement: ${e.message}`);
+      if (e instanceof SelectorParseError) return errors.badRequest(e.message);
       throw e;
     }
     try {
@@ -243,7 +256,9 @@ export class ApiServer {
     kvs ??= this.store.range(prefix).kvs;
     const out: KubeObject[] = [];
     for (const kv of kvs) {
-      if (matches(labels, kv.value.metadata.labels) && matchesFields(fields, kv.value)) out.push(this.present(type, kv.value));
+      if (!matches(labels, kv.value.metadata.labels)) continue;
+      const shown = this.present(type, kv.value);
+      if (matchesFields(fields, shown)) out.push(shown);
     }
     return out;
   }
@@ -378,9 +393,9 @@ export class ApiServer {
   /** Creates an object. Exposed for subresources (bindings create nothing, evictions delete). */
   create(type: ResourceType, namespace: string | undefined, body: unknown, query: Record<string, string>): ApiResponse {
     if (!isRecord(body)) return fail(errors.badRequest('Object \'Kind\' is missing in \'null\''));
-    const object = deepCopy(body) as KubeObject;
-    const shape = this.checkShape(type, object, namespace);
+    const shape = this.checkShape(type, body as KubeObject, namespace);
     if (shape) return fail(shape);
+    const object = this.toStorage(type, deepCopy(body) as KubeObject);
     object.metadata = isRecord(object.metadata) ? object.metadata : {};
     const meta = object.metadata;
     if (type.namespaced) meta.namespace = namespace;
@@ -405,13 +420,11 @@ export class ApiServer {
       this.releaseAllocations(strategy, object);
       return fail(errors.invalid(type.kind, type.group, name, problems));
     }
-    object.apiVersion = apiVersionOf(type);
-    object.kind = type.kind;
     const key = this.keyFor(type, namespace, name);
     if (isDryRun(query)) {
       this.releaseAllocations(strategy, object);
       if (this.store.get(key)) return fail(errors.alreadyExists(type, name));
-      return respond(201, object);
+      return respond(201, this.present(type, object));
     }
     meta.resourceVersion = String(this.store.revision + 1);
     const result = this.store.create(key, object);
@@ -452,9 +465,9 @@ export class ApiServer {
     const key = this.keyFor(type, namespace, name);
     const current = this.store.get(key);
     if (!current) return fail(errors.notFound(type, name));
-    const next = deepCopy(body) as KubeObject;
-    const shape = this.checkShape(type, next, namespace);
+    const shape = this.checkShape(type, body as KubeObject, namespace);
     if (shape) return fail(shape);
+    const next = this.toStorage(type, deepCopy(body) as KubeObject);
     if (!isRecord(next.metadata)) next.metadata = {};
     if (next.metadata.name !== undefined && next.metadata.name !== name) {
       return fail(errors.badRequest(`the name of the object (${String(next.metadata.name)}) does not match the name on the URL (${name})`));
@@ -492,8 +505,8 @@ export class ApiServer {
       delete meta.deletionGracePeriodSeconds;
     }
     if (previous.metadata.generation !== undefined && meta.generation === undefined) meta.generation = previous.metadata.generation;
-    next.apiVersion = apiVersionOf(type);
-    next.kind = type.kind;
+    next.apiVersion = previous.apiVersion;
+    next.kind = previous.kind;
     strategy.applyDefaults?.(next, this.context);
     if (part === 'main') strategy.prepareForUpdate?.(next, previous, this.context);
     else if (previous.metadata.generation !== undefined) meta.generation = previous.metadata.generation;
@@ -501,11 +514,11 @@ export class ApiServer {
     if (problems.length) return fail(errors.invalid(type.kind, type.group, String(meta.name), problems));
     if (previous.metadata.deletionTimestamp && (meta.finalizers ?? []).length === 0 && !hasSpecFinalizers(type, next)) {
       // The last finalizer is gone: the object is deleted now (the generic registry's rule).
-      if (isDryRun(query)) return respond(200, next);
+      if (isDryRun(query)) return respond(200, this.present(type, next));
       return this.remove(type, key, current, query);
     }
     if (sameContent(previous, next)) return respond(200, this.present(type, previous));
-    if (isDryRun(query)) return respond(200, next);
+    if (isDryRun(query)) return respond(200, this.present(type, next));
     meta.resourceVersion = String(this.store.revision + 1);
     const result = this.store.update(key, next, current.modRevision);
     if (!result.ok) return fail(errors.conflict(type, String(meta.name), errors.STALE_OBJECT_MESSAGE));
@@ -531,7 +544,7 @@ export class ApiServer {
       throw e;
     }
     if (!isRecord(patched) || !isRecord(patched.metadata)) return fail(errors.badRequest('Object \'Kind\' is missing in \'null\''));
-    const next = patched as KubeObject;
+    const next = this.toStorage(type, patched as KubeObject);
     const rv = next.metadata.resourceVersion;
     if (rv !== undefined && rv !== String(current.modRevision)) return fail(errors.conflict(type, name, errors.STALE_OBJECT_MESSAGE));
     return this.commitUpdate(type, key, current, next, query, part);

@@ -7,6 +7,7 @@ import { APPLY_FLAGS, runApply } from './apply';
 import { DELETE_FLAGS, runDelete } from './delete';
 import { DESCRIBE_FLAGS, runDescribe } from './describe';
 import { SERVER_VERSION } from '../../../apiserver/discovery';
+import { unknownCommandMessage } from '../../../kubectl/suggest';
 
 /** A verb finishes now (an exit code) or later (it calls `finish` once; the returned function cancels on Ctrl-C). */
 export type VerbResult = number | { wait(finish: (exitCode: number) => void): () => void };
@@ -46,6 +47,9 @@ const VERBS: Record<string, Verb> = {
   },
 };
 
+/** Every kubectl v1.34 subcommand, in cobra's order, for suggestions (not all are implemented yet). */
+const KUBECTL_COMMANDS = ['annotate', 'api-resources', 'api-versions', 'apply', 'attach', 'auth', 'autoscale', 'certificate', 'cluster-info', 'completion', 'config', 'cordon', 'cp', 'create', 'debug', 'delete', 'describe', 'diff', 'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'get', 'help', 'kustomize', 'label', 'logs', 'options', 'patch', 'plugin', 'port-forward', 'proxy', 'replace', 'rollout', 'run', 'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait'];
+
 export const kubectl: Command = (ctx) => {
   const [verb, ...rest] = ctx.args;
   if (verb === undefined) {
@@ -55,7 +59,7 @@ export const kubectl: Command = (ctx) => {
   }
   const spec = VERBS[verb];
   if (!spec) {
-    ctx.stderr(`error: unknown command "${verb}" for "kubectl"\n`);
+    ctx.stderr(unknownCommandMessage(verb, 'kubectl', KUBECTL_COMMANDS));
     ctx.done(1);
     return;
   }
