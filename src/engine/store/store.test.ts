@@ -36,3 +36,17 @@ describe('Store (etcd semantics)', () => {
     expect(seen).toEqual(['PUT /registry/a/2 3', 'DELETE /registry/a/1 4']);
   });
 });
+
+describe('Store watch dispatch', () => {
+  it('delivers to directory, single-key and partial-name watchers only', () => {
+    const loop = new SimLoop(0);
+    const store = new Store<number>(loop);
+    const seen: string[] = [];
+    for (const prefix of ['/registry/', '/registry/pods/default/', '/registry/pods/default/web', '/registry/pods/default/we', '/registry/pods/kube-system/', '/registry/pods/default/web-2']) {
+      store.watch(prefix, 0, (e) => seen.push(`${prefix} <- ${e.kv.key}`));
+    }
+    store.create('/registry/pods/default/web', 1);
+    loop.drainTasks();
+    expect(seen.sort()).toEqual(['/registry/ <- /registry/pods/default/web', '/registry/pods/default/ <- /registry/pods/default/web', '/registry/pods/default/we <- /registry/pods/default/web', '/registry/pods/default/web <- /registry/pods/default/web']);
+  });
+});

@@ -55,7 +55,8 @@ export class Store<V> {
   private readonly root: Directory<V> = { entries: new Map(), children: new Map() };
   private size = 0;
   private readonly history: StoreEvent<V>[] = [];
-  private readonly watchers = new Set<Watcher<V>>();
+  /** Watchers by the prefix they watch, so an event only visits watchers of its key's ancestors. */
+  private readonly watchers = new Map<string, Set<Watcher<V>>>();
 
   constructor(
     private readonly loop: SimLoop,
@@ -158,12 +159,16 @@ export class Store<V> {
         if (event.kv.key.startsWith(prefix)) this.schedule(watcher, event);
       }
     }
-    this.watchers.add(watcher);
+    let set = this.watchers.get(prefix);
+    if (!set) this.watchers.set(prefix, (set = new Set()));
+    set.add(watcher);
     return {
       ok: true,
       cancel: () => {
         watcher.cancelled = true;
-        this.watchers.delete(watcher);
+        const current = this.watchers.get(prefix);
+        current?.delete(watcher);
+        if (current?.size === 0) this.watchers.delete(prefix);
       },
     };
   }
@@ -209,7 +214,17 @@ export class Store<V> {
       const dropped = this.history.splice(0, this.history.length - this.historyLimit);
       this.compactedRevision = (dropped[dropped.length - 1] as StoreEvent<V>).revision;
     }
-    for (const watcher of this.watchers) if (event.kv.key.startsWith(watcher.prefix)) this.schedule(watcher, event);
+    for (const prefix of this.prefixesWatching(event.kv.key)) for (const watcher of this.watchers.get(prefix) ?? []) this.schedule(watcher, event);
+  }
+
+  /** Watched prefixes that match `key`: every prefix of the key is looked up (O(key length), whatever the number of watchers). */
+  private prefixesWatching(key: string): string[] {
+    const out: string[] = [];
+    for (let end = 1; end <= key.length; end++) {
+      const prefix = key.slice(0, end);
+      if (this.watchers.has(prefix)) out.push(prefix);
+    }
+    return out;
   }
 
   private schedule(watcher: Watcher<V>, event: StoreEvent<V>): void {
