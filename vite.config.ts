@@ -1,7 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
 
 export default defineConfig({
+  plugins: [react()],
   worker: { format: 'es' },
+  build: { chunkSizeWarningLimit: 5000 },
   test: { environment: 'node', include: ['src/**/*.test.ts', 'scenarios/**/*.test.ts'], testTimeout: 60_000 },
 });

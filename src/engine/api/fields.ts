@@ -2,6 +2,7 @@
  * Field selectors (`?fieldSelector=spec.nodeName=kind-worker,status.phase!=Running`): only `=`, `==`
  * and `!=`, and only the fields each resource supports (others: `field label not supported: x`).
  */
+import { text } from '../api/meta';
 import type { KubeObject } from './meta';
 import { isRecord } from './meta';
 
@@ -36,7 +37,7 @@ function path(object: unknown, dotted: string): string {
     cur = cur[part];
   }
   if (cur === undefined || cur === null) return '';
-  return typeof cur === 'string' ? cur : String(cur as number | boolean);
+  return typeof cur === 'string' ? cur : text(cur);
 }
 
 /** Fields each resource supports beyond metadata.name / metadata.namespace (from each registry's field set). */

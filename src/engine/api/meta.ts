@@ -93,3 +93,10 @@ export function parseApiVersion(apiVersion: string): { group: string; version: s
   const slash = apiVersion.indexOf('/');
   return slash < 0 ? { group: '', version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
 }
+
+/** A JSON scalar as text (`''` for objects, arrays and missing values), for printing untrusted fields. */
+export function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return '';
+}

@@ -45,7 +45,7 @@ export class ObjectIndexes {
 
   private labelMap(prefix: string): Map<string, KeySet> {
     let m = this.labels.get(prefix);
-    if (!m) this.labels.set(prefix, (m = new Map()));
+    if (!m) this.labels.set(prefix, (m = new Map<string, KeySet>()));
     return m;
   }
 }

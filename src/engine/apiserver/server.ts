@@ -7,7 +7,7 @@
 import type { Random, SimLoop } from '../clock';
 import { randomUid, generateName } from '../clock';
 import type { KubeObject, StatusObject } from '../api/meta';
-import { deepCopy, isRecord } from '../api/meta';
+import { deepCopy, isRecord, text } from '../api/meta';
 import { ResourceCatalog, apiVersionOf, type ResourceType } from '../api/resources';
 import { SelectorParseError, equalityRequirements, matches, parseSelector, type Selector } from '../api/labels';
 import { FieldSelectorError, checkFieldsSupported, matchesFields, parseFieldSelector, type FieldRequirement } from '../api/fields';
@@ -219,8 +219,8 @@ export class ApiServer {
 
   /** Filters and selectors of a list or watch, parsed once. */
   private parseSelectors(type: ResourceType, query: Record<string, string>): { labels: Selector; fields: FieldRequirement[] } | StatusObject {
-    let labels: Selector = [];
-    let fields: FieldRequirement[] = [];
+    let labels: Selector;
+    let fields: FieldRequirement[];
     try {
       labels = parseSelector(query.labelSelector ?? '');
     } catch (e) {
@@ -565,7 +565,7 @@ export class ApiServer {
     if (typeof preconditions.resourceVersion === 'string' && preconditions.resourceVersion !== String(current.modRevision)) {
       return fail(errors.conflict(type, name, `Precondition failed: ResourceVersion in precondition: ${preconditions.resourceVersion}, ResourceVersion in object meta: ${current.modRevision}`));
     }
-    const propagation = String(query.propagationPolicy ?? options.propagationPolicy ?? (options.orphanDependents === true ? 'Orphan' : 'Background'));
+    const propagation = text(query.propagationPolicy ?? options.propagationPolicy ?? (options.orphanDependents === true ? 'Orphan' : 'Background'));
     const graceRaw = query.gracePeriodSeconds ?? options.gracePeriodSeconds;
     const grace = graceRaw === undefined ? undefined : Number(graceRaw);
     const object = current.value;

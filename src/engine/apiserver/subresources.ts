@@ -6,7 +6,7 @@
 import type { KubeObject } from '../api/meta';
 import { deepCopy, isRecord } from '../api/meta';
 import type { ResourceType } from '../api/resources';
-import { formatSelector, fromLabelSelector, type LabelSelector } from '../api/labels';
+import { formatSelector, fromLabelSelector } from '../api/labels';
 import type { ApiRequest, ApiResponse } from '../types';
 import * as errors from './errors';
 import type { ResourceRequestInfo } from './request-info';
@@ -72,7 +72,7 @@ function scale(server: ApiServer, type: ResourceType, ns: string | undefined, na
   const toScale = (o: KubeObject) => {
     const spec = isRecord(o.spec) ? o.spec : {};
     const status = isRecord(o.status) ? o.status : {};
-    const selector = isRecord(spec.selector) ? formatSelector(fromLabelSelector(spec.selector as LabelSelector)) : '';
+    const selector = isRecord(spec.selector) ? formatSelector(fromLabelSelector(spec.selector)) : '';
     return {
       kind: 'Scale',
       apiVersion: 'autoscaling/v1',

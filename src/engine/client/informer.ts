@@ -63,7 +63,10 @@ export class Informer<T extends KubeObject = KubeObject> {
       seen.add(key);
       const previous = this.cache.get(key);
       this.cache.set(key, item);
-      for (const h of this.handlers) previous ? h.onUpdate?.(previous, item) : h.onAdd?.(item);
+      for (const h of this.handlers) {
+        if (previous) h.onUpdate?.(previous, item);
+        else h.onAdd?.(item);
+      }
     }
     for (const [key, old] of [...this.cache]) {
       if (seen.has(key)) continue;
@@ -96,6 +99,9 @@ export class Informer<T extends KubeObject = KubeObject> {
       return;
     }
     this.cache.set(key, object);
-    for (const h of this.handlers) previous ? h.onUpdate?.(previous, object) : h.onAdd?.(object);
+    for (const h of this.handlers) {
+      if (previous) h.onUpdate?.(previous, object);
+      else h.onAdd?.(object);
+    }
   }
 }

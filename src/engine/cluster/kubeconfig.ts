@@ -1,6 +1,6 @@
 /** kubeconfig files (clientcmd v1 Config): what kind writes and kubectl reads. */
 import { dump, load } from 'js-yaml';
-import { isRecord } from '../api/meta';
+import { isRecord, text } from '../api/meta';
 import { clusterCaPem } from './ca';
 import { encodeBase64 } from '../api/base64';
 
@@ -18,14 +18,14 @@ export interface Kubeconfig {
   currentContext: string;
 }
 
-function b64(text: string): string {
-  return encodeBase64(text);
+function b64(value: string): string {
+  return encodeBase64(value);
 }
 
-export function parseKubeconfig(text: string): Kubeconfig | { error: string } {
+export function parseKubeconfig(source: string): Kubeconfig | { error: string } {
   let doc: unknown;
   try {
-    doc = text.trim() === '' ? {} : load(text);
+    doc = source.trim() === '' ? {} : load(source);
   } catch (e) {
     return { error: e instanceof Error ? e.message.split('\n')[0] ?? 'invalid kubeconfig' : 'invalid kubeconfig' };
   }
@@ -34,12 +34,12 @@ export function parseKubeconfig(text: string): Kubeconfig | { error: string } {
   return {
     clusters: arr(root.clusters).map((c) => {
       const cluster = isRecord(c.cluster) ? c.cluster : {};
-      return { name: String(c.name ?? ''), server: String(cluster.server ?? ''), caData: typeof cluster['certificate-authority-data'] === 'string' ? cluster['certificate-authority-data'] : undefined };
+      return { name: text(c.name ?? ''), server: text(cluster.server ?? ''), caData: typeof cluster['certificate-authority-data'] === 'string' ? cluster['certificate-authority-data'] : undefined };
     }),
-    users: arr(root.users).map((u) => ({ name: String(u.name ?? '') })),
+    users: arr(root.users).map((u) => ({ name: text(u.name ?? '') })),
     contexts: arr(root.contexts).map((c) => {
       const ctx = isRecord(c.context) ? c.context : {};
-      const out: KubeconfigContext = { name: String(c.name ?? ''), cluster: String(ctx.cluster ?? ''), user: String(ctx.user ?? '') };
+      const out: KubeconfigContext = { name: text(c.name ?? ''), cluster: text(ctx.cluster ?? ''), user: text(ctx.user ?? '') };
       if (typeof ctx.namespace === 'string') out.namespace = ctx.namespace;
       return out;
     }),

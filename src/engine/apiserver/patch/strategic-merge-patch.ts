@@ -54,11 +54,14 @@ export function applyStrategicMergePatch(target: unknown, patch: unknown, path: 
       delete result[key];
       continue;
     }
-    const current = result[key];
+    const current: unknown = result[key];
     if (Array.isArray(value)) {
       const mergeKey = mergeKeyFor(key, path);
       if (mergeKey && Array.isArray(current)) result[key] = mergeList(current, value, mergeKey, [...path, key]);
-      else if (MERGE_SETS.has(key) && Array.isArray(current)) result[key] = [...current, ...value.filter((v) => !current.includes(v))];
+      else if (MERGE_SETS.has(key) && Array.isArray(current)) {
+        const existing = current as unknown[];
+        result[key] = [...existing, ...(value as unknown[]).filter((v) => !existing.includes(v))];
+      }
       else result[key] = deepCopy(value.filter((v) => !(isRecord(v) && v.$patch === 'delete')));
     } else if (isRecord(value)) {
       result[key] = applyStrategicMergePatch(current, value, [...path, key]);

@@ -1,6 +1,6 @@
 /** Pod defaulting (SetDefaults_Pod and admission: DefaultTolerationSeconds, ServiceAccount) and basic validation. */
 import type { KubeObject } from '../../api/meta';
-import { isRecord } from '../../api/meta';
+import { isRecord, text } from '../../api/meta';
 import { randomSuffix } from '../../clock';
 import { notSupported, required, type FieldError } from '../field-errors';
 import type { ResourceStrategy } from './strategy';
@@ -44,7 +44,8 @@ function addDefaultTolerations(spec: Record<string, unknown>): void {
 }
 
 function qosClass(spec: Record<string, unknown>): string {
-  const containers = [...(Array.isArray(spec.containers) ? spec.containers : []), ...(Array.isArray(spec.initContainers) ? spec.initContainers : [])].filter(isRecord);
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : []);
+  const containers = [...list(spec.containers), ...list(spec.initContainers)].filter(isRecord);
   let any = false;
   let guaranteed = containers.length > 0;
   for (const c of containers) {
@@ -61,7 +62,7 @@ export const podStrategy: ResourceStrategy = {
   hasStatusSubresource: true,
   applyDefaults(object) {
     const spec = isRecord(object.spec) ? object.spec : (object.spec = {});
-    defaultPodSpec(spec as Record<string, unknown>);
+    defaultPodSpec(spec);
   },
   prepareForCreate(object, context) {
     const spec = object.spec as Record<string, unknown>;
@@ -108,7 +109,7 @@ export const podStrategy: ResourceStrategy = {
       if (typeof container.name !== 'string' || container.name === '') problems.push(required(`spec.containers[${i}].name`));
       if (typeof container.image !== 'string' || container.image === '') problems.push(required(`spec.containers[${i}].image`));
     });
-    if (spec.restartPolicy !== undefined && !['Always', 'OnFailure', 'Never'].includes(String(spec.restartPolicy))) {
+    if (spec.restartPolicy !== undefined && !['Always', 'OnFailure', 'Never'].includes(text(spec.restartPolicy))) {
       problems.push(notSupported('spec.restartPolicy', spec.restartPolicy, ['Always', 'OnFailure', 'Never']));
     }
     return problems;

@@ -8,7 +8,7 @@ export const serviceStrategy: ResourceStrategy = {
   hasStatusSubresource: true,
   applyDefaults(object) {
     const spec = isRecord(object.spec) ? object.spec : (object.spec = {});
-    const s = spec as Record<string, unknown>;
+    const s = spec;
     s.type ??= 'ClusterIP';
     s.sessionAffinity ??= 'None';
     if (s.type !== 'ExternalName') {

@@ -1,6 +1,7 @@
 /** Column sets and cell functions per resource (k8s pkg/printers/internalversion/printers.go). */
 import type { KubeObject } from '../../api/meta';
-import { formatSelector, fromLabelSelector, type LabelSelector } from '../../api/labels';
+import { text } from '../../api/meta';
+import { formatSelector, fromLabelSelector } from '../../api/labels';
 import { parseRfc3339 } from '../../api/time';
 import { humanDuration } from '../../kubectl/printers/duration';
 import type { TableColumn } from '../../kubectl/printers/table-printer';
@@ -18,7 +19,7 @@ function podStatus(pod: KubeObject, nowMs: number): { ready: string; status: str
   const spec = rec(pod.spec);
   const status = rec(pod.status);
   const containers = arr(spec.containers);
-  let reason = typeof status.reason === 'string' && status.reason ? status.reason : String(status.phase ?? 'Pending');
+  let reason = typeof status.reason === 'string' && status.reason ? status.reason : text(status.phase ?? 'Pending');
   let ready = 0;
   let restarts = 0;
   let lastRestart: number | undefined;
@@ -33,8 +34,8 @@ function podStatus(pod: KubeObject, nowMs: number): { ready: string; status: str
     const term = rec(state.terminated);
     const wait = rec(state.waiting);
     if (state.terminated && term.exitCode === 0) return;
-    if (state.terminated) reason = term.reason ? `Init:${String(term.reason)}` : term.signal ? `Init:Signal:${String(term.signal)}` : `Init:ExitCode:${String(term.exitCode)}`;
-    else if (state.waiting && wait.reason && wait.reason !== 'PodInitializing') reason = `Init:${String(wait.reason)}`;
+    if (state.terminated) reason = term.reason ? `Init:${text(term.reason)}` : term.signal ? `Init:Signal:${text(term.signal)}` : `Init:ExitCode:${text(term.exitCode)}`;
+    else if (state.waiting && wait.reason && wait.reason !== 'PodInitializing') reason = `Init:${text(wait.reason)}`;
     else reason = `Init:${i}/${arr(spec.initContainers).length}`;
     initializing = true;
   });
@@ -50,9 +51,9 @@ function podStatus(pod: KubeObject, nowMs: number): { ready: string; status: str
       const state = rec(c.state);
       const wait = rec(state.waiting);
       const term = rec(state.terminated);
-      if (state.waiting && wait.reason) reason = String(wait.reason);
-      else if (state.terminated && term.reason) reason = String(term.reason);
-      else if (state.terminated) reason = term.signal ? `Signal:${String(term.signal)}` : `ExitCode:${String(term.exitCode)}`;
+      if (state.waiting && wait.reason) reason = text(wait.reason);
+      else if (state.terminated && term.reason) reason = text(term.reason);
+      else if (state.terminated) reason = term.signal ? `Signal:${text(term.signal)}` : `ExitCode:${text(term.exitCode)}`;
       else if (state.running && c.ready === true) {
         hasRunning = true;
         ready++;
@@ -111,7 +112,7 @@ function containersAndImages(template: Record<string, unknown>): [string, string
 }
 
 function selectorText(spec: Record<string, unknown>): string {
-  const s = formatSelector(fromLabelSelector(rec(spec.selector) as LabelSelector));
+  const s = formatSelector(fromLabelSelector(rec(spec.selector)));
   return s || '<none>';
 }
 
@@ -150,19 +151,19 @@ const daemonsets: Printer = {
 function servicePorts(spec: Record<string, unknown>): string {
   const ports = arr(spec.ports);
   if (!ports.length) return '<none>';
-  return ports.map((p) => (p.nodePort ? `${String(p.port)}:${String(p.nodePort)}/${String(p.protocol ?? 'TCP')}` : `${String(p.port)}/${String(p.protocol ?? 'TCP')}`)).join(',');
+  return ports.map((p) => (p.nodePort ? `${text(p.port)}:${text(p.nodePort)}/${text(p.protocol ?? 'TCP')}` : `${text(p.port)}/${text(p.protocol ?? 'TCP')}`)).join(',');
 }
 
 function externalIP(spec: Record<string, unknown>, status: Record<string, unknown>): string {
   const external = Array.isArray(spec.externalIPs) ? spec.externalIPs.map(String) : [];
   switch (spec.type) {
     case 'LoadBalancer': {
-      const ingress = arr(rec(status.loadBalancer).ingress).map((i) => String(i.ip ?? i.hostname ?? ''));
+      const ingress = arr(rec(status.loadBalancer).ingress).map((i) => text(i.ip ?? i.hostname ?? ''));
       const all = [...ingress, ...external];
       return all.length ? all.join(',') : '<pending>';
     }
     case 'ExternalName':
-      return String(spec.externalName ?? '');
+      return text(spec.externalName ?? '');
     default:
       return external.length ? external.join(',') : '<none>';
   }
@@ -242,7 +243,7 @@ const events: Printer = {
     const first = parseRfc3339(o.firstTimestamp) ?? parseRfc3339(o.eventTime);
     const inv = rec(o.involvedObject);
     const source = rec(o.source);
-    return [last === undefined ? '<unknown>' : humanDuration(now - last), o.type ?? '', o.reason ?? '', `${String(inv.kind ?? '').toLowerCase()}/${String(inv.name ?? '')}`, inv.fieldPath ?? '', [source.component, source.host].filter(Boolean).join(', '), o.message ?? '', first === undefined ? '<unknown>' : humanDuration(now - first), Number(o.count ?? 1), name(o)];
+    return [last === undefined ? '<unknown>' : humanDuration(now - last), o.type ?? '', o.reason ?? '', `${text(inv.kind ?? '').toLowerCase()}/${text(inv.name ?? '')}`, inv.fieldPath ?? '', [source.component, source.host].filter(Boolean).join(', '), o.message ?? '', first === undefined ? '<unknown>' : humanDuration(now - first), Number(o.count ?? 1), name(o)];
   },
 };
 

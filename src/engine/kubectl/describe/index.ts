@@ -3,7 +3,7 @@
  * used until the kind-specific describers land.
  */
 import type { KubeObject } from '../../api/meta';
-import { isRecord } from '../../api/meta';
+import { isRecord, text } from '../../api/meta';
 import type { ResourceType } from '../../api/resources';
 import { parseRfc3339 } from '../../api/time';
 import { humanDuration } from '../printers/duration';
@@ -50,7 +50,7 @@ export function describeEvents(context: DescribeContext, object: KubeObject): st
   for (const e of events) {
     const last = parseRfc3339(e.lastTimestamp) ?? parseRfc3339(e.eventTime);
     const source = isRecord(e.source) ? e.source : {};
-    rows.push([`  ${String(e.type ?? '')}`, String(e.reason ?? ''), last === undefined ? '<unknown>' : humanDuration(context.nowMs - last), String(source.component ?? e.reportingController ?? ''), String(e.message ?? '')]);
+    rows.push([`  ${text(e.type ?? '')}`, text(e.reason ?? ''), last === undefined ? '<unknown>' : humanDuration(context.nowMs - last), text(source.component ?? e.reportingController ?? ''), text(e.message ?? '')]);
   }
   return 'Events:\n' + alignColumns(rows, 2, 0);
 }

@@ -3,7 +3,7 @@ import type { KubeObject } from '../../../api/meta';
 import { deepCopy, isRecord } from '../../../api/meta';
 import { kindPrefix, type ApiResource } from '../../../client/discovery';
 import { parseManifests, type ManifestDocument } from '../../../kubectl/manifests';
-import { bool, str, strings, type FlagSpec } from '../../../kubectl/flags';
+import { str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { requireConnection, statusLine, type KubectlContext } from './context';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
