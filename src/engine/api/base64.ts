@@ -31,3 +31,8 @@ export function encodeBase64(text: string): string {
   }
   return out;
 }
+
+/** Bytes in the UTF-8 encoding of `text`. */
+export function utf8Length(text: string): number {
+  return utf8(text).length;
+}

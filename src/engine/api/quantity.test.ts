@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMilliCPU, parseMilli, parseQuantityValue } from './quantity';
+import { canonicalQuantity, formatBytes, formatMilliCPU, parseMilli, parseQuantityValue } from './quantity';
 
 describe('quantities', () => {
   it.each([
@@ -30,5 +30,22 @@ describe('quantities', () => {
     expect(formatMilliCPU(2000)).toBe('2');
     expect(formatBytes(134217728)).toBe('128Mi');
     expect(formatBytes(1000)).toBe('1000');
+  });
+});
+
+describe('canonical quantities (Quantity.String)', () => {
+  it.each([
+    ['1024Mi', '1Gi'],
+    ['1536Mi', '1536Mi'],
+    ['16331780Ki', '16331780Ki'],
+    ['100m', '100m'],
+    ['1000m', '1'],
+    ['0.5', '500m'],
+    ['1500', '1500'],
+    ['2000000', '2M'],
+    ['512', '512'],
+    ['0', '0'],
+  ])('%s → %s', (input, output) => {
+    expect(canonicalQuantity(input)).toBe(output);
   });
 });

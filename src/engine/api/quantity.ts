@@ -70,3 +70,39 @@ export function formatBytes(bytes: number): string {
   }
   return String(bytes);
 }
+
+export type QuantityFormat = 'DecimalSI' | 'BinarySI';
+
+/** The format a quantity string was written in (binary suffixes keep binary output). */
+export function quantityFormat(text: string | number): QuantityFormat {
+  return typeof text === 'string' && /(Ki|Mi|Gi|Ti|Pi|Ei)$/.test(text.trim()) ? 'BinarySI' : 'DecimalSI';
+}
+
+const BINARY_SUFFIXES: readonly [string, bigint][] = [['Ei', 1n << 60n], ['Pi', 1n << 50n], ['Ti', 1n << 40n], ['Gi', 1n << 30n], ['Mi', 1n << 20n], ['Ki', 1n << 10n]];
+const DECIMAL_SUFFIXES: readonly [string, number][] = [['E', 18], ['P', 15], ['T', 12], ['G', 9], ['M', 6], ['k', 3], ['', 0], ['m', -3]];
+
+/**
+ * Quantity.String(): the canonical form of a value given in milli-units. Binary format is kept
+ * only for whole values of at least 1024 (smaller or fractional ones print in decimal SI).
+ */
+export function formatQuantityMilli(milli: bigint, format: QuantityFormat): string {
+  if (milli === 0n) return '0';
+  const negative = milli < 0n;
+  const abs = negative ? -milli : milli;
+  const sign = negative ? '-' : '';
+  if (format === 'BinarySI' && abs % 1000n === 0n && abs >= 1024_000n) {
+    const value = abs / 1000n;
+    for (const [suffix, size] of BINARY_SUFFIXES) if (value % size === 0n) return `${sign}${value / size}${suffix}`;
+    return `${sign}${value}`;
+  }
+  for (const [suffix, exp] of DECIMAL_SUFFIXES) {
+    const unit = exp + 3 >= 0 ? 10n ** BigInt(exp + 3) : 1n;
+    if (abs % unit === 0n) return `${sign}${abs / unit}${suffix}`;
+  }
+  return `${sign}${abs}m`;
+}
+
+/** Canonical form of a quantity string, as the API shows it after a round trip (`1024Mi` → `1Gi`). */
+export function canonicalQuantity(text: string | number): string {
+  return formatQuantityMilli(parseQuantityMilli(text), quantityFormat(text));
+}

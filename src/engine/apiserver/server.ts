@@ -75,6 +75,10 @@ export class ApiServer {
       releaseClusterIP: (ip) => this.clusterIPs.release(ip),
       allocateNodePort: (requested) => this.nodePorts.allocate(requested),
       releaseNodePort: (port) => this.nodePorts.release(port),
+      list: (group, resource, namespace) => {
+        const type = this.catalog.all().find((t) => t.group === group && t.resource === resource);
+        return type ? this.store.range(this.prefixFor(type, namespace)).kvs.map((kv) => kv.value) : [];
+      },
       get: (group, resource, namespace, name) => {
         const type = this.catalog.all().find((t) => t.group === group && t.resource === resource);
         return type ? this.store.get(this.keyFor(type, namespace, name))?.value : undefined;
@@ -414,6 +418,8 @@ export class ApiServer {
     delete meta.selfLink;
     const strategy = this.strategyFor(type);
     strategy.applyDefaults?.(object, this.context);
+    const refused = strategy.admit?.(object, this.context);
+    if (refused !== undefined) return fail(errors.forbidden(type, name, refused));
     const prepErrors = strategy.prepareForCreate?.(object, this.context) ?? [];
     const problems = [...prepErrors, ...(strategy.validate?.(object, this.context) ?? [])];
     if (problems.length) {

@@ -60,6 +60,23 @@ function qosClass(spec: Record<string, unknown>): string {
 
 export const podStrategy: ResourceStrategy = {
   hasStatusSubresource: true,
+  /** The Priority admission plugin: resolves priorityClassName (or the global default) into spec.priority. */
+  admit(object, context) {
+    const spec = object.spec as Record<string, unknown>;
+    const className = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : '';
+    let priorityClass = className ? context.get('scheduling.k8s.io', 'priorityclasses', undefined, className) : undefined;
+    if (className && !priorityClass) return `no PriorityClass with name ${className} was found`;
+    if (!className) {
+      const all = context.list('scheduling.k8s.io', 'priorityclasses');
+      priorityClass = all.find((pc) => pc.globalDefault === true);
+      if (priorityClass) spec.priorityClassName = priorityClass.metadata.name;
+    }
+    const value = priorityClass && typeof priorityClass.value === 'number' ? priorityClass.value : 0;
+    if (typeof spec.priority === 'number' && spec.priority !== value) return 'the integer value of priority (' + String(spec.priority) + ') must not be provided in pod spec; priority admission controller computed ' + String(value) + ' from the given PriorityClass name';
+    spec.priority = value;
+    if (priorityClass && typeof priorityClass.preemptionPolicy === 'string') spec.preemptionPolicy = priorityClass.preemptionPolicy;
+    return undefined;
+  },
   applyDefaults(object) {
     const spec = isRecord(object.spec) ? object.spec : (object.spec = {});
     defaultPodSpec(spec);
@@ -67,6 +84,13 @@ export const podStrategy: ResourceStrategy = {
   prepareForCreate(object, context) {
     const spec = object.spec as Record<string, unknown>;
     object.metadata.generation = 1;
+    // Mirror pods (the API copies of a kubelet's static pods) get no service account.
+    const mirror = object.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+    if (mirror) {
+      addDefaultTolerations(spec);
+      object.status = { phase: 'Pending', qosClass: qosClass(spec) };
+      return;
+    }
     if (spec.serviceAccountName === undefined) spec.serviceAccountName = typeof spec.serviceAccount === 'string' ? spec.serviceAccount : 'default';
     spec.serviceAccount = spec.serviceAccountName;
     spec.priority ??= 0;

@@ -20,6 +20,8 @@ export interface StrategyContext {
   releaseNodePort(port: number): void;
   /** Reads another object (e.g. a namespace or service account) without going through a client. */
   get(apiVersionGroup: string, resource: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  /** Lists stored objects of a resource (cluster-wide for cluster-scoped ones). */
+  list(apiVersionGroup: string, resource: string, namespace?: string): KubeObject[];
 }
 
 export interface ResourceStrategy {
@@ -28,6 +30,11 @@ export interface ResourceStrategy {
    * mutable copy, before validation, on create and update (and for `dryRun`).
    */
   applyDefaults?(object: KubeObject, context: StrategyContext): void;
+  /**
+   * Admission on create (plugins such as Priority or ServiceAccount): a returned message rejects the
+   * request with 403 Forbidden, `pods "x" is forbidden: <message>`.
+   */
+  admit?(object: KubeObject, context: StrategyContext): string | undefined;
   /** Create-only preparation: clear status, set generation, allocate IPs. */
   prepareForCreate?(object: KubeObject, context: StrategyContext): FieldError[] | void;
   /** Update preparation: keep status on spec updates (and vice versa for the status subresource), bump generation when spec changes. */

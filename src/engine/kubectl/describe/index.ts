@@ -1,75 +1,32 @@
 /**
- * `kubectl describe`: a generic describer (fields as indented `Key:  value` lines, then Events)
- * used until the kind-specific describers land.
+ * `kubectl describe`: a dedicated describer per kind where kubectl has one (pods, nodes, ...), the
+ * generic one otherwise. Describers read related objects (events, pods on a node, leases) through
+ * the DescribeContext, as kubectl does through the API.
  */
 import type { KubeObject } from '../../api/meta';
-import { isRecord, text } from '../../api/meta';
 import type { ResourceType } from '../../api/resources';
-import { parseRfc3339 } from '../../api/time';
-import { humanDuration } from '../printers/duration';
-import { alignColumns } from '../printers/table-printer';
+import type { DescribeContext } from './context';
+import { eventSelector } from './format';
+import { describeGeneric } from './generic';
+import { describeNode } from './node';
+import { describePod } from './pod';
 
-export interface DescribeContext {
-  nowMs: number;
-  list(group: string, resource: string, namespace: string | undefined, options?: { labelSelector?: string; fieldSelector?: string }): readonly KubeObject[];
-  get(group: string, resource: string, namespace: string | undefined, name: string): KubeObject | undefined;
-}
+export type { DescribeContext } from './context';
 
-function title(key: string): string {
-  return key.charAt(0).toUpperCase() + key.slice(1).replace(/([a-z])([A-Z])/g, '$1 $2');
-}
-
-function render(value: unknown, indent: number, out: string[]): void {
-  const pad = ' '.repeat(indent);
-  if (isRecord(value)) {
-    for (const [k, v] of Object.entries(value)) {
-      if (isRecord(v) || Array.isArray(v)) {
-        out.push(`${pad}${title(k)}:`);
-        render(v, indent + 2, out);
-      } else out.push(`${pad}${title(k)}:  ${String(v)}`);
-    }
-  } else if (Array.isArray(value)) {
-    for (const item of value) {
-      if (isRecord(item)) render(item, indent, out);
-      else out.push(`${pad}${String(item)}`);
-    }
-  }
-}
-
-function mapLines(label: string, map: Record<string, string> | undefined): string[] {
-  const entries = Object.entries(map ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
-  if (entries.length === 0) return [`${label}<none>`];
-  return entries.map(([k, v], i) => `${i === 0 ? label : ' '.repeat(label.length)}${k}=${v}`);
-}
-
-export function describeEvents(context: DescribeContext, object: KubeObject): string {
-  const fieldSelector = `involvedObject.name=${String(object.metadata.name)},involvedObject.namespace=${String(object.metadata.namespace ?? '')},involvedObject.uid=${String(object.metadata.uid)}`;
-  const events = context.list('', 'events', object.metadata.namespace, { fieldSelector });
-  if (events.length === 0) return 'Events:  <none>\n';
-  const rows = [['  Type', 'Reason', 'Age', 'From', 'Message'], ['  ----', '------', '----', '----', '-------']];
-  for (const e of events) {
-    const last = parseRfc3339(e.lastTimestamp) ?? parseRfc3339(e.eventTime);
-    const source = isRecord(e.source) ? e.source : {};
-    rows.push([`  ${text(e.type ?? '')}`, text(e.reason ?? ''), last === undefined ? '<unknown>' : humanDuration(context.nowMs - last), text(source.component ?? e.reportingController ?? ''), text(e.message ?? '')]);
-  }
-  return 'Events:\n' + alignColumns(rows, 2, 0);
+function eventsFor(context: DescribeContext, object: KubeObject, withKind: boolean): KubeObject[] {
+  return [...context.list('', 'events', object.metadata.namespace, { fieldSelector: eventSelector(object, withKind) })];
 }
 
 export function describe(type: ResourceType, object: KubeObject, context: DescribeContext): string {
-  const meta = object.metadata;
-  const lines: string[] = [`Name:         ${String(meta.name)}`];
-  if (type.namespaced) lines.push(`Namespace:    ${String(meta.namespace)}`);
-  lines.push(...mapLines('Labels:       ', meta.labels));
-  lines.push(...mapLines('Annotations:  ', meta.annotations));
-  lines.push(`API Version:  ${object.apiVersion}`);
-  lines.push(`Kind:         ${object.kind}`);
-  const body: string[] = [];
-  for (const [k, v] of Object.entries(object)) {
-    if (['apiVersion', 'kind', 'metadata'].includes(k)) continue;
-    if (isRecord(v) || Array.isArray(v)) {
-      body.push(`${title(k)}:`);
-      render(v, 2, body);
-    } else body.push(`${title(k)}:  ${String(v)}`);
+  if (type.group === '' && type.kind === 'Pod') return describePod(object, eventsFor(context, object, false), context.nowMs);
+  if (type.group === '' && type.kind === 'Node') {
+    const name = String(object.metadata.name);
+    const pods = context.list('', 'pods', undefined, { fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed` });
+    const lease = context.get('coordination.k8s.io', 'leases', 'kube-node-lease', name);
+    // Node events carry either the node's uid (controllers) or its name as uid (kubelet).
+    const byUid = eventsFor(context, object, true);
+    const byName = eventsFor(context, { ...object, metadata: { ...object.metadata, uid: name } }, true);
+    return describeNode(object, pods, lease, [...byUid, ...byName], context.nowMs);
   }
-  return [...lines, ...body].join('\n') + '\n' + describeEvents(context, object);
+  return describeGeneric(type, object, context);
 }

@@ -4,7 +4,8 @@ import { CORE_COMMANDS } from './coreutils';
 import { kubectl } from './kubectl';
 import { kind } from './kind';
 import { docker } from './docker';
+import { TEXT_COMMANDS } from './text-utils';
 
 export function createCommandTable(): CommandTable {
-  return new Map(Object.entries({ ...CORE_COMMANDS, kubectl, kind, docker }));
+  return new Map(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, kubectl, kind, docker }));
 }

@@ -45,19 +45,28 @@ export function runDescribe(k: KubectlContext): number {
   for (const t of targets) {
     const namespace = t.resource.namespaced && !bool(k.flags, 'all-namespaces') ? conn.namespace : undefined;
     const ref = { group: t.resource.group, version: t.resource.version, resource: t.resource.resource, namespace };
+    const apiVersion = t.resource.group ? `${t.resource.group}/${t.resource.version}` : t.resource.version;
     const type: ResourceType = { ...t.resource, shortNames: t.resource.shortNames, categories: t.resource.categories, verbs: [], subresources: [], storagePrefix: t.resource.resource };
     if (t.names.length) {
       for (const name of t.names) {
         const r = conn.client.get({ ...ref, name });
-        if (!r.ok) {
+        if (r.ok) {
+          blocks.push(describe(type, r.value, context));
+          continue;
+        }
+        // `kubectl describe TYPE NAME_PREFIX`: without an exact match, every object whose name starts with it.
+        const listed = r.code === 404 ? conn.client.list(ref) : undefined;
+        const matches = listed?.ok ? listed.value.items.filter((o) => String(o.metadata.name).startsWith(name)) : [];
+        if (matches.length === 0) {
           k.err(statusLine(r.status) + '\n');
           status = 1;
-        } else blocks.push(describe(type, r.value, context));
+        }
+        for (const o of matches) blocks.push(describe(type, { ...o, apiVersion: o.apiVersion || apiVersion, kind: o.kind || t.resource.kind }, context));
       }
     } else {
       const selector = str(k.flags, 'selector');
       const r = conn.client.list(ref, selector ? { labelSelector: selector } : {});
-      if (r.ok) for (const o of r.value.items) blocks.push(describe(type, { ...o, apiVersion: o.apiVersion || (t.resource.group ? `${t.resource.group}/${t.resource.version}` : t.resource.version), kind: o.kind || t.resource.kind }, context));
+      if (r.ok) for (const o of r.value.items) blocks.push(describe(type, { ...o, apiVersion: o.apiVersion || apiVersion, kind: o.kind || t.resource.kind }, context));
       if (r.ok && r.value.items.length === 0) k.err(namespace ? `No resources found in ${namespace} namespace.\n` : 'No resources found\n');
     }
   }
