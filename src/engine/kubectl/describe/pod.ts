@@ -40,7 +40,7 @@ function writeState(w: PrefixWriter, title: string, state: Record<string, unknow
 
 /** `http-get http://:80/healthz delay=0s timeout=1s period=10s #success=1 #failure=3`. */
 export function probeText(probe: Record<string, unknown>): string {
-  const n = (key: string, fallback: number) => (typeof probe[key] === 'number' ? (probe[key] as number) : fallback);
+  const n = (key: string, fallback: number) => (typeof probe[key] === 'number' ? (probe[key]) : fallback);
   const attrs = `delay=${n('initialDelaySeconds', 0)}s timeout=${n('timeoutSeconds', 1)}s period=${n('periodSeconds', 10)}s #success=${n('successThreshold', 1)} #failure=${n('failureThreshold', 3)}`;
   if (probe.exec) return `exec [${(rec(probe.exec).command as unknown[] | undefined)?.map(text).join(' ') ?? ''}] ${attrs}`;
   if (probe.httpGet) {
