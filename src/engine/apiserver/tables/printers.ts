@@ -6,6 +6,7 @@ import { parseRfc3339 } from '../../api/time';
 import { humanDuration } from '../../kubectl/printers/duration';
 import type { TableColumn } from '../../kubectl/printers/table-printer';
 import { age, arr, rec } from './cells';
+import { MORE_PRINTERS } from './printers-more';
 
 export interface Printer {
   columns: TableColumn[];
@@ -248,6 +249,7 @@ const events: Printer = {
 };
 
 export const PRINTERS: Record<string, Printer> = {
+  ...MORE_PRINTERS,
   '/pods': pods,
   '/nodes': nodes,
   '/namespaces': namespaces,

@@ -5,6 +5,7 @@ import type { ResourceType } from '../../api/resources';
 import { parseRfc3339 } from '../../api/time';
 import { humanDuration } from '../printers/duration';
 import { alignColumns } from '../printers/table-printer';
+import { DESCRIBE_TABWRITER } from '../printers/tabwriter';
 import type { DescribeContext } from './context';
 
 function title(key: string): string {
@@ -44,7 +45,7 @@ function describeEventsSection(context: DescribeContext, object: KubeObject): st
     const source = isRecord(e.source) ? e.source : {};
     rows.push([`  ${text(e.type ?? '')}`, text(e.reason ?? ''), last === undefined ? '<unknown>' : humanDuration(context.nowMs - last), text(source.component ?? e.reportingController ?? ''), text(e.message ?? '')]);
   }
-  return 'Events:\n' + alignColumns(rows, 2, 0);
+  return 'Events:\n' + alignColumns(rows, DESCRIBE_TABWRITER);
 }
 
 /** kubectl's fallback for kinds without a describer: the object's fields as indented `Key:  value` lines. */

@@ -4,6 +4,7 @@
  * columns only with `-o wide`.
  */
 import type { KubeObject } from '../../api/meta';
+import { formatTabbed, GET_TABWRITER, type TabWriterOptions } from './tabwriter';
 
 export interface TableColumn {
   name: string;
@@ -47,14 +48,9 @@ function labelsText(labels: Record<string, string> | undefined): string {
   return entries.length ? entries.map(([k, v]) => `${k}=${v}`).join(',') : '<none>';
 }
 
-/** Lays out rows of cells like text/tabwriter (minwidth 6, padding 3; the last column is not padded). */
-export function alignColumns(rows: readonly (readonly string[])[], padding = 3, minWidth = 6): string {
-  const widths: number[] = [];
-  for (const row of rows) row.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
-  return rows
-    .map((row) => row.map((c, i) => (i === row.length - 1 ? c : c + ' '.repeat(Math.max((widths[i] ?? 0) + padding, minWidth) - [...c].length))).join(''))
-    .map((line) => line + '\n')
-    .join('');
+/** Lays out rows of cells with Go's tabwriter (kubectl get's settings unless told otherwise). */
+export function alignColumns(rows: readonly (readonly string[])[], options: TabWriterOptions = GET_TABWRITER): string {
+  return formatTabbed(rows.map((r) => r.join('\t') + '\n').join(''), options);
 }
 
 export function printTable(table: TableResponse, options: TablePrintOptions = {}): string {

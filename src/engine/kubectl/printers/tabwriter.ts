@@ -9,6 +9,8 @@ export interface TabWriterOptions {
   minWidth: number;
   tabWidth: number;
   padding: number;
+  /** Display width of a cell; Go counts runes. */
+  cellWidth?: (text: string) => number;
 }
 
 /** kubectl describe: `tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)`. */
@@ -16,11 +18,12 @@ export const DESCRIBE_TABWRITER: TabWriterOptions = { minWidth: 0, tabWidth: 8, 
 /** kubectl get: `printers.GetNewTabWriter` = `tabwriter.NewWriter(out, 6, 4, 3, ' ', 0)`. */
 export const GET_TABWRITER: TabWriterOptions = { minWidth: 6, tabWidth: 4, padding: 3 };
 
-function width(text: string): number {
+function runeCount(text: string): number {
   return [...text].length;
 }
 
 export function formatTabbed(input: string, options: TabWriterOptions): string {
+  const width = options.cellWidth ?? runeCount;
   const lines = input.split('\n');
   // A trailing newline leaves an empty last line, which Go never prints.
   const endsWithNewline = lines[lines.length - 1] === '';

@@ -42,6 +42,8 @@ export const docker: Command = (ctx) => {
       ]);
     }
   }
-  ctx.stdout(alignColumns(rows, 3, 0));
+  // The docker CLI's table writer (tabwriter with minwidth 10, padding 3) measures the "…" of a
+  // truncated command as two columns wide, which shows as one space less after it.
+  ctx.stdout(alignColumns(rows, { minWidth: 10, tabWidth: 1, padding: 3, cellWidth: (s) => [...s].length + (s.match(/…/g) ?? []).length }));
   ctx.done(0);
 };
