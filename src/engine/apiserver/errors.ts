@@ -36,13 +36,14 @@ export function conflict(gr: GroupResource, name: string, detail: string): Statu
 /** The optimistic-concurrency conflict message of a stale `resourceVersion`. */
 export const STALE_OBJECT_MESSAGE = 'the object has been modified; please apply your changes to the latest version and try again';
 
-/** 422: `The Pod "nginx" is invalid: spec.containers[0].image: Required value` (several causes become a list). */
+/** 422: `Deployment.apps "web" is invalid: spec.selector: Required value` (several causes become `[a, b]`). */
 export function invalid(kind: string, group: string, name: string, errors: readonly FieldError[]): StatusObject {
   const causes: StatusCause[] = errors.map((e) => ({ reason: e.type, message: formatFieldError(e).slice(e.field.length + 2), field: e.field }));
   const lines = errors.map(formatFieldError);
   const unique = [...new Set(lines)];
   const body = unique.length === 1 ? (unique[0] as string) : `[${unique.join(', ')}]`;
-  return status(422, 'Invalid', `${kind} "${name}" is invalid: ${body}`, { name, group: group || undefined, kind, causes });
+  const qualifiedKind = group ? `${kind}.${group}` : kind;
+  return status(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${body}`, { name, group: group || undefined, kind, causes });
 }
 
 export function badRequest(message: string): StatusObject {

@@ -21,6 +21,8 @@ export interface FieldError {
   field: string;
   /** The offending value, rendered in the message for Invalid/NotSupported/Duplicate. */
   value?: unknown;
+  /** The value already rendered as Go prints it (e.g. `map[string]string{"app":"web"}`), used instead of `value`. */
+  renderedValue?: string;
   detail?: string;
 }
 
@@ -53,7 +55,8 @@ export function formatFieldError(error: FieldError): string {
     case 'FieldValueTooMany':
       return error.detail ? `${head}: ${error.detail}` : head;
     default: {
-      const withValue = error.value === undefined && error.type === 'FieldValueNotFound' ? head : `${head}: ${renderFieldValue(error.value)}`;
+      const shown = error.renderedValue ?? renderFieldValue(error.value);
+      const withValue = error.value === undefined && error.renderedValue === undefined && error.type === 'FieldValueNotFound' ? head : `${head}: ${shown}`;
       return error.detail ? `${withValue}: ${error.detail}` : withValue;
     }
   }

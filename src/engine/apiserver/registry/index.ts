@@ -7,6 +7,7 @@ import { validateObjectMeta, validatePathSegmentName } from './object-meta';
 import type { ResourceStrategy } from './strategy';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
+import { cronJobStrategy, daemonSetStrategy, deploymentStrategy, jobStrategy, replicaSetStrategy, statefulSetStrategy } from './workloads';
 
 export const genericStrategy: ResourceStrategy = {
   validate: validateObjectMeta,
@@ -16,23 +17,6 @@ const RBAC: ResourceStrategy = { validate: validatePathSegmentName };
 
 /** Kinds whose `.status` changes only through the status subresource. */
 const WITH_STATUS: ResourceStrategy = { ...genericStrategy, hasStatusSubresource: true };
-
-function withGeneration(base: ResourceStrategy): ResourceStrategy {
-  return {
-    ...base,
-    hasStatusSubresource: true,
-    prepareForCreate(object, context) {
-      object.metadata.generation = 1;
-      delete object.status;
-      return base.prepareForCreate?.(object, context);
-    },
-    prepareForUpdate(next, previous, context) {
-      const specChanged = JSON.stringify(next.spec) !== JSON.stringify(previous.spec);
-      next.metadata.generation = (previous.metadata.generation ?? 1) + (specChanged ? 1 : 0);
-      base.prepareForUpdate?.(next, previous, context);
-    },
-  };
-}
 
 const namespaceStrategy: ResourceStrategy = {
   ...genericStrategy,
@@ -51,12 +35,12 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   '/services': serviceStrategy,
   '/namespaces': namespaceStrategy,
   '/nodes': WITH_STATUS,
-  'apps/deployments': withGeneration(genericStrategy),
-  'apps/replicasets': withGeneration(genericStrategy),
-  'apps/statefulsets': withGeneration(genericStrategy),
-  'apps/daemonsets': withGeneration(genericStrategy),
-  'batch/jobs': withGeneration(genericStrategy),
-  'batch/cronjobs': withGeneration(genericStrategy),
+  'apps/deployments': deploymentStrategy,
+  'apps/replicasets': replicaSetStrategy,
+  'apps/statefulsets': statefulSetStrategy,
+  'apps/daemonsets': daemonSetStrategy,
+  'batch/jobs': jobStrategy,
+  'batch/cronjobs': cronJobStrategy,
   'rbac.authorization.k8s.io/roles': RBAC,
   'rbac.authorization.k8s.io/rolebindings': RBAC,
   'rbac.authorization.k8s.io/clusterroles': RBAC,

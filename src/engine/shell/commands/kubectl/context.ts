@@ -35,19 +35,23 @@ export function makeKubectlContext(shell: CommandContext, flags: ParsedFlags): K
   };
 }
 
-/** `Error from server (NotFound): pods "x" not found`, with the source inserted for -f input. */
-export function formatStatusError(status: StatusObject, action?: { verb: string; source: string }): string {
+/**
+ * How kubectl prints an API error (cmdutil.CheckErr): `Error from server (NotFound): pods "x" not
+ * found`, with the source inserted for -f input; 422 Invalid errors are rebuilt from the Status
+ * details as `The Pod "x" is invalid: <field>: <message>`, one `* ` line per cause when several.
+ */
+export function statusLine(status: StatusObject, action?: { verb: string; source: string }): string {
   const reason = status.reason ?? 'InternalError';
+  if (reason === 'Invalid' && status.details) {
+    const prefix = status.details.kind || status.details.name ? `The ${status.details.kind ?? ''} "${status.details.name ?? ''}" is invalid` : 'The request is invalid';
+    const causes = (status.details.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message ?? ''}` : (c.message ?? '')));
+    if (causes.length === 0) return `${prefix}: ${status.message ?? ''}`;
+    if (causes.length === 1) return `${prefix}: ${causes[0] ?? ''}`;
+    return `${prefix}: \n${causes.map((c) => `* ${c}`).join('\n')}`;
+  }
   let message = status.message ?? 'an error on the server has prevented the request from succeeding';
-  if (reason === 'Invalid') return `The ${message}`.replace(/^The (\S+) "/, 'The $1 "');
   if (action) message = `error when ${action.verb} "${action.source}": ${message}`;
   return `Error from server (${reason}): ${message}`;
-}
-
-/** Invalid errors print as `The Pod "x" is invalid: ...` (no "Error from server" prefix). */
-export function statusLine(status: StatusObject, action?: { verb: string; source: string }): string {
-  if (status.reason === 'Invalid') return `The ${status.message ?? ''}`;
-  return formatStatusError(status, action);
 }
 
 export function requireConnection(k: KubectlContext): Extract<Connection, { ok: true }> | undefined {

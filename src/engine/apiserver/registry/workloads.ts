@@ -1,0 +1,259 @@
+/**
+ * apps/v1 and batch/v1 workloads: Kubernetes' defaults (SetDefaults_Deployment, _StatefulSet,
+ * _DaemonSet, _Job, _CronJob, and the pod template's), generation tracking, and the validation a
+ * learner hits most: selector required, selector matching the template labels, selector immutable,
+ * template restart policy.
+ */
+import type { KubeObject } from '../../api/meta';
+import { isRecord, text } from '../../api/meta';
+import { fromLabelSelector, matches } from '../../api/labels';
+import { forbidden, invalid, notSupported, required, type FieldError } from '../field-errors';
+import { defaultPodSpec } from './pods';
+import { validateObjectMeta } from './object-meta';
+import type { ResourceStrategy } from './strategy';
+
+function rec(v: unknown): Record<string, unknown> {
+  return isRecord(v) ? v : {};
+}
+
+function ensure(parent: Record<string, unknown>, key: string): Record<string, unknown> {
+  const v = parent[key];
+  if (isRecord(v)) return v;
+  const fresh: Record<string, unknown> = {};
+  parent[key] = fresh;
+  return fresh;
+}
+
+/** Defaults of a pod template (the pod spec's, without the create-time admission additions). */
+function defaultTemplate(spec: Record<string, unknown>): void {
+  const template = spec.template;
+  if (!isRecord(template)) return;
+  const podSpec = ensure(template, 'spec');
+  defaultPodSpec(podSpec);
+  ensure(template, 'metadata');
+}
+
+/** Go's %#v of a map[string]string: `map[string]string{"app":"web"}`. */
+function goMap(labels: Record<string, unknown>): string {
+  return `map[string]string{${Object.keys(labels)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${JSON.stringify(text(labels[k]))}`)
+    .join(', ')}}`;
+}
+
+function validateSelectorAndTemplate(spec: Record<string, unknown>, restartPolicies: readonly string[]): FieldError[] {
+  const problems: FieldError[] = [];
+  const selector = spec.selector;
+  const templateMeta = rec(rec(spec.template).metadata);
+  const labels = rec(templateMeta.labels);
+  if (!isRecord(selector)) problems.push(required('spec.selector'));
+  else {
+    const requirements = fromLabelSelector(selector);
+    if (requirements.length === 0) problems.push(invalid('spec.selector', selector, 'empty selector is invalid for deployment'));
+    else if (!matches(requirements, labels as Record<string, string>)) {
+      problems.push({ ...invalid('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'), renderedValue: goMap(labels) });
+    }
+  }
+  if (!isRecord(spec.template)) problems.push(required('spec.template'));
+  else {
+    const podSpec = rec(rec(spec.template).spec);
+    const containers = Array.isArray(podSpec.containers) ? podSpec.containers : [];
+    if (containers.length === 0) problems.push(required('spec.template.spec.containers'));
+    containers.forEach((c, i) => {
+      const container = rec(c);
+      if (!container.name) problems.push(required(`spec.template.spec.containers[${i}].name`));
+      if (!container.image) problems.push(required(`spec.template.spec.containers[${i}].image`));
+    });
+    const policy = text(podSpec.restartPolicy);
+    if (policy && !restartPolicies.includes(policy)) problems.push(notSupported('spec.template.spec.restartPolicy', policy, restartPolicies));
+  }
+  if (spec.replicas !== undefined && (typeof spec.replicas !== 'number' || !Number.isInteger(spec.replicas) || spec.replicas < 0)) {
+    problems.push(invalid('spec.replicas', spec.replicas, 'must be greater than or equal to 0'));
+  }
+  return problems;
+}
+
+function selectorImmutable(next: KubeObject, previous: KubeObject): FieldError[] {
+  const a = JSON.stringify(rec(previous.spec).selector ?? null);
+  const b = JSON.stringify(rec(next.spec).selector ?? null);
+  return a === b ? [] : [invalid('spec.selector', rec(next.spec).selector, 'field is immutable')];
+}
+
+interface WorkloadRules {
+  defaults(spec: Record<string, unknown>): void;
+  restartPolicies: readonly string[];
+  validateSpec?(spec: Record<string, unknown>): FieldError[];
+  /** Jobs generate their own selector; their template labels are checked then. */
+  generatedSelector?: boolean;
+}
+
+function workloadStrategy(rules: WorkloadRules): ResourceStrategy {
+  return {
+    hasStatusSubresource: true,
+    applyDefaults(object) {
+      const spec = ensure(object, 'spec');
+      rules.defaults(spec);
+      defaultTemplate(spec);
+    },
+    prepareForCreate(object) {
+      object.metadata.generation = 1;
+      delete object.status;
+      if (rules.generatedSelector) generateJobSelector(object);
+    },
+    prepareForUpdate(next, previous) {
+      const changed = JSON.stringify(next.spec) !== JSON.stringify(previous.spec);
+      next.metadata.generation = (previous.metadata.generation ?? 1) + (changed ? 1 : 0);
+    },
+    validate(object) {
+      const spec = rec(object.spec);
+      return [...validateObjectMeta(object), ...validateSelectorAndTemplate(spec, rules.restartPolicies), ...(rules.validateSpec?.(spec) ?? [])];
+    },
+    validateUpdate: (next, previous) => selectorImmutable(next, previous),
+  };
+}
+
+function rollingUpdate(spec: Record<string, unknown>, defaults: Record<string, unknown>): void {
+  const strategy = ensure(spec, 'strategy');
+  strategy.type ??= 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    const ru = ensure(strategy, 'rollingUpdate');
+    for (const [k, v] of Object.entries(defaults)) ru[k] ??= v;
+  }
+}
+
+export const deploymentStrategy = workloadStrategy({
+  restartPolicies: ['Always'],
+  defaults(spec) {
+    spec.replicas ??= 1;
+    rollingUpdate(spec, { maxUnavailable: '25%', maxSurge: '25%' });
+    spec.revisionHistoryLimit ??= 10;
+    spec.progressDeadlineSeconds ??= 600;
+  },
+  validateSpec(spec) {
+    const strategy = rec(spec.strategy);
+    if (strategy.type === 'Recreate' && strategy.rollingUpdate !== undefined) return [forbidden('spec.strategy.rollingUpdate', 'may not be specified when strategy `type` is \'Recreate\'')];
+    if (strategy.type !== undefined && !['RollingUpdate', 'Recreate'].includes(text(strategy.type))) return [notSupported('spec.strategy.type', strategy.type, ['Recreate', 'RollingUpdate'])];
+    return [];
+  },
+});
+
+export const replicaSetStrategy = workloadStrategy({
+  restartPolicies: ['Always'],
+  defaults(spec) {
+    spec.replicas ??= 1;
+  },
+});
+
+export const statefulSetStrategy = workloadStrategy({
+  restartPolicies: ['Always'],
+  defaults(spec) {
+    spec.replicas ??= 1;
+    spec.podManagementPolicy ??= 'OrderedReady';
+    const update = ensure(spec, 'updateStrategy');
+    update.type ??= 'RollingUpdate';
+    if (update.type === 'RollingUpdate') ensure(update, 'rollingUpdate').partition ??= 0;
+    spec.revisionHistoryLimit ??= 10;
+    const retention = ensure(spec, 'persistentVolumeClaimRetentionPolicy');
+    retention.whenDeleted ??= 'Retain';
+    retention.whenScaled ??= 'Retain';
+  },
+});
+
+export const daemonSetStrategy = workloadStrategy({
+  restartPolicies: ['Always'],
+  defaults(spec) {
+    const update = ensure(spec, 'updateStrategy');
+    update.type ??= 'RollingUpdate';
+    if (update.type === 'RollingUpdate') {
+      const ru = ensure(update, 'rollingUpdate');
+      ru.maxUnavailable ??= 1;
+      ru.maxSurge ??= 0;
+    }
+    spec.revisionHistoryLimit ??= 10;
+  },
+});
+
+/** The labels and selector a Job gets from its uid (unless spec.manualSelector). */
+function generateJobSelector(job: KubeObject): void {
+  const spec = ensure(job, 'spec');
+  if (spec.manualSelector === true) return;
+  const uid = text(job.metadata.uid);
+  const name = text(job.metadata.name);
+  const labels = { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': name, 'controller-uid': uid, 'job-name': name };
+  spec.selector = { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  const template = ensure(spec, 'template');
+  const meta = ensure(template, 'metadata');
+  meta.labels = { ...rec(meta.labels), ...labels };
+}
+
+export const jobStrategy: ResourceStrategy = {
+  ...workloadStrategy({
+    restartPolicies: ['OnFailure', 'Never'],
+    generatedSelector: true,
+    defaults(spec) {
+      if (spec.completions === undefined && spec.parallelism === undefined) {
+        spec.completions = 1;
+        spec.parallelism = 1;
+      }
+      spec.parallelism ??= 1;
+      spec.backoffLimit ??= 6;
+      spec.completionMode ??= 'NonIndexed';
+      spec.suspend ??= false;
+      spec.podReplacementPolicy ??= 'TerminatingOrFailed';
+    },
+  }),
+  validate(object) {
+    const spec = rec(object.spec);
+    const problems = validateObjectMeta(object);
+    const template = rec(spec.template);
+    const podSpec = rec(template.spec);
+    const policy = text(podSpec.restartPolicy);
+    if (!policy || policy === 'Always') problems.push(notSupported('spec.template.spec.restartPolicy', policy || 'Always', ['OnFailure', 'Never']));
+    const containers = Array.isArray(podSpec.containers) ? podSpec.containers : [];
+    if (containers.length === 0) problems.push(required('spec.template.spec.containers'));
+    containers.forEach((c, i) => {
+      if (!rec(c).image) problems.push(required(`spec.template.spec.containers[${i}].image`));
+    });
+    return problems;
+  },
+  // A Job's pod template is immutable (except for suspended jobs' scheduling directives).
+  validateUpdate(next, previous) {
+    const a = JSON.stringify(rec(previous.spec).template ?? null);
+    const b = JSON.stringify(rec(next.spec).template ?? null);
+    return [...selectorImmutable(next, previous), ...(a === b ? [] : [invalid('spec.template', rec(next.spec).template, 'field is immutable')])];
+  },
+};
+
+export const cronJobStrategy: ResourceStrategy = {
+  hasStatusSubresource: true,
+  applyDefaults(object) {
+    const spec = ensure(object, 'spec');
+    spec.concurrencyPolicy ??= 'Allow';
+    spec.suspend ??= false;
+    spec.successfulJobsHistoryLimit ??= 3;
+    spec.failedJobsHistoryLimit ??= 1;
+    const jobSpec = ensure(ensure(spec, 'jobTemplate'), 'spec');
+    jobSpec.backoffLimit ??= 6;
+    jobSpec.completionMode ??= 'NonIndexed';
+    jobSpec.suspend ??= false;
+    jobSpec.podReplacementPolicy ??= 'TerminatingOrFailed';
+    defaultTemplate(jobSpec);
+  },
+  prepareForCreate(object) {
+    object.metadata.generation = 1;
+    delete object.status;
+  },
+  prepareForUpdate(next, previous) {
+    const changed = JSON.stringify(next.spec) !== JSON.stringify(previous.spec);
+    next.metadata.generation = (previous.metadata.generation ?? 1) + (changed ? 1 : 0);
+  },
+  validate(object) {
+    const problems = validateObjectMeta(object);
+    const spec = rec(object.spec);
+    if (!text(spec.schedule)) problems.push(required('spec.schedule'));
+    const podSpec = rec(rec(rec(rec(spec.jobTemplate).spec).template).spec);
+    const policy = text(podSpec.restartPolicy);
+    if (!policy || policy === 'Always') problems.push(notSupported('spec.jobTemplate.spec.template.spec.restartPolicy', policy || 'Always', ['OnFailure', 'Never']));
+    return problems;
+  },
+};
