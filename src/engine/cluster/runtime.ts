@@ -11,6 +11,7 @@ import type { TrafficEvent } from '../protocol';
 import { ClusterBootstrapper, type ClusterNode } from './bootstrap';
 import type { KindClusterSpec } from './kind-config';
 import { ControllerManager } from '../controllers/manager';
+import { Scheduler } from '../scheduler/scheduler';
 
 export interface NodeContainer extends ClusterNode {
   /** Docker container id (12 hex shown by `docker ps`). */
@@ -34,6 +35,7 @@ export class ClusterRuntime {
   nodes: NodeContainer[] = [];
   readonly createdAtMs: number;
   controllerManager: ControllerManager | undefined;
+  scheduler: Scheduler | undefined;
 
   constructor(
     readonly spec: KindClusterSpec,
@@ -69,8 +71,7 @@ export class ClusterRuntime {
   bootstrap(): void {
     const bootstrapper = new ClusterBootstrapper(this.client('kubeadm'), this.loop, this.random.fork('bootstrap'));
     const started = this.loop.nowMs();
-    this.controllerManager = new ControllerManager((agent) => this.client(agent), this.loop);
-    const result = bootstrapper.run(this.spec, { onControlPlaneUp: () => this.controllerManager?.start() });
+    const result = bootstrapper.run(this.spec, { onControlPlaneUp: () => this.startControlPlane() });
     const ids = this.random.fork('docker');
     this.nodes = result.nodes.map((n) => ({ ...n, containerId: hex12(ids), running: true, createdAtMs: started, startedAtMs: started }));
   }
@@ -85,8 +86,15 @@ export class ClusterRuntime {
     this.store.restore(dump.etcd);
     this.apiserver.reindex();
     this.nodes = dump.nodes.map((n) => ({ ...n }));
+    this.startControlPlane();
+  }
+
+  /** kube-controller-manager and kube-scheduler start once the API server answers. */
+  private startControlPlane(): void {
     this.controllerManager = new ControllerManager((agent) => this.client(agent), this.loop);
     this.controllerManager.start();
+    this.scheduler = new Scheduler({ client: this.client('kube-scheduler'), loop: this.loop, random: this.random.fork('scheduler'), hostNode: `${this.spec.name}-control-plane` });
+    this.scheduler.start();
   }
 
   isApiServerUp(): boolean {

@@ -1,0 +1,94 @@
+/**
+ * The scheduling framework's vocabulary (k8s.io/kube-scheduler/framework): Status codes, the
+ * per-cycle state, node and pod information, and the small plugin interfaces, one per extension
+ * point. Plugins live one per file in ../plugins.
+ */
+import type { KubeObject } from '../../api/meta';
+import type { Client } from '../../client';
+import type { NodeInfo } from './node-info';
+
+export const Code = {
+  Success: 'Success',
+  Error: 'Error',
+  /** The pod does not fit now; another cluster change may help (preemption may be tried). */
+  Unschedulable: 'Unschedulable',
+  /** The pod cannot fit on this node whatever happens to other pods (preemption will not help). */
+  UnschedulableAndUnresolvable: 'UnschedulableAndUnresolvable',
+  Skip: 'Skip',
+} as const;
+export type CodeName = (typeof Code)[keyof typeof Code];
+
+export interface Status {
+  code: CodeName;
+  reasons: readonly string[];
+  plugin?: string;
+}
+
+export const SUCCESS: Status = { code: Code.Success, reasons: [] };
+
+export function unschedulable(reasons: string | readonly string[], resolvable = true): Status {
+  return { code: resolvable ? Code.Unschedulable : Code.UnschedulableAndUnresolvable, reasons: typeof reasons === 'string' ? [reasons] : reasons };
+}
+
+export function isSuccess(status: Status): boolean {
+  return status.code === Code.Success;
+}
+
+/** Data plugins share within one scheduling cycle (PreFilter results read by Filter, ...). */
+export class CycleState {
+  private readonly data = new Map<string, unknown>();
+
+  write(key: string, value: unknown): void {
+    this.data.set(key, value);
+  }
+
+  read<T>(key: string): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+}
+
+export interface Plugin {
+  readonly name: string;
+}
+
+export interface QueueSortPlugin extends Plugin {
+  less(a: QueuedPod, b: QueuedPod): boolean;
+}
+
+export interface PreFilterPlugin extends Plugin {
+  preFilter(state: CycleState, pod: KubeObject, nodes: readonly NodeInfo[]): Status;
+}
+
+export interface FilterPlugin extends Plugin {
+  filter(state: CycleState, pod: KubeObject, node: NodeInfo): Status;
+}
+
+export interface PreScorePlugin extends Plugin {
+  preScore(state: CycleState, pod: KubeObject, nodes: readonly NodeInfo[]): Status;
+}
+
+export interface NodeScore {
+  name: string;
+  score: number;
+}
+
+export interface ScorePlugin extends Plugin {
+  score(state: CycleState, pod: KubeObject, node: NodeInfo): number;
+  /** Rescales raw scores to 0..100 (in place). */
+  normalizeScores?(state: CycleState, pod: KubeObject, scores: NodeScore[]): void;
+}
+
+export interface BindPlugin extends Plugin {
+  bind(pod: KubeObject, nodeName: string, client: Client): Status;
+}
+
+/** A pod waiting in the scheduling queue. */
+export interface QueuedPod {
+  pod: KubeObject;
+  /** When it was first added (ms), for PrioritySort's tie-break. */
+  timestampMs: number;
+  attempts: number;
+  lastAttemptMs?: number;
+}
+
+export const MAX_NODE_SCORE = 100;
