@@ -97,27 +97,8 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    stopNode(name) {
-      for (const c of clusters.all()) {
-        const node = c.nodes.find((n) => n.name === name);
-        if (node) {
-          node.running = false;
-          return true;
-        }
-      }
-      return false;
-    },
-    startNode(name) {
-      for (const c of clusters.all()) {
-        const node = c.nodes.find((n) => n.name === name);
-        if (node) {
-          if (!node.running) node.startedAtMs = loop.nowMs();
-          node.running = true;
-          return true;
-        }
-      }
-      return false;
-    },
+    stopNode: (name) => clusters.all().some((c) => c.stopNode(name)),
+    startNode: (name) => clusters.all().some((c) => c.startNode(name)),
     snapshot(): SimSnapshot {
       const snapshot: SimSnapshotV1 = { version: 1, seed, nowMs: loop.nowMs(), files: fs.dump(), clusters: clusters.all().map((c) => c.dump()) };
       // A deep copy through JSON: the snapshot shares nothing with the live simulation.

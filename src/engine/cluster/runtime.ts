@@ -12,6 +12,7 @@ import { ClusterBootstrapper, type ClusterNode } from './bootstrap';
 import type { KindClusterSpec } from './kind-config';
 import { ControllerManager } from '../controllers/manager';
 import { Scheduler } from '../scheduler/scheduler';
+import { Kubelet } from '../kubelet/kubelet';
 
 export interface NodeContainer extends ClusterNode {
   /** Docker container id (12 hex shown by `docker ps`). */
@@ -36,6 +37,7 @@ export class ClusterRuntime {
   readonly createdAtMs: number;
   controllerManager: ControllerManager | undefined;
   scheduler: Scheduler | undefined;
+  readonly kubelets = new Map<string, Kubelet>();
 
   constructor(
     readonly spec: KindClusterSpec,
@@ -74,6 +76,35 @@ export class ClusterRuntime {
     const result = bootstrapper.run(this.spec, { onControlPlaneUp: () => this.startControlPlane() });
     const ids = this.random.fork('docker');
     this.nodes = result.nodes.map((n) => ({ ...n, containerId: hex12(ids), running: true, createdAtMs: started, startedAtMs: started }));
+    for (const node of this.nodes) this.kubeletFor(node).start();
+  }
+
+  private kubeletFor(node: NodeContainer): Kubelet {
+    let kubelet = this.kubelets.get(node.name);
+    if (!kubelet) {
+      kubelet = new Kubelet({ client: this.client(`kubelet/${node.name}`), loop: this.loop, random: this.random.fork(`kubelet/${node.name}`), nodeName: node.name, nodeIP: node.internalIP, podCIDR: node.podCIDR });
+      this.kubelets.set(node.name, kubelet);
+    }
+    return kubelet;
+  }
+
+  /** `docker stop <node>`: the node container and everything in it stops. */
+  stopNode(name: string): boolean {
+    const node = this.nodes.find((n) => n.name === name);
+    if (!node) return false;
+    node.running = false;
+    this.kubelets.get(name)?.stop();
+    return true;
+  }
+
+  /** `docker start <node>`: the container boots again and its kubelet resumes. */
+  startNode(name: string): boolean {
+    const node = this.nodes.find((n) => n.name === name);
+    if (!node) return false;
+    if (!node.running) node.startedAtMs = this.loop.nowMs();
+    node.running = true;
+    this.kubeletFor(node).start();
+    return true;
   }
 
   /** Serialisable state: the node containers and everything in etcd. */
@@ -87,6 +118,7 @@ export class ClusterRuntime {
     this.apiserver.reindex();
     this.nodes = dump.nodes.map((n) => ({ ...n }));
     this.startControlPlane();
+    for (const node of this.nodes) if (node.running) this.kubeletFor(node).start();
   }
 
   /** kube-controller-manager and kube-scheduler start once the API server answers. */
