@@ -10,6 +10,8 @@ import { NamespaceController } from './namespace/namespace-controller';
 import { ServiceAccountController } from './serviceaccount/serviceaccount-controller';
 import { RootCACertPublisher } from './root-ca-cert-publisher/root-ca-cert-publisher';
 import { GarbageCollector } from './garbage-collector/garbage-collector';
+import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-controller';
+import { TaintEvictionController } from './taint-eviction/taint-eviction-controller';
 
 export class ControllerManager {
   private readonly context: ControllerContext;
@@ -18,7 +20,7 @@ export class ControllerManager {
   constructor(
     clientFor: (userAgent: string) => Client,
     loop: SimLoop,
-    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector()],
+    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController()],
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };

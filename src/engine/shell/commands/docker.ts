@@ -18,8 +18,36 @@ function dockerDuration(ms: number): string {
   return humanDuration(ms);
 }
 
+/** `docker stop|start NAME...`: stops or starts kind node containers (and with them their kubelets). */
+function startStop(ctx: Parameters<Command>[0], action: 'stop' | 'start'): void {
+  const names = ctx.args.slice(1).filter((a) => !a.startsWith('-'));
+  if (names.length === 0) {
+    ctx.stderr(`"docker ${action}" requires at least 1 argument.\nSee 'docker ${action} --help'.\n\nUsage:  docker ${action} [OPTIONS] CONTAINER [CONTAINER...]\n\n${action === 'stop' ? 'Stop one or more running containers' : 'Start one or more stopped containers'}\n`);
+    ctx.done(1);
+    return;
+  }
+  let status = 0;
+  for (const name of names) {
+    const cluster = ctx.machine.clusters.all().find((c) => c.nodes.some((n) => n.name === name || n.containerId.startsWith(name)));
+    const node = cluster?.nodes.find((n) => n.name === name || n.containerId.startsWith(name));
+    if (!cluster || !node) {
+      ctx.stderr(`Error response from daemon: No such container: ${name}\n`);
+      status = 1;
+      continue;
+    }
+    if (action === 'stop') cluster.stopNode(node.name);
+    else cluster.startNode(node.name);
+    ctx.stdout(`${name}\n`);
+  }
+  ctx.done(status);
+}
+
 export const docker: Command = (ctx) => {
   const [sub] = ctx.args;
+  if (sub === 'stop' || sub === 'start') {
+    startStop(ctx, sub);
+    return;
+  }
   if (sub !== 'ps') {
     ctx.stderr(`docker: '${sub ?? ''}' is not a docker command.\nSee 'docker --help'\n`);
     ctx.done(1);
