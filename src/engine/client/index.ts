@@ -5,3 +5,4 @@ export type { EventHandler } from './informer';
 export { WorkQueue } from './workqueue';
 export { EventRecorder } from "./events";
 export type { EventDetails } from "./events";
+export { LegacyEventRecorder } from "./legacy-events";

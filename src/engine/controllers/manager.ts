@@ -12,6 +12,8 @@ import { RootCACertPublisher } from './root-ca-cert-publisher/root-ca-cert-publi
 import { GarbageCollector } from './garbage-collector/garbage-collector';
 import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-controller';
 import { TaintEvictionController } from './taint-eviction/taint-eviction-controller';
+import { ReplicaSetController } from './replicaset/replicaset-controller';
+import { DeploymentController } from './deployment/deployment-controller';
 
 export class ControllerManager {
   private readonly context: ControllerContext;
@@ -20,7 +22,7 @@ export class ControllerManager {
   constructor(
     clientFor: (userAgent: string) => Client,
     loop: SimLoop,
-    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController()],
+    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController()],
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };

@@ -8,7 +8,7 @@ import { isRecord, text } from '../api/meta';
 import { formatRfc3339, formatRfc3339Micro } from '../api/time';
 import type { Random, SimLoop, TimerId } from '../clock';
 import { Informer, type Client } from '../client';
-import { LegacyEventRecorder } from './event-recorder';
+import { LegacyEventRecorder } from '../client/legacy-events';
 import { PodWorker, type NodeContext } from './pod-worker';
 
 export const LEASE_RENEW_INTERVAL_MS = 10_000;

@@ -10,7 +10,7 @@ import { formatRfc3339 } from '../api/time';
 import type { Random, SimLoop, TimerId } from '../clock';
 import type { Client } from '../client';
 import { containerBehaviour } from './container-model';
-import type { LegacyEventRecorder } from './event-recorder';
+import type { LegacyEventRecorder } from '../client/legacy-events';
 import { buildStatus, type ContainerRun, type PodRunState } from './pod-status';
 import { lookupImage, pullError, type ImageInfo } from './runtime/image-catalog';
 

@@ -2,10 +2,8 @@
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import type { ResourceType } from '../../api/resources';
-import { parseRfc3339 } from '../../api/time';
-import { humanDuration } from '../printers/duration';
-import { alignColumns } from '../printers/table-printer';
-import { DESCRIBE_TABWRITER } from '../printers/tabwriter';
+import { PrefixWriter } from '../printers/tabwriter';
+import { eventSelector, writeEvents } from './format';
 import type { DescribeContext } from './context';
 
 function title(key: string): string {
@@ -35,19 +33,6 @@ function mapLines(label: string, map: Record<string, string> | undefined): strin
   return entries.map(([k, v], i) => `${i === 0 ? label : ' '.repeat(label.length)}${k}=${v}`);
 }
 
-function describeEventsSection(context: DescribeContext, object: KubeObject): string {
-  const fieldSelector = `involvedObject.name=${String(object.metadata.name)},involvedObject.namespace=${String(object.metadata.namespace ?? '')},involvedObject.uid=${String(object.metadata.uid)}`;
-  const events = context.list('', 'events', object.metadata.namespace, { fieldSelector });
-  if (events.length === 0) return 'Events:  <none>\n';
-  const rows = [['  Type', 'Reason', 'Age', 'From', 'Message'], ['  ----', '------', '----', '----', '-------']];
-  for (const e of events) {
-    const last = parseRfc3339(e.lastTimestamp) ?? parseRfc3339(e.eventTime);
-    const source = isRecord(e.source) ? e.source : {};
-    rows.push([`  ${text(e.type ?? '')}`, text(e.reason ?? ''), last === undefined ? '<unknown>' : humanDuration(context.nowMs - last), text(source.component ?? e.reportingController ?? ''), text(e.message ?? '')]);
-  }
-  return 'Events:\n' + alignColumns(rows, DESCRIBE_TABWRITER);
-}
-
 /** kubectl's fallback for kinds without a describer: the object's fields as indented `Key:  value` lines. */
 export function describeGeneric(type: ResourceType, object: KubeObject, context: DescribeContext): string {
   const meta = object.metadata;
@@ -65,5 +50,7 @@ export function describeGeneric(type: ResourceType, object: KubeObject, context:
       render(v, 2, body);
     } else body.push(`${title(k)}:  ${String(v)}`);
   }
-  return [...lines, ...body].join('\n') + '\n' + describeEventsSection(context, object);
+  const w = new PrefixWriter();
+  writeEvents(w, [...context.list('', 'events', object.metadata.namespace, { fieldSelector: eventSelector(object, true) })], context.nowMs);
+  return [...lines, ...body].join('\n') + '\n' + w.toString();
 }

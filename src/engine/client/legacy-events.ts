@@ -1,12 +1,12 @@
 /**
- * The kubelet's event recorder (client-go's legacy record package): core/v1 Events with
- * `source.component: kubelet` and `source.host: <node>`; an identical event (same object, field
- * path, reason and message) raises `count` and `lastTimestamp` of the existing one.
+ * The legacy event recorder (client-go's record package) the kubelet and most controllers use:
+ * core/v1 Events with `source.component` (and `source.host` for the kubelet); an identical event
+ * (same object, field path, reason and message) raises `count` and `lastTimestamp` of the existing one.
  */
 import type { KubeObject } from '../api/meta';
 import { formatRfc3339 } from '../api/time';
 import type { SimLoop } from '../clock';
-import type { Client } from '../client';
+import type { Client } from './client';
 
 export class LegacyEventRecorder {
   private readonly seen = new Map<string, { name: string; namespace: string; count: number; firstTimestamp: string }>();
@@ -41,7 +41,7 @@ export class LegacyEventRecorder {
       involvedObject,
       reason,
       message,
-      source: { component: this.component, host: this.host },
+      source: this.host ? { component: this.component, host: this.host } : { component: this.component },
       firstTimestamp: now,
       lastTimestamp: now,
       count: 1,

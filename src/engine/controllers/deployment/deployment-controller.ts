@@ -1,0 +1,223 @@
+/**
+ * deployment-controller: owns one ReplicaSet per pod template (named `<deployment>-<pod-template-hash>`),
+ * rolls from old to new with RollingUpdate (maxSurge rounded up, maxUnavailable rounded down) or
+ * Recreate, keeps revision annotations, and reports replicas and the Available/Progressing
+ * conditions. Events: `ScalingReplicaSet` "Scaled up replica set x from 0 to 3".
+ */
+import type { KubeObject } from '../../api/meta';
+import { isRecord, text } from '../../api/meta';
+import { formatRfc3339 } from '../../api/time';
+import { LegacyEventRecorder } from '../../client';
+import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
+import { controllerRef } from '../pod-helpers';
+import { podTemplateHash } from './pod-template-hash';
+
+const REVISION = 'deployment.kubernetes.io/revision';
+
+function rec(v: unknown): Record<string, unknown> {
+  return isRecord(v) ? v : {};
+}
+
+function replicasOf(o: KubeObject): number {
+  const r = rec(o.spec).replicas;
+  return typeof r === 'number' ? r : 0;
+}
+
+/** intstr percentages: maxSurge rounds up, maxUnavailable down; both zero makes maxUnavailable 1. */
+export function resolveFenceposts(maxSurge: unknown, maxUnavailable: unknown, desired: number): { surge: number; unavailable: number } {
+  const resolve = (v: unknown, roundUp: boolean) => {
+    if (typeof v === 'number') return v;
+    const m = /^(\d+)%$/.exec(text(v));
+    if (!m) return Number(v) || 0;
+    const exact = (Number(m[1]) * desired) / 100;
+    return roundUp ? Math.ceil(exact) : Math.floor(exact);
+  };
+  const surge = resolve(maxSurge ?? '25%', true);
+  let unavailable = resolve(maxUnavailable ?? '25%', false);
+  if (surge === 0 && unavailable === 0) unavailable = 1;
+  return { surge, unavailable };
+}
+
+function templateWithoutHash(template: unknown): unknown {
+  const t = structuredCloneJson(rec(template));
+  const labels = rec(rec(t.metadata).labels);
+  delete labels['pod-template-hash'];
+  return t;
+}
+
+function structuredCloneJson(v: Record<string, unknown>): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
+}
+
+export class DeploymentController implements Controller {
+  readonly name = 'deployment-controller';
+  private events: LegacyEventRecorder | undefined;
+
+  watch(context: ControllerContext, enqueue: (key: string) => void): void {
+    this.events = new LegacyEventRecorder(context.client, context.loop, 'deployment-controller', '');
+    const keyOf = (o: KubeObject) => `${text(o.metadata.namespace)}/${text(o.metadata.name)}`;
+    context.informers.forResource('apps', 'v1', 'deployments').addHandler({ onAdd: (d) => enqueue(keyOf(d)), onUpdate: (_o, d) => enqueue(keyOf(d)) });
+    const viaOwner = (rs: KubeObject) => {
+      const ref = controllerRef(rs);
+      if (ref?.kind === 'Deployment') enqueue(`${text(rs.metadata.namespace)}/${ref.name}`);
+    };
+    context.informers.forResource('apps', 'v1', 'replicasets').addHandler({ onAdd: viaOwner, onUpdate: (_o, rs) => viaOwner(rs), onDelete: viaOwner });
+  }
+
+  reconcile(key: string, context: ControllerContext): ReconcileResult {
+    const [namespace = '', name = ''] = key.split('/');
+    const got = context.client.get({ group: 'apps', version: 'v1', resource: 'deployments', namespace, name });
+    if (!got.ok || got.value.metadata.deletionTimestamp) return DONE;
+    const d = got.value;
+    const spec = rec(d.spec);
+    const listed = context.client.list({ group: 'apps', version: 'v1', resource: 'replicasets', namespace });
+    if (!listed.ok) return { kind: 'retry', reason: 'list replicasets failed' };
+    const owned = listed.value.items.filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
+    const wanted = JSON.stringify(templateWithoutHash(spec.template));
+    let newRS = owned.find((rs) => JSON.stringify(templateWithoutHash(rec(rs.spec).template)) === wanted);
+    const oldRSs = owned.filter((rs) => rs !== newRS);
+    const maxRevision = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0)));
+    if (spec.paused === true) return DONE;
+    if (!newRS) newRS = this.createNewReplicaSet(d, maxRevision + 1, context);
+    else if (Number(newRS.metadata.annotations?.[REVISION] ?? 0) < maxRevision) this.annotate(newRS, { [REVISION]: String(maxRevision + 1) }, context);
+    if (!newRS) return { kind: 'retry', reason: 'could not create the new ReplicaSet' };
+    const desired = replicasOf(d);
+    const strategy = rec(spec.strategy);
+    if (strategy.type === 'Recreate') {
+      const oldPods = oldRSs.reduce((n, rs) => n + Number(rec(rs.status).replicas ?? 0), 0);
+      for (const rs of oldRSs) if (replicasOf(rs) > 0) this.scale(d, rs, 0, context);
+      if (oldPods === 0 && replicasOf(newRS) !== desired) this.scale(d, newRS, desired, context);
+    } else {
+      this.rollingUpdate(d, newRS, oldRSs, desired, context);
+    }
+    this.cleanupOldReplicaSets(d, oldRSs, context);
+    this.syncStatus(d, newRS, oldRSs, context);
+    return DONE;
+  }
+
+  private createNewReplicaSet(d: KubeObject, revision: number, context: ControllerContext): KubeObject | undefined {
+    const spec = rec(d.spec);
+    const collision = Number(rec(d.status).collisionCount ?? 0);
+    const hash = podTemplateHash(templateWithoutHash(spec.template), collision);
+    const template = structuredCloneJson(rec(spec.template));
+    const meta = rec(template.metadata);
+    meta.labels = { ...rec(meta.labels), 'pod-template-hash': hash };
+    template.metadata = meta;
+    const selector = structuredCloneJson(rec(spec.selector));
+    selector.matchLabels = { ...rec(selector.matchLabels), 'pod-template-hash': hash };
+    const { surge } = resolveFenceposts(rec(rec(spec.strategy).rollingUpdate).maxSurge, rec(rec(spec.strategy).rollingUpdate).maxUnavailable, replicasOf(d));
+    const rsName = `${text(d.metadata.name)}-${hash}`;
+    const r = context.client.create(
+      { group: 'apps', version: 'v1', resource: 'replicasets', namespace: d.metadata.namespace },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: {
+          name: rsName,
+          namespace: d.metadata.namespace,
+          labels: rec(meta.labels),
+          annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicasOf(d)), 'deployment.kubernetes.io/max-replicas': String(replicasOf(d) + (rec(spec.strategy).type === 'Recreate' ? 0 : surge)), [REVISION]: String(revision) },
+          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: text(d.metadata.name), uid: text(d.metadata.uid), controller: true, blockOwnerDeletion: true }],
+        },
+        spec: { replicas: 0, minReadySeconds: spec.minReadySeconds ?? 0, selector, template },
+      },
+    );
+    if (!r.ok) return undefined;
+    this.annotate(d, { [REVISION]: String(revision) }, context, 'deployments');
+    return r.value;
+  }
+
+  private annotate(o: KubeObject, annotations: Record<string, string>, context: ControllerContext, resource = 'replicasets'): void {
+    context.client.patch({ group: 'apps', version: 'v1', resource, namespace: o.metadata.namespace, name: text(o.metadata.name) }, 'merge', { metadata: { annotations } });
+  }
+
+  private scale(d: KubeObject, rs: KubeObject, to: number, context: ControllerContext): void {
+    const from = replicasOf(rs);
+    if (from === to) return;
+    const r = context.client.patch({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: rs.metadata.namespace, name: text(rs.metadata.name) }, 'merge', { metadata: { annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicasOf(d)) } }, spec: { replicas: to } });
+    if (r.ok) this.events?.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${text(rs.metadata.name)} from ${from} to ${to}`);
+  }
+
+  /**
+   * One step of a rolling update, as the deployment controller computes it from the ReplicaSets'
+   * spec.replicas (so repeated syncs before their statuses catch up never overshoot):
+   * grow the new ReplicaSet up to replicas + maxSurge pods in total, then shrink old ones while
+   * at least replicas − maxUnavailable pods stay available (unhealthy old pods go first).
+   */
+  private rollingUpdate(d: KubeObject, newRS: KubeObject, oldRSs: KubeObject[], desired: number, context: ControllerContext): void {
+    const ru = rec(rec(rec(d.spec).strategy).rollingUpdate);
+    const { surge, unavailable } = resolveFenceposts(ru.maxSurge, ru.maxUnavailable, desired);
+    const specTotal = () => [newRS, ...oldRSs].reduce((n, rs) => n + replicasOf(rs), 0);
+    const available = (rs: KubeObject) => Number(rec(rs.status).availableReplicas ?? 0);
+    if (replicasOf(newRS) < desired) {
+      const room = Math.min(desired + surge - specTotal(), desired - replicasOf(newRS));
+      if (room > 0) newRS = this.scaleTo(d, newRS, replicasOf(newRS) + room, context);
+    } else if (replicasOf(newRS) > desired) newRS = this.scaleTo(d, newRS, desired, context);
+    const minAvailable = desired - unavailable;
+    const newUnavailable = replicasOf(newRS) - available(newRS);
+    let maxScaledDown = specTotal() - minAvailable - newUnavailable;
+    if (maxScaledDown <= 0) return;
+    const byAge = [...oldRSs].sort((a, b) => (String(a.metadata.creationTimestamp) < String(b.metadata.creationTimestamp) ? -1 : 1));
+    // Unhealthy old pods are removed first: they serve nothing anyway.
+    for (const [i, rs] of byAge.entries()) {
+      const unhealthy = replicasOf(rs) - available(rs);
+      const cut = Math.min(maxScaledDown, unhealthy);
+      if (cut <= 0) continue;
+      byAge[i] = this.scaleTo(d, rs, replicasOf(rs) - cut, context);
+      maxScaledDown -= cut;
+    }
+    const availableTotal = [newRS, ...byAge].reduce((n, rs) => n + available(rs), 0);
+    let scaleDown = availableTotal - minAvailable;
+    for (const rs of byAge) {
+      if (scaleDown <= 0) break;
+      const cut = Math.min(replicasOf(rs), scaleDown);
+      if (cut <= 0) continue;
+      this.scaleTo(d, rs, replicasOf(rs) - cut, context);
+      scaleDown -= cut;
+    }
+  }
+
+  /** scale() returning the ReplicaSet as it is afterwards, for the rest of the same sync. */
+  private scaleTo(d: KubeObject, rs: KubeObject, to: number, context: ControllerContext): KubeObject {
+    this.scale(d, rs, to, context);
+    return { ...rs, spec: { ...rec(rs.spec), replicas: to } };
+  }
+
+  /** Keeps at most revisionHistoryLimit old ReplicaSets that have no pods left. */
+  private cleanupOldReplicaSets(d: KubeObject, oldRSs: KubeObject[], context: ControllerContext): void {
+    const limit = Number(rec(d.spec).revisionHistoryLimit ?? 10);
+    const empty = oldRSs.filter((rs) => replicasOf(rs) === 0 && Number(rec(rs.status).replicas ?? 0) === 0).sort((a, b) => Number(a.metadata.annotations?.[REVISION] ?? 0) - Number(b.metadata.annotations?.[REVISION] ?? 0));
+    for (const rs of empty.slice(0, Math.max(0, empty.length - limit))) context.client.delete({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: rs.metadata.namespace, name: text(rs.metadata.name) });
+  }
+
+  private syncStatus(d: KubeObject, newRS: KubeObject, oldRSs: KubeObject[], context: ControllerContext): void {
+    const all = [newRS, ...oldRSs];
+    const sum = (f: (rs: KubeObject) => number) => all.reduce((n, rs) => n + f(rs), 0);
+    const replicas = sum((rs) => Number(rec(rs.status).replicas ?? 0));
+    const available = sum((rs) => Number(rec(rs.status).availableReplicas ?? 0));
+    const ready = sum((rs) => Number(rec(rs.status).readyReplicas ?? 0));
+    const updated = Number(rec(newRS.status).replicas ?? 0);
+    const desired = replicasOf(d);
+    const ru = rec(rec(rec(d.spec).strategy).rollingUpdate);
+    const { unavailable: maxUnavailable } = resolveFenceposts(ru.maxSurge, ru.maxUnavailable, desired);
+    const now = formatRfc3339(context.loop.nowMs());
+    const previous = Array.isArray(rec(d.status).conditions) ? (rec(d.status).conditions as unknown[]).filter(isRecord) : [];
+    const keep = (c: Record<string, unknown>) => {
+      const old = previous.find((p) => p.type === c.type);
+      return old && old.status === c.status && old.reason === c.reason ? { ...c, lastTransitionTime: old.lastTransitionTime, lastUpdateTime: old.message === c.message ? old.lastUpdateTime : now } : c;
+    };
+    const minimumAvailable = available >= desired - maxUnavailable;
+    const complete = updated === desired && replicas === desired && available === desired && oldRSs.every((rs) => Number(rec(rs.status).replicas ?? 0) === 0);
+    const rsName = text(newRS.metadata.name);
+    const conditions = [
+      keep({ lastTransitionTime: now, lastUpdateTime: now, message: minimumAvailable ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.', reason: minimumAvailable ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', status: minimumAvailable ? 'True' : 'False', type: 'Available' }),
+      keep({ lastTransitionTime: now, lastUpdateTime: now, message: complete ? `ReplicaSet "${rsName}" has successfully progressed.` : `ReplicaSet "${rsName}" is progressing.`, reason: complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', status: 'True', type: 'Progressing' }),
+    ];
+    const status: Record<string, unknown> = { observedGeneration: d.metadata.generation ?? 1, replicas, updatedReplicas: updated, readyReplicas: ready, availableReplicas: available, unavailableReplicas: Math.max(0, desired - available), conditions };
+    for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']) if (status[k] === 0) delete status[k];
+    if (JSON.stringify(status) === JSON.stringify(rec(d.status))) return;
+    const fresh = context.client.get({ group: 'apps', version: 'v1', resource: 'deployments', namespace: d.metadata.namespace, name: text(d.metadata.name) });
+    if (!fresh.ok) return;
+    context.client.update({ group: 'apps', version: 'v1', resource: 'deployments', namespace: d.metadata.namespace, name: text(d.metadata.name), subresource: 'status' }, { ...fresh.value, status });
+  }
+}
