@@ -40,14 +40,23 @@ function asStatus(body: unknown, code: number): StatusObject {
 }
 
 export class Client {
+  private warningHandler: ((warning: string) => void) | undefined;
+
   constructor(
     private readonly transport: Transport,
     readonly userAgent: string,
   ) {}
 
+  /** Receives the API server's warnings (HTTP `Warning` headers), as rest.WarningHandler does. */
+  onWarning(handler: (warning: string) => void): void {
+    this.warningHandler = handler;
+  }
+
   /** Sends a raw request under this client's identity. */
   raw(request: Omit<ApiRequest, 'userAgent'>): ApiResponse {
-    return this.transport.request({ ...request, userAgent: this.userAgent });
+    const response = this.transport.request({ ...request, userAgent: this.userAgent });
+    if (this.warningHandler) for (const w of response.warnings ?? []) this.warningHandler(w);
+    return response;
   }
 
   private call<T>(request: Omit<ApiRequest, 'userAgent'>): ClientResult<T> {

@@ -14,6 +14,8 @@ import { NodeLifecycleController } from './node-lifecycle/node-lifecycle-control
 import { TaintEvictionController } from './taint-eviction/taint-eviction-controller';
 import { ReplicaSetController } from './replicaset/replicaset-controller';
 import { DeploymentController } from './deployment/deployment-controller';
+import { EndpointsController } from './endpoints/endpoints-controller';
+import { EndpointSliceController } from './endpointslice/endpointslice-controller';
 
 export class ControllerManager {
   private readonly context: ControllerContext;
@@ -22,7 +24,7 @@ export class ControllerManager {
   constructor(
     clientFor: (userAgent: string) => Client,
     loop: SimLoop,
-    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController()],
+    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController()],
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };

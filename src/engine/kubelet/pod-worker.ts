@@ -11,7 +11,7 @@ import type { Random, SimLoop, TimerId } from '../clock';
 import type { Client } from '../client';
 import { containerBehaviour } from './container-model';
 import type { LegacyEventRecorder } from '../client/legacy-events';
-import { buildStatus, type ContainerRun, type PodRunState } from './pod-status';
+import { buildStatus, type PodRunState } from './pod-status';
 import { lookupImage, pullError, type ImageInfo } from './runtime/image-catalog';
 
 export const BACKOFF_INITIAL_MS = 10_000;

@@ -201,14 +201,14 @@ const serviceaccounts: Printer = {
   cells: (o, now) => [name(o), Array.isArray(o.secrets) ? o.secrets.length : 0, age(o, now)],
 };
 
+/** formatEndpoints: for each subset, each port, each ready address: `ip:port`, at most 3 then `+ N more...`. */
 function endpointsText(o: KubeObject): string {
   const list: string[] = [];
   for (const subset of arr(o.subsets)) {
     const ports = arr(subset.ports);
-    for (const a of arr(subset.addresses)) {
-      if (ports.length === 0) list.push(String(a.ip));
-      for (const p of ports) list.push(`${String(a.ip)}:${String(p.port)}`);
-    }
+    const addresses = arr(subset.addresses);
+    if (ports.length === 0) for (const a of addresses) list.push(text(a.ip));
+    for (const p of ports) for (const a of addresses) list.push(`${text(a.ip)}:${text(p.port)}`);
   }
   if (!list.length) return '<none>';
   return list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');

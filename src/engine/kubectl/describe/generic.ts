@@ -1,6 +1,6 @@
 /** The generic describer, for kinds kubectl has no dedicated describer for. */
 import type { KubeObject } from '../../api/meta';
-import { isRecord, text } from '../../api/meta';
+import { isRecord } from '../../api/meta';
 import type { ResourceType } from '../../api/resources';
 import { PrefixWriter } from '../printers/tabwriter';
 import { eventSelector, writeEvents } from './format';

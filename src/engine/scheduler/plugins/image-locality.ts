@@ -22,7 +22,8 @@ export function imageLocality(allNodes: () => readonly NodeInfo[]): ScorePlugin 
     name: 'ImageLocality',
     score(_state, pod, node) {
       const spec = isRecord(pod.spec) ? pod.spec : {};
-      const containers = [...(Array.isArray(spec.containers) ? spec.containers : []), ...(Array.isArray(spec.initContainers) ? spec.initContainers : [])].filter(isRecord);
+      const list = (v: unknown): unknown[] => (Array.isArray(v) ? (v as unknown[]) : []);
+      const containers = [...list(spec.containers), ...list(spec.initContainers)].filter(isRecord);
       const nodes = allNodes();
       let sum = 0;
       for (const c of containers) {

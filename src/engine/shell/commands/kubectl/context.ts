@@ -22,7 +22,18 @@ export function makeKubectlContext(shell: CommandContext, flags: ParsedFlags): K
     shell,
     flags,
     connection() {
-      connection ??= connect(shell.machine, shell.env, shell.cwd, { kubeconfig: str(flags, 'kubeconfig'), context: str(flags, 'context'), namespace: str(flags, 'namespace') });
+      if (!connection) {
+        connection = connect(shell.machine, shell.env, shell.cwd, { kubeconfig: str(flags, 'kubeconfig'), context: str(flags, 'context'), namespace: str(flags, 'namespace') });
+        // Warning headers from the API server print once each on stderr, as kubectl's warning handler does.
+        if (connection.ok) {
+          const printed = new Set<string>();
+          connection.client.onWarning((warning) => {
+            if (printed.has(warning)) return;
+            printed.add(warning);
+            shell.stderr(`Warning: ${warning}\n`);
+          });
+        }
+      }
       return connection;
     },
     resources() {
