@@ -55,6 +55,7 @@ export class ClusterManager {
   }
 
   delete(name: string): boolean {
+    this.clusters.get(name)?.shutdown();
     return this.clusters.delete(name);
   }
 }

@@ -35,6 +35,7 @@ export class ClusterRuntime {
   readonly transport: Transport;
   nodes: NodeContainer[] = [];
   readonly createdAtMs: number;
+  private deleted = false;
   controllerManager: ControllerManager | undefined;
   scheduler: Scheduler | undefined;
   readonly kubelets = new Map<string, Kubelet>();
@@ -51,8 +52,8 @@ export class ClusterRuntime {
     this.store = new Store<KubeObject>(loop);
     this.apiserver = new ApiServer({ loop, store: this.store, random: random.fork('apiserver'), onTraffic });
     this.transport = {
-      request: (request) => this.apiserver.handle(request),
-      watch: (path, query, onEvent, userAgent) => this.apiserver.watch(path, query, onEvent, userAgent),
+      request: (request) => (this.deleted ? { status: 503, body: 'cluster deleted' } : this.apiserver.handle(request)),
+      watch: (path, query, onEvent, userAgent) => (this.deleted ? () => undefined : this.apiserver.watch(path, query, onEvent, userAgent)),
     };
   }
 
@@ -127,6 +128,15 @@ export class ClusterRuntime {
     this.controllerManager.start();
     this.scheduler = new Scheduler({ client: this.client('kube-scheduler'), loop: this.loop, random: this.random.fork('scheduler'), hostNode: `${this.spec.name}-control-plane` });
     this.scheduler.start();
+  }
+
+  /** `kind delete cluster`: every component stops and the API answers no more. */
+  shutdown(): void {
+    for (const kubelet of this.kubelets.values()) kubelet.stop();
+    this.scheduler?.stop();
+    this.controllerManager?.stop();
+    for (const node of this.nodes) node.running = false;
+    this.deleted = true;
   }
 
   isApiServerUp(): boolean {

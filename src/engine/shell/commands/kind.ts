@@ -42,12 +42,17 @@ function createCluster(ctx: CommandContext, args: string[]): number {
   return 0;
 }
 
-function deleteClusters(ctx: CommandContext, names: string[], kubeconfig: string | undefined): number {
+/** `kind delete cluster` announces the one cluster; `kind delete clusters` lists what it deleted. */
+function deleteClusters(ctx: CommandContext, names: string[], kubeconfig: string | undefined, plural: boolean): number {
+  const deleted: string[] = [];
   for (const name of names) {
-    ctx.stderr(`Deleting cluster "${name}" ...\n`);
-    if (ctx.machine.clusters.delete(name)) updateKubeconfig(ctx, kubeconfigPath(ctx, kubeconfig), (c) => withoutKindCluster(c, name));
+    if (!plural) ctx.stderr(`Deleting cluster "${name}" ...\n`);
+    if (ctx.machine.clusters.delete(name)) {
+      updateKubeconfig(ctx, kubeconfigPath(ctx, kubeconfig), (c) => withoutKindCluster(c, name));
+      deleted.push(name);
+    }
   }
-  if (names.length > 1 || names.length === 0) ctx.stderr(`Deleted clusters: [${names.map((n) => `"${n}"`).join(' ')}]\n`);
+  if (plural) ctx.stderr(`Deleted clusters: [${deleted.map((n) => `"${n}"`).join(' ')}]\n`);
   return 0;
 }
 
@@ -58,7 +63,7 @@ export const kind: Command = (ctx) => {
     if (sub === 'delete' && (obj === 'cluster' || obj === 'clusters')) {
       const flags = parseFlags(rest, [{ name: 'name', type: 'string' }, { name: 'all', short: 'A', type: 'bool' }, { name: 'kubeconfig', type: 'string' }]);
       const names = obj === 'clusters' ? (flags.values.get('all') === true ? ctx.machine.clusters.names() : flags.positional) : [str(flags, 'name') ?? 'kind'];
-      return ctx.done(deleteClusters(ctx, names, str(flags, 'kubeconfig')));
+      return ctx.done(deleteClusters(ctx, names, str(flags, 'kubeconfig'), obj === 'clusters'));
     }
     if (sub === 'get' && obj === 'clusters') {
       const names = ctx.machine.clusters.names();
