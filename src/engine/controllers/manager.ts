@@ -15,6 +15,7 @@ import { TaintEvictionController } from './taint-eviction/taint-eviction-control
 import { ReplicaSetController } from './replicaset/replicaset-controller';
 import { DeploymentController } from './deployment/deployment-controller';
 import { EndpointsController } from './endpoints/endpoints-controller';
+import { DaemonSetController } from './daemonset/daemonset-controller';
 import { EndpointSliceController } from './endpointslice/endpointslice-controller';
 
 export class ControllerManager {
@@ -24,7 +25,7 @@ export class ControllerManager {
   constructor(
     clientFor: (userAgent: string) => Client,
     loop: SimLoop,
-    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController()],
+    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController()],
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };

@@ -111,16 +111,17 @@ export class PodWorker {
     const image = text(spec.image);
     const lookup = lookupImage(image);
     const policy = text(spec.imagePullPolicy) || 'IfNotPresent';
-    const present = lookup.ok && this.node.hasImage(lookup.image.reference);
+    // Images preloaded on the node (kind's) are listed under the names they were loaded with.
+    const present = this.node.hasImage(image) || (lookup.ok && this.node.hasImage(lookup.image.reference));
     if (policy === 'Never' && !present) {
       run.state = { waiting: { reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` } };
       this.node.events.record(this.pod, 'Warning', 'ErrImageNeverPull', `Container image "${image}" is not present with pull policy of Never`, this.fieldPathOf(run.name));
       this.report();
       return;
     }
-    if (lookup.ok && present && policy !== 'Always') {
+    if (present && policy !== 'Always') {
       this.node.events.record(this.pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, this.fieldPathOf(run.name));
-      this.createAndStart(index, lookup.image);
+      this.createAndStart(index, lookup.ok ? lookup.image : { reference: image, sizeBytes: 0, onSigterm: 'fast', defaultRuns: 'forever' });
       return;
     }
     this.node.events.record(this.pod, 'Normal', 'Pulling', `Pulling image "${image}"`, this.fieldPathOf(run.name));

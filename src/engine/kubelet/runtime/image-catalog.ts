@@ -42,6 +42,16 @@ const REPOSITORIES: Record<string, Repository> = {
   'registry.k8s.io/busybox': { tags: ['latest', '1.27.2'], sizeBytes: 675944, onSigterm: 'ignores', defaultRuns: 'exits' },
   'registry.k8s.io/nginx-slim': { tags: ['0.8', '0.21', '0.26', '0.27'], sizeBytes: 44290872 },
   'registry.k8s.io/hpa-example': { tags: ['latest'], sizeBytes: 181201510 },
+  // The control plane and add-on images a kind node ships with.
+  'registry.k8s.io/kube-proxy': { tags: ['v1.34.0'], sizeBytes: 94580224 },
+  'registry.k8s.io/kube-apiserver': { tags: ['v1.34.0'], sizeBytes: 97050360 },
+  'registry.k8s.io/kube-controller-manager': { tags: ['v1.34.0'], sizeBytes: 90561792 },
+  'registry.k8s.io/kube-scheduler': { tags: ['v1.34.0'], sizeBytes: 73162240 },
+  'registry.k8s.io/etcd': { tags: ['3.6.4-0'], sizeBytes: 195976448 },
+  'registry.k8s.io/coredns/coredns': { tags: ['v1.12.1'], sizeBytes: 22384805 },
+  'docker.io/kindest/kindnetd': { tags: ['v20250512-df8de77b'], sizeBytes: 44375501 },
+  'docker.io/kindest/local-path-provisioner': { tags: ['v20250214-acbabc1a'], sizeBytes: 22541737 },
+  'docker.io/kindest/local-path-helper': { tags: ['v20241212-8ac705d0'], sizeBytes: 3084671 },
 };
 
 /** Splits an image reference into registry-qualified repository and tag (`nginx` → docker.io/library/nginx, latest). */
