@@ -38,3 +38,6 @@ kubectl get endpoints
 sleep 10
 kubectl get endpoints
 kubectl get endpointslices
+kubectl describe deployment nginx-deployment
+kubectl describe service nginx-service
+kubectl describe rs

@@ -10,6 +10,7 @@ import { eventSelector } from './format';
 import { describeGeneric } from './generic';
 import { describeNode } from './node';
 import { describePod } from './pod';
+import { describeDeployment, describeReplicaSet, describeService } from './workloads';
 
 export type { DescribeContext } from './context';
 
@@ -27,6 +28,13 @@ export function describe(type: ResourceType, object: KubeObject, context: Descri
     const byUid = eventsFor(context, object, true);
     const byName = eventsFor(context, { ...object, metadata: { ...object.metadata, uid: name } }, true);
     return describeNode(object, pods, lease, [...byUid, ...byName], context.nowMs);
+  }
+  const ns = object.metadata.namespace;
+  if (type.group === 'apps' && type.kind === 'Deployment') return describeDeployment(object, context.list('apps', 'replicasets', ns), eventsFor(context, object, true), context.nowMs);
+  if (type.group === 'apps' && type.kind === 'ReplicaSet') return describeReplicaSet(object, context.list('', 'pods', ns), eventsFor(context, object, true), context.nowMs);
+  if (type.group === '' && type.kind === 'Service') {
+    const slices = context.list('discovery.k8s.io', 'endpointslices', ns, { labelSelector: `kubernetes.io/service-name=${String(object.metadata.name)}` });
+    return describeService(object, slices, eventsFor(context, object, true), context.nowMs);
   }
   return describeGeneric(type, object, context);
 }

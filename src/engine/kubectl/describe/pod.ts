@@ -77,11 +77,12 @@ function writeEnv(w: PrefixWriter, container: Record<string, unknown>): void {
   }
 }
 
-function writeContainers(w: PrefixWriter, title: string, containers: Record<string, unknown>[], statuses: Record<string, unknown>[]): void {
-  w.write(0, `${title}:${containers.length ? '' : ' <none>'}\n`);
+/** describeContainers: `space` indents a pod template's containers (as in a Deployment) by two more columns. */
+export function writeContainers(w: PrefixWriter, title: string, containers: Record<string, unknown>[], statuses: Record<string, unknown>[], space = ''): void {
+  w.write(0, `${space}${title}:${containers.length ? '' : ' <none>'}\n`);
   for (const c of containers) {
     const status = statuses.find((s) => s.name === c.name);
-    w.write(1, `${text(c.name)}:\n`);
+    w.write(1, `${space ? ' ' : ''}${text(c.name)}:\n`);
     if (status) w.write(2, `Container ID:\t${text(status.containerID)}\n`);
     w.write(2, `Image:\t${text(c.image)}\n`);
     if (status) w.write(2, `Image ID:\t${text(status.imageID)}\n`);
@@ -116,14 +117,14 @@ function writeContainers(w: PrefixWriter, title: string, containers: Record<stri
   }
 }
 
-function writeVolumes(w: PrefixWriter, volumes: Record<string, unknown>[]): void {
+export function writeVolumes(w: PrefixWriter, volumes: Record<string, unknown>[], space = ''): void {
   if (volumes.length === 0) {
-    w.write(0, 'Volumes:\t<none>\n');
+    w.write(0, `${space}Volumes:\t<none>\n`);
     return;
   }
-  w.write(0, 'Volumes:\n');
+  w.write(0, `${space}Volumes:\n`);
   for (const v of volumes) {
-    w.write(1, `${text(v.name)}:\n`);
+    w.write(1, `${space ? ' ' : ''}${text(v.name)}:\n`);
     if (v.projected) {
       w.write(2, 'Type:\tProjected (a volume that contains injected data from multiple sources)\n');
       for (const s of recs(rec(v.projected).sources)) {
