@@ -11,6 +11,7 @@ import { readTaints, readTolerations, toleratedByAny } from '../../api/taints';
 import { LegacyEventRecorder } from '../../client';
 import { podMatchesNodeSelectorAndAffinity } from '../../scheduler/plugins/node-affinity';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
+import { PodControl } from '../pod-control';
 import { controllerRef, isPodActive, isPodAvailable, isPodReady } from '../pod-helpers';
 
 function rec(v: unknown): Record<string, unknown> {
@@ -39,10 +40,10 @@ function mergeTolerations(existing: unknown, extra: Record<string, unknown>[]): 
 
 export class DaemonSetController implements Controller {
   readonly name = 'daemonset-controller';
-  private events: LegacyEventRecorder | undefined;
+  private pods: PodControl | undefined;
 
   watch(context: ControllerContext, enqueue: (key: string) => void): void {
-    this.events = new LegacyEventRecorder(context.client, context.loop, 'daemonset-controller', '');
+    this.pods = new PodControl(context.client, new LegacyEventRecorder(context.client, context.loop, 'daemonset-controller', ''));
     const sets = context.informers.forResource('apps', 'v1', 'daemonsets');
     const keyOf = (o: KubeObject) => `${text(o.metadata.namespace)}/${text(o.metadata.name)}`;
     sets.addHandler({ onAdd: (ds) => enqueue(keyOf(ds)), onUpdate: (_o, ds) => enqueue(keyOf(ds)) });
@@ -80,44 +81,26 @@ export class DaemonSetController implements Controller {
       const mine = podsOn(name);
       if (this.eligible(ds, node)) {
         desired++;
-        if (mine.length === 0) this.createPod(ds, name, context);
-        for (const extra of mine.slice(1)) this.deletePod(ds, extra, context);
+        if (mine.length === 0) this.createPod(ds, name);
+        for (const extra of mine.slice(1)) this.deletePod(ds, extra);
       } else {
-        for (const p of mine) this.deletePod(ds, p, context);
+        for (const p of mine) this.deletePod(ds, p);
       }
     }
     this.updateStatus(ds, desired, pods, nodes, context);
     return DONE;
   }
 
-  private createPod(ds: KubeObject, nodeName: string, context: ControllerContext): void {
+  private createPod(ds: KubeObject, nodeName: string): void {
     const template = JSON.parse(JSON.stringify(rec(rec(ds.spec).template))) as Record<string, unknown>;
-    const meta = rec(template.metadata);
     const spec = rec(template.spec);
     spec.tolerations = mergeTolerations(spec.tolerations, daemonTolerations(spec.hostNetwork === true));
     spec.affinity = { ...rec(spec.affinity), nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [nodeName] }] }] } } };
-    const r = context.client.create(
-      { group: '', version: 'v1', resource: 'pods', namespace: ds.metadata.namespace },
-      {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          generateName: `${text(ds.metadata.name)}-`,
-          namespace: ds.metadata.namespace,
-          labels: { ...rec(meta.labels), 'pod-template-generation': String(ds.metadata.generation ?? 1) },
-          annotations: meta.annotations,
-          ownerReferences: [{ apiVersion: 'apps/v1', kind: 'DaemonSet', name: text(ds.metadata.name), uid: text(ds.metadata.uid), controller: true, blockOwnerDeletion: true }],
-        },
-        spec,
-      },
-    );
-    if (r.ok) this.events?.record(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${text(r.value.metadata.name)}`);
-    else this.events?.record(ds, 'Warning', 'FailedCreate', `Error creating: ${r.status.message ?? ''}`);
+    this.pods?.create(ds, { ...template, spec }, { 'pod-template-generation': String(ds.metadata.generation ?? 1) });
   }
 
-  private deletePod(ds: KubeObject, pod: KubeObject, context: ControllerContext): void {
-    const r = context.client.delete({ group: '', version: 'v1', resource: 'pods', namespace: pod.metadata.namespace, name: text(pod.metadata.name) }, { preconditions: { uid: pod.metadata.uid } });
-    if (r.ok) this.events?.record(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${text(pod.metadata.name)}`);
+  private deletePod(ds: KubeObject, pod: KubeObject): void {
+    this.pods?.delete(ds, pod);
   }
 
   private updateStatus(ds: KubeObject, desired: number, pods: KubeObject[], nodes: KubeObject[], context: ControllerContext): void {

@@ -8,6 +8,7 @@ import { isRecord, text } from '../../api/meta';
 import { fromLabelSelector, matches } from '../../api/labels';
 import { LegacyEventRecorder } from '../../client';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
+import { PodControl } from '../pod-control';
 import { controllerRef, deletionRank, isPodActive, isPodAvailable, isPodReady } from '../pod-helpers';
 
 function rec(v: unknown): Record<string, unknown> {
@@ -19,10 +20,10 @@ const BURST_REPLICAS = 500;
 
 export class ReplicaSetController implements Controller {
   readonly name = 'replicaset-controller';
-  private events: LegacyEventRecorder | undefined;
+  private pods: PodControl | undefined;
 
   watch(context: ControllerContext, enqueue: (key: string) => void): void {
-    this.events = new LegacyEventRecorder(context.client, context.loop, 'replicaset-controller', '');
+    this.pods = new PodControl(context.client, new LegacyEventRecorder(context.client, context.loop, 'replicaset-controller', ''));
     const keyOf = (o: KubeObject) => `${text(o.metadata.namespace)}/${text(o.metadata.name)}`;
     context.informers.forResource('apps', 'v1', 'replicasets').addHandler({ onAdd: (rs) => enqueue(keyOf(rs)), onUpdate: (_o, rs) => enqueue(keyOf(rs)) });
     const owner = (pod: KubeObject) => {
@@ -62,8 +63,8 @@ export class ReplicaSetController implements Controller {
     const active = owned.filter(isPodActive);
     const desired = typeof spec.replicas === 'number' ? spec.replicas : 1;
     const diff = desired - active.length;
-    if (diff > 0) this.createPods(rs, Math.min(diff, BURST_REPLICAS), context);
-    else if (diff < 0) this.deletePods(rs, [...active].sort(deletionRank).slice(0, -diff), context);
+    if (diff > 0) this.createPods(rs, Math.min(diff, BURST_REPLICAS));
+    else if (diff < 0) this.deletePods(rs, [...active].sort(deletionRank).slice(0, -diff));
     this.updateStatus(rs, owned, context);
     return DONE;
   }
@@ -79,46 +80,22 @@ export class ReplicaSetController implements Controller {
   }
 
   /** Slow start: batches of 1, 2, 4, ... so a broken template fails fast instead of flooding the API. */
-  private createPods(rs: KubeObject, count: number, context: ControllerContext): void {
+  private createPods(rs: KubeObject, count: number): void {
     const template = rec(rec(rs.spec).template);
     let remaining = count;
     let batch = SLOW_START_INITIAL_BATCH;
     while (remaining > 0) {
       const size = Math.min(batch, remaining);
       let failed = false;
-      for (let i = 0; i < size; i++) {
-        const r = context.client.create(
-          { group: '', version: 'v1', resource: 'pods', namespace: rs.metadata.namespace },
-          {
-            apiVersion: 'v1',
-            kind: 'Pod',
-            metadata: {
-              generateName: `${text(rs.metadata.name)}-`,
-              namespace: rs.metadata.namespace,
-              labels: rec(rec(template.metadata).labels),
-              annotations: rec(template.metadata).annotations,
-              ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: text(rs.metadata.name), uid: text(rs.metadata.uid), controller: true, blockOwnerDeletion: true }],
-            },
-            spec: template.spec,
-          },
-        );
-        if (r.ok) this.events?.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${text(r.value.metadata.name)}`);
-        else {
-          this.events?.record(rs, 'Warning', 'FailedCreate', `Error creating: ${r.status.message ?? ''}`);
-          failed = true;
-        }
-      }
+      for (let i = 0; i < size; i++) if (!this.pods?.create(rs, template)) failed = true;
       if (failed) return;
       remaining -= size;
       batch *= 2;
     }
   }
 
-  private deletePods(rs: KubeObject, victims: KubeObject[], context: ControllerContext): void {
-    for (const pod of victims) {
-      const r = context.client.delete({ group: '', version: 'v1', resource: 'pods', namespace: pod.metadata.namespace, name: text(pod.metadata.name) }, { preconditions: { uid: pod.metadata.uid } });
-      if (r.ok) this.events?.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${text(pod.metadata.name)}`);
-    }
+  private deletePods(rs: KubeObject, victims: KubeObject[]): void {
+    for (const pod of victims) this.pods?.delete(rs, pod);
   }
 
   private updateStatus(rs: KubeObject, owned: KubeObject[], context: ControllerContext): void {
