@@ -449,6 +449,11 @@ export class ApiServer {
   /** The body names the right kind and apiVersion, and the right namespace. */
   private checkShape(type: ResourceType, object: KubeObject, namespace: string | undefined): StatusObject | undefined {
     const expected = apiVersionOf(type);
+    // Fields of the wrong JSON type fail decoding, as Go's encoding/json reports it.
+    const cannotHandle = (field: string, got: unknown, want: string) =>
+      errors.badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${Array.isArray(got) ? 'array' : got === null ? 'null' : typeof got === 'object' ? 'object' : typeof got} into Go struct field ${type.kind}.${field} of type ${want}`);
+    for (const field of ['kind', 'apiVersion'] as const) if (object[field] !== undefined && typeof object[field] !== 'string') return cannotHandle(field, object[field], 'string');
+    if (object.metadata !== undefined && !isRecord(object.metadata)) return cannotHandle('metadata', object.metadata, 'v1.ObjectMeta');
     if (typeof object.kind === 'string' && object.kind !== '' && object.kind !== type.kind) {
       return errors.badRequest(`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${expected})`);
     }
