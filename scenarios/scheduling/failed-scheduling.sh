@@ -28,3 +28,5 @@ sleep 20
 kubectl get pods
 kubectl describe pod big
 kubectl get events
+kubelab explain pod/nginx
+kubelab explain pod/big

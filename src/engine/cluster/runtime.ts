@@ -11,7 +11,7 @@ import type { TrafficEvent } from '../protocol';
 import { ClusterBootstrapper, type ClusterNode } from './bootstrap';
 import type { KindClusterSpec } from './kind-config';
 import { ControllerManager } from '../controllers/manager';
-import { Scheduler } from '../scheduler/scheduler';
+import { Scheduler, type SchedulingTrace } from '../scheduler/scheduler';
 import { Kubelet } from '../kubelet/kubelet';
 
 export interface NodeContainer extends ClusterNode {
@@ -29,6 +29,8 @@ export interface ClusterDump {
   etcd: { revision: number; kvs: KeyValue<KubeObject>[] };
 }
 
+const MAX_TRACES = 2000;
+
 export class ClusterRuntime {
   readonly store: Store<KubeObject>;
   readonly apiserver: ApiServer;
@@ -39,6 +41,8 @@ export class ClusterRuntime {
   controllerManager: ControllerManager | undefined;
   scheduler: Scheduler | undefined;
   readonly kubelets = new Map<string, Kubelet>();
+  /** The last scheduling cycle of each pod (by uid), for `kubelab explain`; oldest dropped past the limit. */
+  readonly schedulingTraces = new Map<string, SchedulingTrace>();
 
   constructor(
     readonly spec: KindClusterSpec,
@@ -126,7 +130,17 @@ export class ClusterRuntime {
   private startControlPlane(): void {
     this.controllerManager = new ControllerManager((agent) => this.client(agent), this.loop);
     this.controllerManager.start();
-    this.scheduler = new Scheduler({ client: this.client('kube-scheduler'), loop: this.loop, random: this.random.fork('scheduler'), hostNode: `${this.spec.name}-control-plane` });
+    this.scheduler = new Scheduler({
+      client: this.client('kube-scheduler'),
+      loop: this.loop,
+      random: this.random.fork('scheduler'),
+      hostNode: `${this.spec.name}-control-plane`,
+      onTrace: (trace) => {
+        this.schedulingTraces.delete(trace.pod.uid);
+        this.schedulingTraces.set(trace.pod.uid, trace);
+        if (this.schedulingTraces.size > MAX_TRACES) this.schedulingTraces.delete(this.schedulingTraces.keys().next().value as string);
+      },
+    });
     this.scheduler.start();
   }
 

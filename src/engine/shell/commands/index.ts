@@ -5,7 +5,8 @@ import { kubectl } from './kubectl';
 import { kind } from './kind';
 import { docker } from './docker';
 import { TEXT_COMMANDS } from './text-utils';
+import { kubelab } from './kubelab';
 
 export function createCommandTable(): CommandTable {
-  return new Map(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, kubectl, kind, docker }));
+  return new Map(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, kubectl, kind, docker, kubelab }));
 }

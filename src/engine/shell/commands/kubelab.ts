@@ -1,0 +1,63 @@
+/**
+ * `kubelab`: the lab's own commands, for what no kubectl shows. `kubelab explain pod/NAME` prints the
+ * scheduler's last decision for a pod: every node with each filter's verdict, each score plugin's
+ * weighted score and the total, and the result.
+ */
+import type { Command } from '../command';
+import { connect } from '../../kubectl/connection';
+import { alignColumns } from '../../kubectl/printers/table-printer';
+import { DESCRIBE_TABWRITER } from '../../kubectl/printers/tabwriter';
+import type { SchedulingTrace } from '../../scheduler/scheduler';
+
+const USAGE = 'usage: kubelab explain pod/NAME [-n NAMESPACE]\n';
+
+function render(trace: SchedulingTrace): string {
+  const nodes = Object.keys(trace.filter).sort();
+  const plugins = [...new Set(Object.values(trace.scores).flatMap((s) => Object.keys(s)))];
+  const rows: string[][] = [['NODE', 'FILTER', ...plugins.map((p) => p.toUpperCase()), 'TOTAL']];
+  for (const node of nodes) {
+    const f = trace.filter[node];
+    const verdict = f === 'passed' || f === undefined ? 'passed' : `${f.plugin}: ${f.reasons.join(', ')}`;
+    const scores = trace.scores[node];
+    rows.push([node, verdict, ...plugins.map((p) => (scores?.[p] === undefined ? '-' : String(scores[p]))), trace.totals[node] === undefined ? '-' : String(trace.totals[node])]);
+  }
+  const totals = Object.entries(trace.totals);
+  const best = Math.max(...totals.map(([, t]) => t));
+  const tied = totals.filter(([, t]) => t === best).map(([n]) => n).sort();
+  const tie = tied.length > 1 ? ` (${tied.join(', ')} tied at ${best}; the scheduler picks one of the best at random)` : '';
+  const result = 'nodeName' in trace.result ? `Bound to ${trace.result.nodeName}.${tie}` : `Not scheduled: ${trace.result.message}`;
+  return `Scheduling of ${trace.pod.namespace}/${trace.pod.name}:\n` + alignColumns(rows, DESCRIBE_TABWRITER) + (plugins.length ? '(scores are weighted: TaintToleration x3, NodeAffinity x2, the others x1)\n' : '') + result + '\n';
+}
+
+export const kubelab: Command = (ctx) => {
+  const [sub, target, ...rest] = ctx.args;
+  if (sub !== 'explain' || !target || !/^(pods?|po)\/.+/.test(target)) {
+    ctx.stderr(USAGE);
+    ctx.done(2);
+    return;
+  }
+  const nsIndex = rest.findIndex((a) => a === '-n' || a === '--namespace');
+  const conn = connect(ctx.machine, ctx.env, ctx.cwd, { namespace: nsIndex >= 0 ? rest[nsIndex + 1] : undefined });
+  if (!conn.ok) {
+    ctx.stderr(conn.message + '\n');
+    ctx.done(1);
+    return;
+  }
+  const name = target.slice(target.indexOf('/') + 1);
+  const pod = conn.client.get({ group: '', version: 'v1', resource: 'pods', namespace: conn.namespace, name });
+  if (!pod.ok) {
+    ctx.stderr(`Error from server (NotFound): pods "${name}" not found\n`);
+    ctx.done(1);
+    return;
+  }
+  const cluster = ctx.machine.clusters.byServer(conn.server);
+  const trace = cluster?.schedulingTraces.get(String(pod.value.metadata.uid));
+  if (!trace) {
+    const nodeName = (pod.value.spec as Record<string, unknown> | undefined)?.nodeName;
+    ctx.stdout(nodeName ? `${conn.namespace}/${name} was not placed by the scheduler in this session (it names its node, ${String(nodeName)}, or was created before).\n` : `${conn.namespace}/${name} has not been through a scheduling cycle yet.\n`);
+    ctx.done(0);
+    return;
+  }
+  ctx.stdout(render(trace));
+  ctx.done(0);
+};
