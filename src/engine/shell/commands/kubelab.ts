@@ -4,6 +4,7 @@
  * weighted score and the total, and the result.
  */
 import type { Command } from '../command';
+import { text } from '../../api/meta';
 import { connect } from '../../kubectl/connection';
 import { alignColumns } from '../../kubectl/printers/table-printer';
 import { DESCRIBE_TABWRITER } from '../../kubectl/printers/tabwriter';
@@ -54,7 +55,7 @@ export const kubelab: Command = (ctx) => {
   const trace = cluster?.schedulingTraces.get(String(pod.value.metadata.uid));
   if (!trace) {
     const nodeName = (pod.value.spec as Record<string, unknown> | undefined)?.nodeName;
-    ctx.stdout(nodeName ? `${conn.namespace}/${name} was not placed by the scheduler in this session (it names its node, ${String(nodeName)}, or was created before).\n` : `${conn.namespace}/${name} has not been through a scheduling cycle yet.\n`);
+    ctx.stdout(nodeName ? `${conn.namespace}/${name} was not placed by the scheduler in this session (it names its node, ${text(nodeName)}, or was created before).\n` : `${conn.namespace}/${name} has not been through a scheduling cycle yet.\n`);
     ctx.done(0);
     return;
   }
