@@ -6,6 +6,7 @@ import { GET_FLAGS, runGet } from './get';
 import { APPLY_FLAGS, runApply } from './apply';
 import { DELETE_FLAGS, runDelete } from './delete';
 import { DESCRIBE_FLAGS, runDescribe } from './describe';
+import { CREATE_DEPLOYMENT_FLAGS, LABEL_FLAGS, RUN_FLAGS, SCALE_FLAGS, runCreateResource, runLabel, runRun, runScale } from './imperative';
 import { SERVER_VERSION } from '../../../apiserver/discovery';
 import { unknownCommandMessage } from '../../../kubectl/suggest';
 
@@ -22,7 +23,17 @@ const CLIENT_VERSION = { major: '1', minor: '34', gitVersion: 'v1.34.0', gitComm
 const VERBS: Record<string, Verb> = {
   get: { flags: GET_FLAGS, run: runGet },
   apply: { flags: APPLY_FLAGS, run: (k) => runApply(k, 'apply') },
-  create: { flags: APPLY_FLAGS, run: (k) => runApply(k, 'create') },
+  create: {
+    flags: [...APPLY_FLAGS, ...CREATE_DEPLOYMENT_FLAGS.filter((f) => !APPLY_FLAGS.some((a) => a.name === f.name))],
+    run: (k) => {
+      const what = k.flags.positional[0];
+      if (what === 'deployment' || what === 'deploy' || what === 'namespace' || what === 'ns') return runCreateResource(k, what);
+      return runApply(k, 'create');
+    },
+  },
+  run: { flags: RUN_FLAGS, run: runRun },
+  scale: { flags: SCALE_FLAGS, run: runScale },
+  label: { flags: LABEL_FLAGS, run: runLabel },
   delete: { flags: DELETE_FLAGS, run: runDelete },
   describe: { flags: DESCRIBE_FLAGS, run: runDescribe },
   version: {
