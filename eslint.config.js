@@ -6,7 +6,10 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 
 const HOST_TIME = 'The engine is deterministic: use the virtual clock (SimLoop) and the seeded random source.';
 
-/** Host time, host randomness and host timers: banned inside src/engine (DESIGN.md, principle 2). */
+/**
+ * Host time, host randomness and host timers: banned inside src/engine (DESIGN.md, principle 2).
+ * @type {import('eslint').Linter.RulesRecord}
+ */
 const engineDeterminism = {
   'no-restricted-properties': [
     'error',

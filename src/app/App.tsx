@@ -1,4 +1,5 @@
-/** One page, four areas: cluster graph, terminal, editor, lessons; time controls on top. */
+/** One page, four areas: the cluster graph and the terminal on the left, the editor and lessons on the right, time controls on top. */
+import type { ReactNode } from 'react';
 import type { EngineClient } from '../bridge/engine-client';
 import { ClusterGraph } from '../components/graph/ClusterGraph';
 import { Terminal } from '../components/terminal/Terminal';
@@ -8,36 +9,44 @@ import { TimeControls } from '../components/timeline/TimeControls';
 import { useSim } from '../state/sim';
 import './App.css';
 
+/** A titled area of the page; its title is also its accessible name, which the tests rely on. */
+function Area({ title, className, children }: { title: string; className: string; children: ReactNode }) {
+  return (
+    <section className={`area ${className}`} role="region" aria-label={title}>
+      <h2 className="area-title">{title}</h2>
+      <div className="area-body">{children}</div>
+    </section>
+  );
+}
+
 export function App({ engine }: { engine: EngineClient }) {
   const error = useSim((s) => s.error);
   return (
     <div className="app">
       <header className="app-header">
-        <h1>
+        <h1 className="brand">
           kubelab <span lang="ko">쿠버네티스 학습 실습실</span>
         </h1>
         <TimeControls engine={engine} />
       </header>
       {error ? (
         <div role="alert" className="engine-error">
-          The simulation hit an error and was restored: {error}
+          The simulation hit an error and went back to its last good state: {error}
         </div>
       ) : null}
       <main className="app-main">
-        <section className="area graph-area" role="region" aria-label="Cluster graph">
+        <Area title="Cluster graph" className="graph-area">
           <ClusterGraph />
-        </section>
-        <section className="area terminal-area" role="region" aria-label="Terminal">
+        </Area>
+        <Area title="Terminal" className="terminal-area">
           <Terminal engine={engine} />
-        </section>
-        <section className="area editor-area" role="region" aria-label="Editor">
-          <h2>Editor</h2>
-          <EditorPanel />
-        </section>
-        <section className="area lessons-area" role="region" aria-label="Lessons">
-          <h2>Lessons</h2>
+        </Area>
+        <Area title="Editor" className="editor-area">
+          <EditorPanel engine={engine} />
+        </Area>
+        <Area title="Lessons" className="lessons-area">
           <LessonsPanel />
-        </section>
+        </Area>
       </main>
     </div>
   );

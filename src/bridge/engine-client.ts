@@ -1,17 +1,39 @@
-/** The UI side of the worker protocol: starts the engine worker and routes its messages to the stores. */
+/**
+ * The UI side of the worker protocol: starts the engine worker, routes its messages into the
+ * stores, and offers the few intents the UI sends. Only this file and the worker speak the protocol.
+ */
 import { PROTOCOL_VERSION, type EngineToUi, type UiToEngine } from '../engine/protocol';
 import { useMirror } from '../state/mirror';
 import { useSim } from '../state/sim';
+import { useTraffic } from '../state/traffic';
 
-type OutputListener = (chunk: string) => void;
+/** A chunk of terminal output, with the prompt and busy state that hold after it. */
+export interface ShellOutput {
+  chunk: string;
+  prompt: string;
+  busy: boolean;
+}
+
+/** What `kubectl apply` printed for the editor's text. */
+export interface ApplyResult {
+  output: string;
+  exitCode: number;
+}
+
+type OutputListener = (output: ShellOutput) => void;
 
 export class EngineClient {
   private readonly worker: Worker;
   private readonly outputListeners = new Set<OutputListener>();
+  private readonly pendingReplies = new Map<string, (result: ApplyResult) => void>();
+  private nextRequestId = 1;
+  /** Set after asking for a resync, so the patches still in flight do not each ask again. */
+  private resyncing = false;
 
   constructor(seed = 1) {
     this.worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<EngineToUi>) => this.receive(event.data);
+    this.worker.onerror = (event) => useSim.getState().setError(`the engine worker failed: ${event.message}`);
     this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, seed, cluster: 'default' });
   }
 
@@ -24,28 +46,47 @@ export class EngineClient {
     return () => this.outputListeners.delete(listener);
   }
 
+  /** Applies manifests as `kubectl apply -f -` would, resolving with what kubectl printed. */
+  apply(yaml: string): Promise<ApplyResult> {
+    const requestId = `apply-${this.nextRequestId++}`;
+    return new Promise((resolve) => {
+      this.pendingReplies.set(requestId, resolve);
+      this.send({ type: 'apply', requestId, yaml });
+    });
+  }
+
   private receive(message: EngineToUi): void {
     switch (message.type) {
       case 'ready':
-        useMirror.getState().reset(message.objects);
-        useSim.getState().setReady(message.prompt);
-        useSim.getState().setClock(message.nowMs, useSim.getState().speed, useSim.getState().paused);
+        this.resyncing = false;
+        useMirror.getState().reset(message.seq, message.objects);
+        useSim.getState().setReady(message.prompt, message.nowMs);
         break;
       case 'patch':
-        useMirror.getState().applyOps(message.ops);
+        if (!this.resyncing && !useMirror.getState().applyPatch(message.seq, message.ops)) {
+          this.resyncing = true;
+          this.send({ type: 'resync' });
+        }
+        useTraffic.getState().record(message.traffic, performance.now());
         break;
-      case 'shell.output':
-        for (const l of this.outputListeners) l(message.chunk);
-        if (message.prompt !== undefined) useSim.getState().setPrompt(message.prompt, message.busy);
+      case 'shell.output': {
+        const prompt = message.prompt ?? useSim.getState().prompt;
+        useSim.getState().setPrompt(prompt, message.busy);
+        for (const listener of this.outputListeners) listener({ chunk: message.chunk, prompt, busy: message.busy });
         break;
+      }
       case 'clock':
         useSim.getState().setClock(message.nowMs, message.speed, message.paused);
         break;
       case 'error':
         useSim.getState().setError(message.message);
         break;
-      case 'reply':
+      case 'reply': {
+        const resolve = this.pendingReplies.get(message.requestId);
+        this.pendingReplies.delete(message.requestId);
+        resolve?.({ output: message.stdout + message.stderr, exitCode: message.exitCode });
         break;
+      }
     }
   }
 }

@@ -41,7 +41,7 @@ export interface Simulation {
   };
   /** Moves virtual time forward by `ms`, running everything that falls due. */
   advance(ms: number): void;
-  /** Runs one task or jumps to the next timer. Returns false when nothing is scheduled. */
+  /** Skips to the next event: runs what is queued now, or else jumps to the next timer's time and runs everything due then. False when nothing is scheduled. */
   step(): boolean;
   /** Runs everything due now, then keeps going until `maxMs` of virtual time has passed with nothing left to do sooner. */
   runUntilIdle(maxMs?: number): void;

@@ -91,7 +91,14 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       nextEventAt: () => loop.nextTimerDueMs(),
     },
     advance: (ms) => void loop.advanceBy(ms),
-    step: () => loop.step(),
+    step: () => {
+      // "Skip to the next event": finish what is queued now, else jump to the next timer's time and run all that falls due then.
+      if (loop.drainTasks().steps > 0) return true;
+      const next = loop.nextTimerDueMs();
+      if (next === undefined) return false;
+      loop.advanceTo(next);
+      return true;
+    },
     runUntilIdle: (maxMs = IDLE_HORIZON_MS) => void loop.runUntilIdle(maxMs),
     subscribe(listener) {
       listeners.add(listener);

@@ -1,15 +1,19 @@
-/** Simulation status the UI shows: virtual time, speed, pause state, prompt, errors. */
+/** What the UI shows about the simulation itself: readiness, virtual time, speed, pause state, the shell prompt, errors. */
 import { create } from 'zustand';
 
 export interface SimState {
   ready: boolean;
+  /** Virtual time, ms since the Unix epoch. */
   nowMs: number;
   speed: number;
   paused: boolean;
+  /** The terminal's prompt for the next line (`$ `, or `> ` inside a here-document). */
   prompt: string;
+  /** True while a command runs in the terminal; typed lines then go to it. */
   busy: boolean;
+  /** The last engine error, shown until the next one. */
   error: string | undefined;
-  setReady(prompt: string): void;
+  setReady(prompt: string, nowMs: number): void;
   setClock(nowMs: number, speed: number, paused: boolean): void;
   setPrompt(prompt: string, busy: boolean): void;
   setError(message: string): void;
@@ -23,7 +27,7 @@ export const useSim = create<SimState>()((set) => ({
   prompt: '$ ',
   busy: false,
   error: undefined,
-  setReady: (prompt) => set({ ready: true, prompt }),
+  setReady: (prompt, nowMs) => set({ ready: true, prompt, busy: false, nowMs }),
   setClock: (nowMs, speed, paused) => set({ nowMs, speed, paused }),
   setPrompt: (prompt, busy) => set({ prompt, busy }),
   setError: (error) => set({ error }),

@@ -12,7 +12,8 @@ export const EXIT_MARKER = '__kubelab_apply_exit=';
 /** The lines to type into the editor's shell session. */
 export function applyCommandLines(yaml: string): string[] {
   const body = yaml.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
-  return [`kubectl apply -f - <<'${HEREDOC_DELIMITER}'`, ...body, HEREDOC_DELIMITER, `echo "${EXIT_MARKER}$?"`];
+  // One command line, so the status echo cannot reach kubectl's stdin even if kubectl were still running.
+  return [`kubectl apply -f - <<'${HEREDOC_DELIMITER}'; echo "${EXIT_MARKER}$?"`, ...body, HEREDOC_DELIMITER];
 }
 
 /** Splits what the session printed into kubectl's own output and its exit status. */

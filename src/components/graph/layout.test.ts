@@ -1,27 +1,88 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../engine';
-import { layoutCluster } from './layout';
+import { activeEdgeIds, layoutCluster, nodeStatus, podStatus } from './layout';
 
-const node = (name: string, ready = true): KubeObject => ({ apiVersion: 'v1', kind: 'Node', metadata: { name, uid: name }, status: { conditions: [{ type: 'Ready', status: ready ? 'True' : 'Unknown' }] } });
-const pod = (name: string, nodeName?: string): KubeObject => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name, uid: `u-${name}`, namespace: 'default' }, spec: nodeName ? { nodeName } : {}, status: { phase: nodeName ? 'Running' : 'Pending' } });
+const node = (name: string, ready: 'True' | 'False' | 'Unknown' = 'True'): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name, uid: `node-${name}` },
+  status: { conditions: [{ type: 'MemoryPressure', status: 'False' }, { type: 'Ready', status: ready }] },
+});
+const pod = (name: string, nodeName?: string, namespace = 'default'): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name, uid: `pod-${namespace}-${name}`, namespace },
+  spec: nodeName ? { nodeName } : {},
+  status: { phase: nodeName ? 'Running' : 'Pending' },
+});
+
+const labels = (nodes: { label: string }[]) => nodes.map((n) => n.label);
 
 describe('cluster graph layout', () => {
-  it('draws the control plane, each node with its agents, and pods inside their node', () => {
-    const { nodes } = layoutCluster([node('kind-worker'), node('kind-control-plane', false), pod('web', 'kind-worker'), pod('waiting')]);
-    expect(nodes.filter((n) => n.kind === 'component').map((n) => n.label)).toEqual(['etcd', 'kube-apiserver', 'kube-scheduler', 'kube-controller-manager']);
+  it('draws kube-apiserver as the hub: its clients above, etcd beside it, the kubelets below', () => {
+    const { nodes, edges } = layoutCluster([node('kind-worker'), node('kind-control-plane')], []);
+    expect(labels(nodes.filter((n) => n.kind === 'component' || n.kind === 'apiserver'))).toEqual(['kubectl', 'kube-scheduler', 'kube-controller-manager', 'kube-apiserver', 'etcd']);
+    expect(edges.every((e) => e.source === 'kube-apiserver' || e.target === 'kube-apiserver')).toBe(true);
+    expect(edges.find((e) => e.client === 'etcd')).toMatchObject({ source: 'kube-apiserver', target: 'etcd' });
+    expect(edges.find((e) => e.client === 'kubelet/kind-worker')).toMatchObject({ source: 'kube-apiserver', target: 'node/kind-worker/kubelet' });
+    const api = nodes.find((n) => n.id === 'kube-apiserver');
+    const scheduler = nodes.find((n) => n.id === 'kube-scheduler');
+    expect(scheduler && api && scheduler.y < api.y).toBe(true);
+    // Every edge attaches to a handle its node declares.
+    for (const e of edges) {
+      if (e.sourceHandle) expect(nodes.find((n) => n.id === e.source)?.handles?.some((h) => h.id === e.sourceHandle && h.type === 'source')).toBe(true);
+      if (e.targetHandle) expect(nodes.find((n) => n.id === e.target)?.handles?.some((h) => h.id === e.targetHandle && h.type === 'target')).toBe(true);
+    }
+  });
+
+  it('puts one group per node, in name order, with its agents and its pods inside', () => {
+    const { nodes } = layoutCluster(
+      [node('kind-worker2'), node('kind-worker'), node('kind-control-plane', 'Unknown')],
+      [pod('web', 'kind-worker'), pod('coredns', 'kind-control-plane', 'kube-system'), pod('api', 'kind-worker')],
+    );
     const groups = nodes.filter((n) => n.kind === 'node');
     expect(groups.map((n) => [n.label, n.status])).toEqual([
       ['kind-control-plane', 'NotReady'],
       ['kind-worker', 'Ready'],
+      ['kind-worker2', 'Ready'],
     ]);
-    expect(nodes.find((n) => n.label === 'web')?.parent).toBe('node/kind-worker');
-    expect(nodes.find((n) => n.label === 'waiting')?.parent).toBeUndefined();
-    expect(nodes.filter((n) => n.kind === 'agent' && n.parent === 'node/kind-worker').map((n) => n.label)).toEqual(['kubelet', 'kube-proxy', 'container runtime']);
+    expect(groups.map((n) => n.x)).toEqual([...groups.map((n) => n.x)].sort((a, b) => a - b));
+    const inWorker = nodes.filter((n) => n.parent === 'node/kind-worker');
+    expect(labels(inWorker)).toEqual(['kubelet', 'kube-proxy', 'container runtime', 'api', 'web']);
+    const worker = groups[1];
+    for (const child of inWorker) expect(child.y + child.height).toBeLessThanOrEqual(worker?.height ?? 0);
   });
 
-  it('keeps node positions stable when pods change', () => {
-    const before = layoutCluster([node('a'), node('b')]).nodes.find((n) => n.id === 'node/b');
-    const after = layoutCluster([node('a'), node('b'), pod('p', 'a')]).nodes.find((n) => n.id === 'node/b');
-    expect([after?.x, after?.y]).toEqual([before?.x, before?.y]);
+  it('lists pods that wait for a node (or whose node is gone) outside every group', () => {
+    const { nodes } = layoutCluster([node('kind-worker')], [pod('waiting'), pod('orphan', 'kind-worker9')]);
+    const waiting = nodes.filter((n) => n.kind === 'pod');
+    expect(waiting.map((n) => [n.label, n.parent, n.status])).toEqual([
+      ['waiting', undefined, 'Pending'],
+      ['orphan', undefined, 'Running'],
+    ]);
+  });
+
+  it('keeps every position when pods come and go', () => {
+    const positions = (l: ReturnType<typeof layoutCluster>) => new Map(l.nodes.filter((n) => n.kind !== 'pod').map((n) => [n.id, [n.x, n.y]]));
+    const before = positions(layoutCluster([node('a'), node('b')], []));
+    const after = positions(layoutCluster([node('a'), node('b')], [pod('p', 'a'), pod('q', 'a'), pod('r')]));
+    expect(after).toEqual(before);
+  });
+
+  it('reads node and pod status the way kubectl words it', () => {
+    expect(nodeStatus(node('n', 'False'))).toBe('NotReady');
+    expect(nodeStatus({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'n' } })).toBe('Unknown');
+    expect(podStatus({ ...pod('p', 'n'), metadata: { name: 'p', deletionTimestamp: '2025-09-01T09:00:00Z' } })).toBe('Terminating');
+  });
+
+  it('lights the edges of clients with recent traffic only', () => {
+    const { edges } = layoutCluster([node('kind-worker')], []);
+    const lastSeen = new Map([
+      ['kubectl', 1_000],
+      ['kubelet/kind-worker', 100],
+      ['kubeadm', 1_000],
+    ]);
+    expect([...activeEdgeIds(edges, lastSeen, 1_500, 1_200)]).toEqual(['edge/kubectl']);
+    expect(activeEdgeIds(edges, lastSeen, 2_300, 1_200).size).toBe(0);
   });
 });

@@ -1,84 +1,177 @@
 /**
- * Pure layout of the cluster graph from the mirror: the control plane in a row on top, one group per
- * Node below with its kubelet, kube-proxy and container runtime, and its pods listed inside.
- * Positions depend only on names, so the layout stays put as pods come and go.
+ * Pure layout of the cluster graph from the mirror. kube-apiserver is the hub, as in the real
+ * architecture: the clients that call it (kubectl, kube-scheduler, kube-controller-manager) sit in a
+ * row above it, etcd beside it (only the API server touches etcd), and one group per Node below with
+ * its kubelet, kube-proxy and container runtime and the pods bound to it. Pods not bound to a node
+ * wait in a column on the right. Positions depend only on names, so nothing moves as pods come and go.
  */
 import type { KubeObject } from '../../engine';
 
+export type GraphNodeKind = 'component' | 'apiserver' | 'node' | 'agent' | 'pod';
+
+/** A connection point on a node, `offset` px from its left (top / bottom) or top (left / right) edge. */
+export interface GraphHandle {
+  id: string;
+  type: 'source' | 'target';
+  side: 'top' | 'bottom' | 'left' | 'right';
+  offset: number;
+}
+
 export interface GraphNode {
   id: string;
-  kind: 'component' | 'node' | 'pod' | 'agent';
+  kind: GraphNodeKind;
   label: string;
+  /** The group (a cluster Node) this box sits in; its position is then relative to the group. */
   parent?: string;
   x: number;
   y: number;
   width: number;
   height: number;
-  /** Ready / NotReady / phase, for colouring. */
+  /** Ready / NotReady / Unknown for nodes, the phase (or Terminating) for pods. */
   status?: string;
+  /** Where edges attach; a box without handles has no edges. */
+  handles?: GraphHandle[];
 }
 
 export interface GraphEdge {
   id: string;
   source: string;
   target: string;
-  label?: string;
+  sourceHandle?: string;
+  targetHandle?: string;
+  /** The API client whose traffic runs along this edge (see state/traffic.ts `clientOf`). */
+  client: string;
 }
 
-/** Left to right: etcd next to the API server it serves, then the two control loops that call it. */
-export const CONTROL_PLANE = ['etcd', 'kube-apiserver', 'kube-scheduler', 'kube-controller-manager'] as const;
+export interface ClusterLayout {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
 
-const COMPONENT_W = 190;
-const COMPONENT_H = 44;
+export const API_SERVER_ID = 'kube-apiserver';
+/** The API server's clients drawn above it, left to right. */
+export const API_CLIENTS = ['kubectl', 'kube-scheduler', 'kube-controller-manager'] as const;
+export const NODE_AGENTS = ['kubelet', 'kube-proxy', 'container runtime'] as const;
+
+const MARGIN = 20;
+const CLIENT_W = 200;
+const CLIENT_GAP = 40;
+const BOX_H = 40;
+const ROW_GAP = 40;
+const ETCD_W = 120;
 const NODE_W = 250;
 const NODE_GAP = 24;
-const AGENT_H = 28;
-const POD_H = 24;
+const NODE_HEADER_H = 34;
+const AGENT_H = 26;
+const POD_H = 22;
+const ROW_STEP = 6;
+const PENDING_W = 200;
 
-function rec(v: unknown): Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const CLIENTS_Y = MARGIN;
+const API_Y = CLIENTS_Y + BOX_H + ROW_GAP;
+const NODES_Y = API_Y + BOX_H + ROW_GAP + 10;
+const API_W = API_CLIENTS.length * CLIENT_W + (API_CLIENTS.length - 1) * CLIENT_GAP;
+const ETCD_X = MARGIN + API_W + CLIENT_GAP;
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function text(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
-}
+const nameOf = (o: KubeObject) => String(o.metadata.name);
+const byName = (a: KubeObject, b: KubeObject) => (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0);
+const byNamespacedName = (a: KubeObject, b: KubeObject) => {
+  const key = (o: KubeObject) => `${o.metadata.namespace ?? ''}/${nameOf(o)}`;
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
+};
 
-export function nodeStatus(node: KubeObject): string {
-  const conditions = Array.isArray(rec(node.status).conditions) ? (rec(node.status).conditions as unknown[]) : [];
-  const ready = conditions.map(rec).find((c) => c.type === 'Ready');
-  return ready?.status === 'True' ? 'Ready' : ready ? 'NotReady' : 'Unknown';
+/** The Ready condition as `kubectl get nodes` words it. */
+export function nodeStatus(node: KubeObject): 'Ready' | 'NotReady' | 'Unknown' {
+  const conditions = record(node.status).conditions;
+  const ready = (Array.isArray(conditions) ? conditions : []).map(record).find((c) => c.type === 'Ready');
+  if (!ready) return 'Unknown';
+  return ready.status === 'True' ? 'Ready' : 'NotReady';
 }
 
 export function podStatus(pod: KubeObject): string {
   if (pod.metadata.deletionTimestamp) return 'Terminating';
-  return text(rec(pod.status).phase ?? 'Pending');
+  const phase = record(pod.status).phase;
+  return typeof phase === 'string' ? phase : 'Pending';
 }
 
-export function layoutCluster(objects: Iterable<KubeObject>): { nodes: GraphNode[]; edges: GraphEdge[] } {
-  const all = [...objects];
-  const clusterNodes = all.filter((o) => o.kind === 'Node').sort((a, b) => String(a.metadata.name).localeCompare(String(b.metadata.name)));
-  const pods = all.filter((o) => o.kind === 'Pod');
+export function nodeNameOfPod(pod: KubeObject): string | undefined {
+  const nodeName = record(pod.spec).nodeName;
+  return typeof nodeName === 'string' && nodeName !== '' ? nodeName : undefined;
+}
+
+function controlPlane(): ClusterLayout {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
-  CONTROL_PLANE.forEach((name, i) => nodes.push({ id: name, kind: 'component', label: name, x: 20 + i * (COMPONENT_W + 30), y: 20, width: COMPONENT_W, height: COMPONENT_H }));
-  clusterNodes.forEach((node, i) => {
-    const name = String(node.metadata.name);
-    const id = `node/${name}`;
-    const onNode = pods.filter((p) => rec(p.spec).nodeName === name).sort((a, b) => `${a.metadata.namespace}/${a.metadata.name}`.localeCompare(`${b.metadata.namespace}/${b.metadata.name}`));
-    const height = 40 + 3 * (AGENT_H + 6) + onNode.length * (POD_H + 4) + 12;
-    nodes.push({ id, kind: 'node', label: name, x: 20 + i * (NODE_W + NODE_GAP), y: 110, width: NODE_W, height, status: nodeStatus(node) });
-    ['kubelet', 'kube-proxy', 'container runtime'].forEach((agent, j) => {
-      nodes.push({ id: `${id}/${agent}`, kind: 'agent', label: agent, parent: id, x: 10, y: 34 + j * (AGENT_H + 6), width: NODE_W - 20, height: AGENT_H });
-    });
-    // Drawn from the API server down to each kubelet: the kubelet's watch on the pods bound to it.
-    edges.push({ id: `${id}/kubelet-apiserver`, source: 'kube-apiserver', target: `${id}/kubelet` });
-    onNode.forEach((pod, k) => {
-      nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: String(pod.metadata.name), parent: id, x: 10, y: 34 + 3 * (AGENT_H + 6) + k * (POD_H + 4), width: NODE_W - 20, height: POD_H, status: podStatus(pod) });
-    });
+  const apiHandles: GraphHandle[] = [
+    { id: 'nodes', type: 'source', side: 'bottom', offset: API_W / 2 },
+    { id: 'etcd', type: 'source', side: 'right', offset: BOX_H / 2 },
+  ];
+  API_CLIENTS.forEach((client, i) => {
+    const x = MARGIN + i * (CLIENT_W + CLIENT_GAP);
+    nodes.push({ id: client, kind: 'component', label: client, x, y: CLIENTS_Y, width: CLIENT_W, height: BOX_H, handles: [{ id: 'api', type: 'source', side: 'bottom', offset: CLIENT_W / 2 }] });
+    apiHandles.push({ id: client, type: 'target', side: 'top', offset: x - MARGIN + CLIENT_W / 2 });
+    edges.push({ id: `edge/${client}`, source: client, sourceHandle: 'api', target: API_SERVER_ID, targetHandle: client, client });
   });
-  const unscheduled = pods.filter((p) => !rec(p.spec).nodeName);
-  unscheduled.forEach((pod, k) => {
-    nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: String(pod.metadata.name), x: 20 + CONTROL_PLANE.length * (COMPONENT_W + 30), y: 20 + k * (POD_H + 6), width: 200, height: POD_H, status: 'Pending' });
-  });
+  nodes.push({ id: API_SERVER_ID, kind: 'apiserver', label: 'kube-apiserver', x: MARGIN, y: API_Y, width: API_W, height: BOX_H, handles: apiHandles });
+  nodes.push({ id: 'etcd', kind: 'component', label: 'etcd', x: ETCD_X, y: API_Y, width: ETCD_W, height: BOX_H, handles: [{ id: 'api', type: 'target', side: 'left', offset: BOX_H / 2 }] });
+  edges.push({ id: 'edge/etcd', source: API_SERVER_ID, sourceHandle: 'etcd', target: 'etcd', targetHandle: 'api', client: 'etcd' });
   return { nodes, edges };
+}
+
+function nodeGroup(node: KubeObject, index: number, pods: readonly KubeObject[]): ClusterLayout {
+  const name = nameOf(node);
+  const id = `node/${name}`;
+  const innerW = NODE_W - 20;
+  const podsY = NODE_HEADER_H + NODE_AGENTS.length * (AGENT_H + ROW_STEP);
+  const height = podsY + pods.length * (POD_H + 4) + 10;
+  const nodes: GraphNode[] = [{ id, kind: 'node', label: name, x: MARGIN + index * (NODE_W + NODE_GAP), y: NODES_Y, width: NODE_W, height, status: nodeStatus(node) }];
+  NODE_AGENTS.forEach((agent, j) => {
+    // The kubelet's edge comes in at the right, clear of the node's name and status badge in the group header.
+    const handles: GraphHandle[] | undefined = agent === 'kubelet' ? [{ id: 'api', type: 'target', side: 'top', offset: innerW - 24 }] : undefined;
+    nodes.push({ id: `${id}/${agent}`, kind: 'agent', label: agent, parent: id, x: 10, y: NODE_HEADER_H + j * (AGENT_H + ROW_STEP), width: innerW, height: AGENT_H, handles });
+  });
+  pods.forEach((pod, k) => {
+    nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), parent: id, x: 10, y: podsY + k * (POD_H + 4), width: innerW, height: POD_H, status: podStatus(pod) });
+  });
+  // The kubelet's watch on its pods and its status updates: the edge its traffic lights up.
+  const edges: GraphEdge[] = [{ id: `edge/kubelet/${name}`, source: API_SERVER_ID, sourceHandle: 'nodes', target: `${id}/kubelet`, targetHandle: 'api', client: `kubelet/${name}` }];
+  return { nodes, edges };
+}
+
+/** Lays out the control plane, the given Node objects and the given Pods. */
+export function layoutCluster(clusterNodes: Iterable<KubeObject>, pods: Iterable<KubeObject>): ClusterLayout {
+  const layout = controlPlane();
+  const podsByNode = new Map<string, KubeObject[]>();
+  const unbound: KubeObject[] = [];
+  for (const pod of [...pods].sort(byNamespacedName)) {
+    const nodeName = nodeNameOfPod(pod);
+    if (nodeName === undefined) unbound.push(pod);
+    else podsByNode.set(nodeName, [...(podsByNode.get(nodeName) ?? []), pod]);
+  }
+  [...clusterNodes].sort(byName).forEach((node, i) => {
+    const group = nodeGroup(node, i, podsByNode.get(nameOf(node)) ?? []);
+    layout.nodes.push(...group.nodes);
+    layout.edges.push(...group.edges);
+  });
+  // Bound to a node that is not (or no longer) in the cluster counts as waiting too.
+  const known = new Set([...layout.nodes].filter((n) => n.kind === 'node').map((n) => n.label));
+  for (const [nodeName, bound] of podsByNode) if (!known.has(nodeName)) unbound.push(...bound);
+  unbound.forEach((pod, k) => {
+    layout.nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), x: ETCD_X + ETCD_W + CLIENT_GAP, y: MARGIN + k * (POD_H + ROW_STEP), width: PENDING_W, height: POD_H, status: podStatus(pod) });
+  });
+  return layout;
+}
+
+/** Edges whose client had traffic within `windowMs` before `nowMs` (host wall time). */
+export function activeEdgeIds(edges: readonly GraphEdge[], lastSeenMs: ReadonlyMap<string, number>, nowMs: number, windowMs: number): Set<string> {
+  const active = new Set<string>();
+  for (const edge of edges) {
+    const seen = lastSeenMs.get(edge.client);
+    if (seen !== undefined && nowMs - seen < windowMs) active.add(edge.id);
+  }
+  return active;
 }

@@ -1,16 +1,31 @@
-/** The terminal area: xterm.js with our line editor, sending each line to the engine's shell. */
+/** The terminal area: xterm.js drawing the engine's shell output, with our own line editing. */
 import { useEffect, useRef } from 'react';
 import { Terminal as XTerm } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import type { EngineClient } from '../../bridge/engine-client';
+import { attachTestHook } from '../../app/test-hook';
 import { useSim } from '../../state/sim';
-import { editLine, emptyLine, keyFromData, submitLine, type LineState } from './line-editor';
+import { drawInputRow, partialAfter } from './input-row';
+import { emptyLine, handleInput, type LineEffect, type LineState } from './line-editor';
 
-declare global {
-  interface Window {
-    __kubelab?: { lines(): string[]; type(line: string): void };
-  }
+const THEME = {
+  background: '#0d1117',
+  foreground: '#d1d9e0',
+  cursor: '#4c9aff',
+  selectionBackground: '#264f78',
+};
+
+function createXTerm(): XTerm {
+  return new XTerm({
+    convertEol: true, // the engine prints `\n`; the terminal needs `\r\n`
+    cursorBlink: true,
+    fontSize: 13,
+    lineHeight: 1.15,
+    scrollback: 5000,
+    fontFamily: 'ui-monospace, "DejaVu Sans Mono", "NanumGothicCoding", monospace',
+    theme: THEME,
+  });
 }
 
 export function Terminal({ engine }: { engine: EngineClient }) {
@@ -18,95 +33,67 @@ export function Terminal({ engine }: { engine: EngineClient }) {
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const term = new XTerm({ convertEol: true, cursorBlink: true, fontSize: 13, fontFamily: 'ui-monospace, "DejaVu Sans Mono", "NanumGothicCoding", monospace', theme: { background: '#0d1117', foreground: '#d1d9e0' } });
+    const term = createXTerm();
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(element);
     fit.fit();
+
     let line: LineState = emptyLine();
-    let showingPrompt = false;
-    const redraw = (before: LineState) => {
-      // Move to the start of the edited text, rewrite it, then put the cursor back in place.
-      if (before.cursor > 0) term.write(`\x1b[${before.cursor}D`);
-      term.write(`\x1b[K${line.text}`);
-      const back = line.text.length - line.cursor;
-      if (back > 0) term.write(`\x1b[${back}D`);
+    let partial = '';
+    const drawRow = (typed: LineState = line) => {
+      const { prompt, busy, ready } = useSim.getState();
+      if (ready) term.write(drawInputRow({ partial, prompt, busy, line: typed }));
     };
-    const showPrompt = () => {
-      const { prompt, busy } = useSim.getState();
-      if (!busy && !showingPrompt) {
-        term.write(prompt);
-        showingPrompt = true;
+    const run = (effect: LineEffect) => {
+      switch (effect.kind) {
+        case 'write':
+          term.write(effect.data);
+          break;
+        case 'submit':
+          // The engine echoes the line after its prompt, so the transcript reads like the headless runner's.
+          term.write(drawInputRow({ partial, prompt: '', busy: true, line: emptyLine() }));
+          engine.send({ type: 'shell.input', line: effect.line });
+          break;
+        case 'interrupt':
+          partial = '';
+          engine.send({ type: 'shell.signal', signal: 'SIGINT' });
+          if (!useSim.getState().busy) drawRow();
+          break;
+        case 'clearScreen':
+          term.clear();
+          break;
       }
     };
-    const unsubscribe = engine.onOutput((chunk) => {
-      if (showingPrompt) term.write('\r\x1b[K');
-      showingPrompt = false;
-      term.write(chunk);
-      queueMicrotask(showPrompt);
+
+    const stopOutput = engine.onOutput(({ chunk }) => {
+      term.write('\r\x1b[K'); // the row being typed is redrawn below the output
+      term.write(partial ? partial + chunk : chunk);
+      partial = partialAfter(partial, chunk);
+      drawRow();
     });
-    const unsubscribeSim = useSim.subscribe((s, prev) => {
-      if (s.ready && !prev.ready) showPrompt();
-      if (!s.busy && prev.busy) showPrompt();
+    const stopReady = useSim.subscribe((state, previous) => {
+      if (state.ready && !previous.ready) drawRow();
     });
-    if (useSim.getState().ready) showPrompt();
-    const submit = (text: string) => {
-      term.write('\r\x1b[K');
-      showingPrompt = false;
-      engine.send({ type: 'shell.input', line: text });
-    };
-    term.onData((data) => {
-      // A paste with several lines submits each line, like a real terminal.
-      if (data.length > 1 && data.includes('\r')) {
-        const parts = data.split(/\r\n?|\n/);
-        parts.slice(0, -1).forEach((p, i) => submit(i === 0 ? line.text + p : p));
-        line = emptyLine(line.history);
-        const rest = parts[parts.length - 1] ?? '';
-        if (rest) line = editLine(line, { kind: 'insert', text: rest });
-        return;
-      }
-      const key = keyFromData(data);
-      if (key === undefined) return;
-      if (key === 'enter') {
-        const { line: text, next } = submitLine(line);
-        line = next;
-        submit(text);
-        return;
-      }
-      if (key === 'interrupt') {
-        term.write('^C\r\n');
-        line = emptyLine(line.history);
-        showingPrompt = false;
-        engine.send({ type: 'shell.signal', signal: 'SIGINT' });
-        showPrompt();
-        return;
-      }
-      if (key === 'clear') {
-        term.clear();
-        return;
-      }
-      const before = line;
-      line = editLine(line, key);
-      redraw(before);
+    const input = term.onData((data) => {
+      const result = handleInput(line, data);
+      line = result.state;
+      for (const effect of result.effects) run(effect);
     });
-    const onResize = () => fit.fit();
-    window.addEventListener('resize', onResize);
-    window.__kubelab = {
-      lines: () => {
-        const buffer = term.buffer.active;
-        const out: string[] = [];
-        for (let i = 0; i < buffer.length; i++) out.push(buffer.getLine(i)?.translateToString(true) ?? '');
-        return out;
-      },
-      type: (text) => submit(text),
-    };
+
+    const observer = new ResizeObserver(() => fit.fit());
+    observer.observe(element);
+    const detachHook = attachTestHook(term);
+    drawRow();
     term.focus();
     return () => {
-      unsubscribe();
-      unsubscribeSim();
-      window.removeEventListener('resize', onResize);
+      detachHook();
+      observer.disconnect();
+      input.dispose();
+      stopReady();
+      stopOutput();
       term.dispose();
     };
   }, [engine]);
-  return <div ref={host} className="terminal-host" data-testid="terminal.input" />;
+  return <div ref={host} className="terminal-host" />;
 }

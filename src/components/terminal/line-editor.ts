@@ -1,10 +1,16 @@
 /**
- * The terminal's line editing, as pure state transitions: typing, backspace, delete, cursor moves,
- * Home/End, history with Up/Down, Ctrl-U/Ctrl-K/Ctrl-W. The React component only renders it.
+ * The terminal's line editing as pure state transitions, readline style: typing and pasting,
+ * Backspace / Delete, Left / Right, Home / End (also Ctrl-A / Ctrl-E), history with Up / Down,
+ * Ctrl-U / Ctrl-K / Ctrl-W, Enter, Ctrl-C and Ctrl-L. `handleInput` turns xterm's raw input into the
+ * next state plus effects (what to draw, what to send); the React component only carries them out.
+ *
+ * Caveats: the redraw moves the cursor within one screen row, so a line longer than the terminal is
+ * wide redraws imperfectly; Tab is reserved for completion and ignored for now.
  */
 
 export interface LineState {
   text: string;
+  /** Cursor position, in UTF-16 code units of `text`. */
   cursor: number;
   history: readonly string[];
   /** Position in history while browsing (history.length = the line being typed). */
@@ -26,6 +32,20 @@ export type LineKey =
   | { kind: 'killLine' }
   | { kind: 'killToEnd' }
   | { kind: 'killWord' };
+
+/** Keys that act on the terminal rather than on the line. */
+export type ControlKey = 'enter' | 'interrupt' | 'clear';
+
+/** What the terminal must do after an input. */
+export type LineEffect =
+  /** Write this to the terminal (echo, cursor moves). */
+  | { kind: 'write'; data: string }
+  /** Send this line to the shell (Enter). */
+  | { kind: 'submit'; line: string }
+  /** Ctrl-C: the typed line is dropped; the running program, if any, gets SIGINT. */
+  | { kind: 'interrupt' }
+  /** Ctrl-L: clear the screen, keeping the line being typed. */
+  | { kind: 'clearScreen' };
 
 export function emptyLine(history: readonly string[] = []): LineState {
   return { text: '', cursor: 0, history, historyIndex: history.length, draft: '' };
@@ -80,43 +100,106 @@ export function submitLine(state: LineState): { line: string; next: LineState } 
   return { line, next: emptyLine(history) };
 }
 
-/** Maps xterm's raw input data to an editing key (escape sequences for arrows, Home, End, Delete). */
-export function keyFromData(data: string): LineKey | 'enter' | 'interrupt' | 'clear' | undefined {
-  switch (data) {
-    case '\r':
-      return 'enter';
-    case '\x03':
-      return 'interrupt';
-    case '\x0c':
-      return 'clear';
-    case '\x7f':
-    case '\b':
-      return { kind: 'backspace' };
-    case '\x1b[3~':
-      return { kind: 'delete' };
-    case '\x1b[D':
-      return { kind: 'left' };
-    case '\x1b[C':
-      return { kind: 'right' };
-    case '\x1b[A':
-      return { kind: 'up' };
-    case '\x1b[B':
-      return { kind: 'down' };
-    case '\x1b[H':
-    case '\x01':
-      return { kind: 'home' };
-    case '\x1b[F':
-    case '\x05':
-      return { kind: 'end' };
-    case '\x15':
-      return { kind: 'killLine' };
-    case '\x0b':
-      return { kind: 'killToEnd' };
-    case '\x17':
-      return { kind: 'killWord' };
-  }
-  if (data.startsWith('\x1b')) return undefined;
-  // Pasted text: keep printable characters and newlines handled by the caller.
-  const printable = [...data].filter((c) => c === '\t' || c === '\n' || (c >= ' ' && c !== '\x7f')).join('');
+const SINGLE_KEYS: Readonly<Record<string, LineKey | ControlKey>> = {
+  '\r': 'enter',
+  '\x03': 'interrupt',
+  '\x0c': 'clear',
+  '\x7f': { kind: 'backspace' },
+  '\b': { kind: 'backspace' },
+  '\x1b[3~': { kind: 'delete' },
+  '\x1b[D': { kind: 'left' },
+  '\x1b[C': { kind: 'right' },
+  '\x1b[A': { kind: 'up' },
+  '\x1b[B': { kind: 'down' },
+  '\x1b[H': { kind: 'home' },
+  '\x1bOH': { kind: 'home' },
+  '\x01': { kind: 'home' },
+  '\x1b[F': { kind: 'end' },
+  '\x1bOF': { kind: 'end' },
+  '\x05': { kind: 'end' },
+  '\x15': { kind: 'killLine' },
+  '\x0b': { kind: 'killToEnd' },
+  '\x17': { kind: 'killWord' },
+};
+
+/** Maps one key's worth of xterm input (a character, a control code, an escape sequence) to a key. */
+export function keyFromData(data: string): LineKey | ControlKey | undefined {
+  const known = SINGLE_KEYS[data];
+  if (known !== undefined) return known;
+  if (data.startsWith('\x1b')) return undefined; // other escape sequences (F-keys, Alt-...) do nothing
+  const printable = [...data].filter((c) => c >= ' ' && c !== '\x7f').join('');
   return printable ? { kind: 'insert', text: printable } : undefined;
+}
+
+/** Columns a string takes on screen: East Asian wide characters (Hangul, CJK, fullwidth) take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x1f300 && code <= 0x1faff) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+const cursorLeft = (columns: number) => (columns > 0 ? `\x1b[${columns}D` : '');
+
+/** The terminal output that turns the line as drawn for `before` into the line of `after`. */
+export function redraw(before: LineState, after: LineState): string {
+  if (before.text === after.text && before.cursor === after.cursor) return '';
+  const back = displayWidth(after.text.slice(after.cursor));
+  return `${cursorLeft(displayWidth(before.text.slice(0, before.cursor)))}\x1b[K${after.text}${cursorLeft(back)}`;
+}
+
+/**
+ * Applies raw terminal input: one key, or pasted text, where each line break submits the line so
+ * far (as a real terminal does) and the rest stays typed.
+ */
+export function handleInput(state: LineState, data: string): { state: LineState; effects: LineEffect[] } {
+  const isPaste = data.length > 1 && !data.startsWith('\x1b') && /[\r\n]/.test(data);
+  if (isPaste) return handlePaste(state, data);
+  const key = keyFromData(data);
+  if (key === undefined) return { state, effects: [] };
+  if (key === 'enter') {
+    const { line, next } = submitLine(state);
+    return { state: next, effects: [{ kind: 'submit', line }] };
+  }
+  if (key === 'interrupt') {
+    return { state: emptyLine(state.history), effects: [{ kind: 'write', data: '^C\r\n' }, { kind: 'interrupt' }] };
+  }
+  if (key === 'clear') return { state, effects: [{ kind: 'clearScreen' }] };
+  const next = editLine(state, key);
+  const output = redraw(state, next);
+  return { state: next, effects: output ? [{ kind: 'write', data: output }] : [] };
+}
+
+function handlePaste(state: LineState, data: string): { state: LineState; effects: LineEffect[] } {
+  const parts = data.replace(/\t/g, ' ').split(/\r\n|\r|\n/);
+  const rest = parts.pop() ?? '';
+  let current = state;
+  const effects: LineEffect[] = [];
+  for (const part of parts) {
+    const typed = part ? editLine(current, { kind: 'insert', text: keyText(part) }) : current;
+    const { line, next } = submitLine({ ...typed, cursor: typed.text.length });
+    effects.push({ kind: 'submit', line });
+    current = next;
+  }
+  const typed = rest ? editLine(current, { kind: 'insert', text: keyText(rest) }) : current;
+  const output = redraw({ ...current, text: '', cursor: 0 }, typed);
+  if (output) effects.push({ kind: 'write', data: output });
+  return { state: typed, effects };
+}
+
+function keyText(text: string): string {
+  const key = keyFromData(text);
+  return typeof key === 'object' && key.kind === 'insert' ? key.text : '';
 }

@@ -1,40 +1,65 @@
 /**
- * `kubectl describe`: a dedicated describer per kind where kubectl has one (pods, nodes, ...), the
- * generic one otherwise. Describers read related objects (events, pods on a node, leases) through
- * the DescribeContext, as kubectl does through the API.
+ * `kubectl describe`: a dedicated describer per kind where kubectl has one (pkg/describe
+ * describerMap), the generic describer otherwise. Describers read related objects (events, pods
+ * on a node, leases, ReplicaSets) through the DescribeContext, as kubectl does through the API.
  */
 import type { KubeObject } from '../../api/meta';
+import { isRecord } from '../../api/meta';
 import type { ResourceType } from '../../api/resources';
+import { describeCronJob, describeJob } from './batch';
+import { describeConfigMap, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeServiceAccount } from './config';
 import type { DescribeContext } from './context';
-import { eventSelector } from './format';
 import { describeGeneric } from './generic';
+import { describeEndpointSlice, describeIngress, describePodDisruptionBudget } from './networking';
 import { describeNode } from './node';
 import { describePod } from './pod';
-import { describeDeployment, describeReplicaSet, describeService } from './workloads';
+import { describePriorityClass, describeRole, describeRoleBinding } from './rbac';
+import { describeEndpoints, describeService } from './services';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage';
+import { describeDaemonSet, describeDeployment, describeReplicaSet, describeReplicationController, describeStatefulSet } from './workloads';
 
 export type { DescribeContext } from './context';
 
-function eventsFor(context: DescribeContext, object: KubeObject, withKind: boolean): KubeObject[] {
-  return [...context.list('', 'events', object.metadata.namespace, { fieldSelector: eventSelector(object, withKind) })];
-}
+type Describer = (object: KubeObject, context: DescribeContext) => string;
 
+/** Describers by `group/Kind` (kubectl's describerMap, for the kinds implemented here). */
+const DESCRIBERS: Readonly<Record<string, Describer>> = {
+  '/Pod': describePod,
+  '/Node': describeNode,
+  '/Namespace': describeNamespace,
+  '/Service': describeService,
+  '/Endpoints': describeEndpoints,
+  '/ConfigMap': describeConfigMap,
+  '/Secret': (o) => describeSecret(o),
+  '/ServiceAccount': describeServiceAccount,
+  '/PersistentVolume': describePersistentVolume,
+  '/PersistentVolumeClaim': describePersistentVolumeClaim,
+  '/ReplicationController': describeReplicationController,
+  '/ResourceQuota': (o) => describeResourceQuota(o),
+  '/LimitRange': (o) => describeLimitRange(o),
+  'apps/Deployment': describeDeployment,
+  'apps/ReplicaSet': describeReplicaSet,
+  'apps/DaemonSet': describeDaemonSet,
+  'apps/StatefulSet': describeStatefulSet,
+  'batch/Job': describeJob,
+  'batch/CronJob': describeCronJob,
+  'discovery.k8s.io/EndpointSlice': describeEndpointSlice,
+  'networking.k8s.io/Ingress': describeIngress,
+  'policy/PodDisruptionBudget': describePodDisruptionBudget,
+  'storage.k8s.io/StorageClass': describeStorageClass,
+  'rbac.authorization.k8s.io/Role': (o) => describeRole(o),
+  'rbac.authorization.k8s.io/ClusterRole': (o) => describeRole(o),
+  'rbac.authorization.k8s.io/RoleBinding': (o) => describeRoleBinding(o),
+  'rbac.authorization.k8s.io/ClusterRoleBinding': (o) => describeRoleBinding(o),
+  'scheduling.k8s.io/PriorityClass': describePriorityClass,
+};
+
+/** The text `kubectl describe` prints for one object (no trailing blank line; callers join objects with one). */
 export function describe(type: ResourceType, object: KubeObject, context: DescribeContext): string {
-  if (type.group === '' && type.kind === 'Pod') return describePod(object, eventsFor(context, object, false), context.nowMs);
-  if (type.group === '' && type.kind === 'Node') {
-    const name = String(object.metadata.name);
-    const pods = context.list('', 'pods', undefined, { fieldSelector: `spec.nodeName=${name},status.phase!=Succeeded,status.phase!=Failed` });
-    const lease = context.get('coordination.k8s.io', 'leases', 'kube-node-lease', name);
-    // Node events carry either the node's uid (controllers) or its name as uid (kubelet).
-    const byUid = eventsFor(context, object, true);
-    const byName = eventsFor(context, { ...object, metadata: { ...object.metadata, uid: name } }, true);
-    return describeNode(object, pods, lease, [...byUid, ...byName], context.nowMs);
-  }
-  const ns = object.metadata.namespace;
-  if (type.group === 'apps' && type.kind === 'Deployment') return describeDeployment(object, context.list('apps', 'replicasets', ns), eventsFor(context, object, true), context.nowMs);
-  if (type.group === 'apps' && type.kind === 'ReplicaSet') return describeReplicaSet(object, context.list('', 'pods', ns), eventsFor(context, object, true), context.nowMs);
-  if (type.group === '' && type.kind === 'Service') {
-    const slices = context.list('discovery.k8s.io', 'endpointslices', ns, { labelSelector: `kubernetes.io/service-name=${String(object.metadata.name)}` });
-    return describeService(object, slices, eventsFor(context, object, true), context.nowMs);
-  }
-  return describeGeneric(type, object, context);
+  const describer = DESCRIBERS[`${type.group}/${type.kind}`];
+  // Untrusted input: a missing metadata or kind is read as empty, never thrown on.
+  const metadata = isRecord(object.metadata) ? object.metadata : {};
+  const kind = typeof object.kind === 'string' && object.kind !== '' ? object.kind : type.kind;
+  const withKind: KubeObject = { ...object, kind, metadata };
+  return describer ? describer(withKind, context) : describeGeneric(withKind, context);
 }

@@ -21,3 +21,25 @@ describe("Go's tabwriter", () => {
     expect(formatTabbed('A\tB\tC\n', GET_TABWRITER)).toBe('A     B     C\n');
   });
 });
+
+describe("Go's tabwriter edge cases", () => {
+  it('leaves a missing final newline missing', () => {
+    expect(formatTabbed('a\tb\nccc\td', DESCRIBE_TABWRITER)).toBe('a    b\nccc  d');
+  });
+
+  it('pads empty cells like any other (an empty column is as wide as the padding)', () => {
+    expect(formatTabbed('Name\t\tCPU\nkindnet-abcde\t\t100m\n', DESCRIBE_TABWRITER)).toBe('Name             CPU\nkindnet-abcde    100m\n');
+  });
+
+  it('keeps trailing padding when the last cell is empty', () => {
+    expect(formatTabbed('IP:\t\nIPs:\t<none>\n', DESCRIBE_TABWRITER)).toBe('IP:   \nIPs:  <none>\n');
+  });
+
+  it('starts new columns after a form feed', () => {
+    expect(formatTabbed('a\tb\fccccc\td\n', DESCRIBE_TABWRITER)).toBe('a  b\nccccc  d\n');
+  });
+
+  it('counts code points, not UTF-16 units', () => {
+    expect(formatTabbed('ü\tx\nab\ty\n', DESCRIBE_TABWRITER)).toBe('ü   x\nab  y\n');
+  });
+});

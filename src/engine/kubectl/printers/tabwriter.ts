@@ -1,45 +1,51 @@
 /**
- * Go's text/tabwriter, which kubectl uses for every aligned output. Text is split into lines and
- * tab-terminated cells; a column's width is set per *block* of consecutive lines that have a cell in
- * that column (a line with fewer cells ends the block), as max(cell width + padding, minwidth).
- * The text after a line's last tab is not aligned.
+ * Go's text/tabwriter (and liggitt/tabwriter, its fork kubectl get uses), which lays out every
+ * aligned kubectl output. Text is split into lines and cells; a cell is *terminated* by a tab, so
+ * the text after a line's last tab is not part of any column. A column is a run of consecutive
+ * lines that all have a terminated cell at that index: its width is the widest cell + padding
+ * (at least minWidth), and a line without that cell ends the run. Nested columns are laid out
+ * inside the run of the column to their left.
+ *
+ * Caveats: `\v` terminates a cell like `\t`; `\f` ends the line and flushes, so the lines after it
+ * start new columns. Escape sequences (`\xff`), HTML filtering and the fork's RememberWidths flag
+ * (widths carried across flushes while watching) are not modelled: kubectl get prints each
+ * resource group in one flush and resets remembered widths between groups.
  */
 
 export interface TabWriterOptions {
   minWidth: number;
   tabWidth: number;
   padding: number;
-  /** Display width of a cell; Go counts runes. */
+  /** Display width of a cell; Go counts runes (code points). */
   cellWidth?: (text: string) => number;
 }
 
-/** kubectl describe: `tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)`. */
+/** kubectl describe: `tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)` (pkg/describe tabbedString). */
 export const DESCRIBE_TABWRITER: TabWriterOptions = { minWidth: 0, tabWidth: 8, padding: 2 };
-/** kubectl get: `printers.GetNewTabWriter` = `tabwriter.NewWriter(out, 6, 4, 3, ' ', 0)`. */
+/** kubectl get: cli-runtime `printers.GetNewTabWriter` = `NewWriter(out, 6, 4, 3, ' ', RememberWidths)`. */
 export const GET_TABWRITER: TabWriterOptions = { minWidth: 6, tabWidth: 4, padding: 3 };
 
 function runeCount(text: string): number {
-  return [...text].length;
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
 }
 
-export function formatTabbed(input: string, options: TabWriterOptions): string {
+/** Aligns one flushed segment (no form feeds inside). */
+function formatSegment(lines: readonly string[][], options: TabWriterOptions, out: string[]): void {
   const width = options.cellWidth ?? runeCount;
-  const lines = input.split('\n');
-  // A trailing newline leaves an empty last line, which Go never prints.
-  const endsWithNewline = lines[lines.length - 1] === '';
-  if (endsWithNewline) lines.pop();
-  const cells = lines.map((line) => line.split('\t'));
-  const out: string[] = [];
   const widths: number[] = [];
 
-  const writeLines = (from: number, to: number) => {
+  const writeLines = (from: number, to: number): void => {
     for (let i = from; i < to; i++) {
-      const line = cells[i] as string[];
+      const line = lines[i] as string[];
       let text = '';
-      line.forEach((cell, j) => {
+      for (let j = 0; j < line.length; j++) {
+        const cell = line[j] as string;
         text += cell;
+        // Only terminated cells are padded; the last cell of a line never is.
         if (j < widths.length && j < line.length - 1) text += ' '.repeat(Math.max(0, (widths[j] as number) - width(cell)));
-      });
+      }
       out.push(text);
     }
   };
@@ -47,14 +53,18 @@ export function formatTabbed(input: string, options: TabWriterOptions): string {
   const format = (line0: number, line1: number): void => {
     const column = widths.length;
     let start = line0;
-    for (let current = line0; current < line1; current++) {
-      if (column >= (cells[current] as string[]).length - 1) continue;
+    let current = line0;
+    while (current < line1) {
+      if (column >= (lines[current] as string[]).length - 1) {
+        current++;
+        continue;
+      }
       writeLines(start, current);
       start = current;
       let w = options.minWidth;
       let end = current;
       for (; end < line1; end++) {
-        const line = cells[end] as string[];
+        const line = lines[end] as string[];
         if (column >= line.length - 1) break;
         w = Math.max(w, width(line[column] as string) + options.padding);
       }
@@ -62,18 +72,43 @@ export function formatTabbed(input: string, options: TabWriterOptions): string {
       format(start, end);
       widths.pop();
       start = end;
-      current = end - 1;
+      current = end + 1;
     }
     writeLines(start, line1);
   };
 
-  format(0, cells.length);
-  return out.join('\n') + (endsWithNewline ? '\n' : '');
+  format(0, lines.length);
+}
+
+/** Runs `input` through a tabwriter and flushes it. A missing final newline stays missing. */
+export function formatTabbed(input: string, options: TabWriterOptions): string {
+  const out: string[] = [];
+  const rawLines = input.split(/\n|\f/);
+  const separators = [...input.matchAll(/\n|\f/g)].map((m) => m[0]);
+  let segment: string[][] = [];
+  rawLines.forEach((raw, i) => {
+    const isLast = i === rawLines.length - 1;
+    if (isLast && raw === '') return; // text ended with a line break
+    segment.push(raw.split(/\t|\v/));
+    if (separators[i] === '\f') {
+      formatSegment(segment, options, out);
+      segment = [];
+    }
+  });
+  formatSegment(segment, options, out);
+  const endsWithBreak = separators.length > 0 && rawLines[rawLines.length - 1] === '';
+  return out.join('\n') + (endsWithBreak ? '\n' : '');
+}
+
+/** kubectl's terminal escaping (cli-runtime printers.WriteEscaped): ESC and CR are made visible. */
+export function escapeTerminal(text: string): string {
+  return text.replaceAll(String.fromCharCode(27), '^[').replaceAll('\r', '\\r');
 }
 
 /**
- * kubectl's PrefixWriter over a tabwriter: `write(level, text)` indents by two spaces per level;
- * `flush()` aligns what was written so far on its own (as describe does before its Events table).
+ * kubectl describe's PrefixWriter over a tabwriter: `write(level, text)` indents by two spaces per
+ * level and escapes terminal control characters; `flush()` aligns what was written so far on its
+ * own, as DescribeEvents does before the events table.
  */
 export class PrefixWriter {
   private buffer = '';
@@ -82,7 +117,12 @@ export class PrefixWriter {
   constructor(private readonly options: TabWriterOptions = DESCRIBE_TABWRITER) {}
 
   write(level: number, text: string): void {
-    this.buffer += '  '.repeat(level) + text;
+    this.buffer += escapeTerminal('  '.repeat(Math.max(0, level)) + text);
+  }
+
+  /** fmt.Sprintln of one value: the text and a newline, without indentation. */
+  writeLine(text = ''): void {
+    this.buffer += escapeTerminal(text + '\n');
   }
 
   flush(): void {

@@ -1,0 +1,237 @@
+/**
+ * The browser host of the engine, free of worker globals so tests can drive it in Node:
+ * runs the simulation in real time at a speed factor, folds object changes, API traffic and
+ * terminal output into at most one message of each kind per pacing slice, answers the UI's intents
+ * (shell lines, Ctrl-C, pause / play / step, speed, node stop / start, editor apply), and survives
+ * engine exceptions by reporting them and restoring the last good snapshot.
+ */
+import { createSimulation, type KubeObject, type ShellSession, type Simulation, type SimSnapshot } from '../engine';
+import { PROTOCOL_VERSION, type EngineToUi, type UiToEngine } from '../engine/protocol';
+import { ChangeBatch } from './change-batch';
+import { applyCommandLines, parseApplyOutput } from './editor-apply';
+import { listAllObjects } from './list-objects';
+
+/** Longest virtual time one slice may cover, so a stalled tab at 60x does not jump minutes at once. */
+export const SLICE_VIRTUAL_MS_MAX = 5_000;
+/** Wall time between the snapshots an engine exception rolls back to. */
+export const SNAPSHOT_EVERY_WALL_MS = 10_000;
+
+export interface EngineHostOptions {
+  post(message: EngineToUi): void;
+  /** Host wall clock in ms (performance.now in the worker). */
+  wallNowMs(): number;
+}
+
+interface PendingApply {
+  requestId: string;
+  printed: string;
+}
+
+/** One simulation and the two shell sessions the page uses: the terminal's and the editor's. */
+interface Running {
+  sim: Simulation;
+  terminal: ShellSession;
+  editor: ShellSession;
+}
+
+export class EngineHost {
+  private running: Running | undefined;
+  private readonly batch = new ChangeBatch();
+  private terminalOutput = '';
+  private pendingApply: PendingApply | undefined;
+  private readonly applyQueue: { requestId: string; yaml: string }[] = [];
+  private speed = 1;
+  private paused = false;
+  private seq = 0;
+  private lastWallMs: number;
+  /** Fraction of a virtual millisecond carried to the next slice, so time advances in whole ms. */
+  private carryMs = 0;
+  private lastSnapshot: SimSnapshot | undefined;
+  private lastSnapshotWallMs: number;
+  private lastClockSent = '';
+  private lastShellState = '';
+
+  constructor(private readonly options: EngineHostOptions) {
+    this.lastWallMs = options.wallNowMs();
+    this.lastSnapshotWallMs = this.lastWallMs;
+  }
+
+  /** Handles one message from the UI, then sends whatever it changed. */
+  receive(message: UiToEngine): void {
+    this.guarded(() => this.dispatch(message));
+    this.flush();
+  }
+
+  /** One pacing slice: moves virtual time by the wall time since the last slice times the speed. */
+  tick(): void {
+    const wall = this.options.wallNowMs();
+    const elapsed = Math.max(0, wall - this.lastWallMs);
+    this.lastWallMs = wall;
+    const running = this.running;
+    if (!running) return;
+    this.guarded(() => {
+      if (!this.paused) {
+        this.carryMs = Math.min(this.carryMs + elapsed * this.speed, SLICE_VIRTUAL_MS_MAX);
+        const wholeMs = Math.floor(this.carryMs);
+        this.carryMs -= wholeMs;
+        if (wholeMs > 0) running.sim.advance(wholeMs);
+      }
+      if (wall - this.lastSnapshotWallMs >= SNAPSHOT_EVERY_WALL_MS) {
+        this.lastSnapshot = running.sim.snapshot();
+        this.lastSnapshotWallMs = wall;
+      }
+      this.settleApply();
+    });
+    this.flush();
+  }
+
+  private dispatch(message: UiToEngine): void {
+    if (message.type === 'hello') {
+      this.boot(createSimulation({ seed: message.seed ?? 1, cluster: message.cluster ?? 'default' }));
+      return;
+    }
+    const running = this.running;
+    if (!running) return;
+    switch (message.type) {
+      case 'shell.input':
+        this.typeLine(running, message.line);
+        break;
+      case 'shell.signal':
+        running.terminal.signal(message.signal);
+        running.sim.advance(0);
+        break;
+      case 'clock.setSpeed':
+        if (Number.isFinite(message.factor) && message.factor > 0) this.speed = message.factor;
+        break;
+      case 'clock.pause':
+        this.paused = true;
+        break;
+      case 'clock.play':
+        this.paused = false;
+        this.lastWallMs = this.options.wallNowMs(); // time paused is not made up afterwards
+        break;
+      case 'clock.step':
+        running.sim.step();
+        break;
+      case 'node.stop':
+        running.sim.stopNode(message.name);
+        running.sim.advance(0);
+        break;
+      case 'node.start':
+        running.sim.startNode(message.name);
+        running.sim.advance(0);
+        break;
+      case 'apply':
+        this.applyQueue.push({ requestId: message.requestId, yaml: message.yaml });
+        this.settleApply();
+        break;
+      case 'snapshot':
+        this.options.post({ type: 'reply', requestId: message.requestId, stdout: JSON.stringify(running.sim.snapshot()), stderr: '', exitCode: 0 });
+        break;
+      case 'resync':
+        this.sendReady(running);
+        break;
+    }
+  }
+
+  private boot(sim: Simulation): void {
+    const terminal = sim.shell.open();
+    const editor = sim.shell.open();
+    sim.subscribe((change) => this.batch.add(change));
+    terminal.onOutput((chunk) => (this.terminalOutput += chunk));
+    editor.onOutput((chunk) => {
+      if (this.pendingApply) this.pendingApply.printed += chunk;
+    });
+    const running = { sim, terminal, editor };
+    this.running = running;
+    this.pendingApply = undefined;
+    this.lastSnapshot = sim.snapshot();
+    this.lastSnapshotWallMs = this.options.wallNowMs();
+    this.sendReady(running);
+  }
+
+  /** Sends every object the cluster holds, replacing the UI's mirror (first load, resync, restore). */
+  private sendReady(running: Running): void {
+    const objects: KubeObject[] = listAllObjects(running.sim);
+    this.batch.clear();
+    this.options.post({
+      type: 'ready',
+      protocolVersion: PROTOCOL_VERSION,
+      seq: this.seq,
+      nowMs: running.sim.clock.now(),
+      revision: 0,
+      objects,
+      prompt: running.terminal.prompt(),
+    });
+  }
+
+  /** Echoes the line as a terminal would (after the prompt, or bare while a program reads it) and runs it. */
+  private typeLine(running: Running, line: string): void {
+    const echo = running.terminal.busy() ? line : `${running.terminal.prompt()}${line}`;
+    this.terminalOutput += `${echo}\n`;
+    running.terminal.write(line);
+    running.sim.advance(0);
+  }
+
+  /** Starts the next queued apply when the editor session is free, and replies once it finished. */
+  private settleApply(): void {
+    const running = this.running;
+    if (!running) return;
+    if (this.pendingApply && !running.editor.busy()) {
+      const { requestId, printed } = this.pendingApply;
+      this.pendingApply = undefined;
+      const { output, exitCode } = parseApplyOutput(printed);
+      const failed = exitCode !== 0;
+      this.options.post({ type: 'reply', requestId, stdout: failed ? '' : output, stderr: failed ? output : '', exitCode: exitCode ?? 1 });
+    }
+    const next = this.pendingApply ? undefined : this.applyQueue.shift();
+    if (!next) return;
+    this.pendingApply = { requestId: next.requestId, printed: '' };
+    for (const line of applyCommandLines(next.yaml)) running.editor.write(line);
+    running.sim.advance(0);
+    this.settleApply();
+  }
+
+  private flush(): void {
+    const running = this.running;
+    if (!running) return;
+    const now = running.sim.clock.now();
+    const patch = this.batch.take();
+    if (patch) this.options.post({ type: 'patch', seq: ++this.seq, nowMs: now, revision: 0, ...patch });
+    // Also sent with no text when only the prompt or busy state changed (a silent Ctrl-C, a sleep ending).
+    const prompt = running.terminal.prompt();
+    const busy = running.terminal.busy();
+    const shellState = `${busy}/${prompt}`;
+    if (this.terminalOutput || shellState !== this.lastShellState) {
+      this.lastShellState = shellState;
+      this.options.post({ type: 'shell.output', chunk: this.terminalOutput, prompt, busy });
+      this.terminalOutput = '';
+    }
+    const clock = `${now}/${this.speed}/${this.paused}`;
+    if (clock !== this.lastClockSent) {
+      this.lastClockSent = clock;
+      this.options.post({ type: 'clock', nowMs: now, speed: this.speed, paused: this.paused });
+    }
+  }
+
+  /** Runs an engine action; an exception is reported and the last good snapshot takes over. */
+  private guarded(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      this.options.post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+      this.restore();
+    }
+  }
+
+  private restore(): void {
+    if (!this.lastSnapshot) return;
+    try {
+      this.terminalOutput = '';
+      this.boot(createSimulation({ snapshot: this.lastSnapshot }));
+    } catch (error) {
+      this.running = undefined;
+      this.options.post({ type: 'error', message: `could not restore the last snapshot: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+}
