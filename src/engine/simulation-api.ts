@@ -1,6 +1,12 @@
 /** The Simulation interface every host programs against (see DESIGN.md, "Engine interface"). */
 import type { ApiRequest, ApiResponse, ShellSession, SimChange, WatchEvent } from './types';
 
+/** How a watch presents itself: `accept` with `as=Table` streams Table rows, as for `kubectl get -w`. */
+export interface WatchOptions {
+  accept?: string | undefined;
+  userAgent?: string | undefined;
+}
+
 /** Which cluster a simulation starts with. */
 export type ClusterStart = 'default' | 'empty' | 'single-node';
 
@@ -9,6 +15,12 @@ export interface SimulationOptions {
   seed?: number;
   /** `default`: kind cluster "kind" with a control plane and two workers; `empty`: nothing until `kind create cluster`. */
   cluster?: ClusterStart;
+  /**
+   * Virtual time (ms since the Unix epoch) at which the learner takes over; the cluster boots just
+   * before. Default: a fixed date, so transcripts never depend on when they run. `kubelab serve`
+   * passes the host's time because real clients compute some ages against their own clock.
+   */
+  startMs?: number;
   /** Restores a previous `snapshot()` instead of booting a cluster. */
   snapshot?: SimSnapshot;
 }
@@ -27,7 +39,7 @@ export interface Simulation {
     /** Kubernetes REST semantics: `{ method, path, query, body }` → `{ status, body }`. */
     request(request: ApiRequest): ApiResponse;
     /** Watches a collection path (e.g. `/api/v1/pods`) from `resourceVersion`; events arrive as the loop runs. */
-    watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void): () => void;
+    watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void, options?: WatchOptions): () => void;
   };
   readonly shell: {
     /** Opens a terminal session (each has its own cwd, env and history; they share the filesystem). */

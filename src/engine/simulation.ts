@@ -12,7 +12,7 @@ import { VirtualFileSystem, HOME } from './shell/filesystem';
 import { Session } from './shell/session';
 import { createCommandTable } from './shell/commands';
 import type { Machine } from './shell/command';
-import type { Simulation, SimulationOptions, SimSnapshot } from './simulation-api';
+import type { Simulation, SimulationOptions, SimSnapshot, WatchOptions } from './simulation-api';
 import type { ApiRequest, ApiResponse, SimChange, WatchEvent } from './types';
 
 /** Virtual wall time when a simulation starts (the default cluster was created ~90 s earlier). */
@@ -35,7 +35,8 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
   const seed = restoring?.seed ?? options.seed ?? 1;
   // A restored simulation draws from streams seeded by (seed, time, revision): same snapshot, same future.
   const random = restoring ? createRandom(seed).fork(`restored@${restoring.nowMs}/${restoring.clusters.map((c) => c.etcd.revision).join(',')}`) : createRandom(seed);
-  const start = restoring ? restoring.nowMs : options.cluster === 'empty' ? SIMULATION_START_MS : SIMULATION_START_MS - BOOT_LEAD_MS;
+  const startAt = options.startMs ?? SIMULATION_START_MS;
+  const start = restoring ? restoring.nowMs : options.cluster === 'empty' ? startAt : startAt - BOOT_LEAD_MS;
   const loop = new SimLoop(start);
   const listeners = new Set<(change: SimChange) => void>();
   const emit = (change: SimChange) => {
@@ -65,7 +66,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     const spec = options.cluster === 'single-node' ? defaultClusterSpec('kind', 0) : defaultClusterSpec('kind', 2);
     const cluster = clusters.create(spec);
     fs.write(`${HOME}/.kube/config`, serializeKubeconfig(withKindCluster(EMPTY_KUBECONFIG, spec.name, cluster.server)));
-    loop.advanceTo(SIMULATION_START_MS);
+    loop.advanceTo(startAt);
   }
 
   /** The cluster `sim.api` talks to: "kind" if it exists, else the first one. */
@@ -78,9 +79,9 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
         const c = current();
         return c ? c.apiserver.handle(request) : unreachable();
       },
-      watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void) {
+      watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void, options: WatchOptions = {}) {
         const c = current();
-        return c ? c.apiserver.watch(path, query, onEvent, 'watch') : () => undefined;
+        return c ? c.apiserver.watch(path, query, onEvent, options.userAgent ?? 'watch', options.accept) : () => undefined;
       },
     },
     shell: {

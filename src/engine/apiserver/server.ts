@@ -26,6 +26,7 @@ import { applyMergePatch } from './patch/json-merge-patch';
 import { applyJsonPatch, JsonPatchError } from './patch/json-patch';
 import { applyStrategicMergePatch } from './patch/strategic-merge-patch';
 import { handleSubresource } from './subresources';
+import { openapiV3 } from './openapi';
 import { formatRfc3339 } from '../api/time';
 import { coreToEventsV1, eventsV1ToCore } from './conversion/events';
 
@@ -114,6 +115,11 @@ export class ApiServer {
   }
 
   private route(request: ApiRequest, query: Record<string, string>): ApiResponse {
+    if (request.path === '/openapi/v3' || request.path.startsWith('/openapi/v3/')) {
+      if (request.method !== 'GET') return fail(errors.pathNotFound());
+      const doc = openapiV3(this.catalog, request.path.slice('/openapi/v3'.length).replace(/^\//, ''));
+      return doc ? respond(200, doc) : fail(errors.pathNotFound());
+    }
     const info = parseRequestInfo(request.method, request.path, query);
     switch (info.kind) {
       case 'version':
@@ -309,7 +315,23 @@ export class ApiServer {
    * everything that exists (as a fresh watch from the cache does); a number resumes after it.
    * Objects leaving the selector arrive as DELETED, entering ones as ADDED.
    */
-  watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void, userAgent = 'unknown'): () => void {
+  watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void, userAgent = 'unknown', accept?: string): () => void {
+    if (wantsTable(accept)) {
+      // Each event carries a one-row Table; the first one also carries the column definitions.
+      let first = true;
+      const include = includeObjectOf(query);
+      const raw = onEvent;
+      onEvent = (event) => {
+        if (event.type === 'ERROR' || event.type === 'BOOKMARK') return raw(event);
+        const found = parseRequestInfo('GET', path, {});
+        const t = found.kind === 'resource' ? this.catalog.byResource(found.group, found.version, found.resource) : undefined;
+        if (!t) return raw(event);
+        const table = convertToTable(t, [event.object], this.now, { includeObject: include });
+        const object = first ? table : { ...table, columnDefinitions: null };
+        first = false;
+        raw({ type: event.type, object: { ...object, metadata: { resourceVersion: event.object.metadata.resourceVersion } } as unknown as KubeObject });
+      };
+    }
     const info = parseRequestInfo('GET', path, { ...query, watch: 'true' });
     const type = info.kind === 'resource' ? this.catalog.byResource(info.group, info.version, info.resource) : undefined;
     if (info.kind !== 'resource' || !type) {

@@ -33,7 +33,9 @@ export class EndpointSliceController implements Controller {
     const existing = listed.ok ? listed.value.items[0] : undefined;
     const pods = context.informers.forResource('', 'v1', 'pods').list();
     const found = backends(service, pods, selector);
-    const ports = found.length ? servicePorts(service).map((p) => resolvePort(p, found[0]?.pod as KubeObject)).filter((p) => p !== undefined) : servicePorts(service).map((p) => ({ ...(p.name ? { name: text(p.name) } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : Number(p.port), protocol: text(p.protocol) || 'TCP' }));
+    const resolved = found.length ? servicePorts(service).map((p) => resolvePort(p, found[0]?.pod as KubeObject)).filter((p) => p !== undefined) : servicePorts(service).map((p) => ({ ...(p.name ? { name: text(p.name) } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : Number(p.port), protocol: text(p.protocol) || 'TCP' }));
+    // EndpointSlice ports always carry a name, "" when the Service port has none (clients dereference it).
+    const ports = resolved.map((p) => ({ name: p.name ?? '', protocol: p.protocol, port: p.port }));
     const endpoints = found.slice(0, 100).map((b) => ({
       addresses: [b.ip],
       conditions: { ready: b.ready, serving: b.serving, terminating: b.terminating },
