@@ -88,6 +88,12 @@ export function createHttpApi(sim: Simulation, options: HttpApiOptions = {}): (r
       if (accept) request.accept = accept;
       if (userAgent) request.userAgent = userAgent;
       const response = sim.api.request(request);
+      // kubectl asks for the v2 document as protobuf only; an empty message is the empty document.
+      if (url.pathname === '/openapi/v2' && response.status === 200 && (accept ?? '').includes('protobuf')) {
+        res.writeHead(200, { 'Content-Type': 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf' });
+        res.end();
+        return;
+      }
       if (method !== 'GET') options.afterRequest?.();
       send(res, response.status, response.body, response.warnings);
     })().catch((e: unknown) => {

@@ -3,6 +3,8 @@
  * the API server puts it in a 422 Invalid message, e.g. `spec.containers[0].image: Required value`.
  */
 
+import { goQuote } from '../api/go-quote';
+
 export const FieldErrorType = {
   Required: 'FieldValueRequired',
   Invalid: 'FieldValueInvalid',
@@ -37,9 +39,9 @@ const TYPE_TEXT: Record<FieldErrorTypeName, string> = {
   FieldValueNotFound: 'Not found',
 };
 
-/** Go's %#v-like rendering used by field.Error for values: strings quoted, numbers bare. */
+/** Go's %#v-like rendering used by field.Error for values: strings quoted (as %q does), numbers bare. */
 export function renderFieldValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return goQuote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return 'null';
   return JSON.stringify(value);

@@ -101,3 +101,12 @@ export function openapiV3(catalog: ResourceCatalog, subpath: string): Record<str
   const types = byPath.get(subpath);
   return types ? document(subpath, types) : undefined;
 }
+
+/**
+ * `GET /openapi/v2`: the Swagger 2.0 document, without definitions for now. Empty is safe: kubectl
+ * then computes apply patches from its compiled-in types and skips client-side schema validation
+ * (the server validates: see the v3 `fieldValidation` parameter).
+ */
+export function openapiV2(): Record<string, unknown> {
+  return { swagger: '2.0', info: { title: 'Kubernetes', version: SERVER_VERSION.gitVersion }, paths: {}, definitions: {} };
+}

@@ -26,8 +26,9 @@ import { applyMergePatch } from './patch/json-merge-patch';
 import { applyJsonPatch, JsonPatchError } from './patch/json-patch';
 import { applyStrategicMergePatch } from './patch/strategic-merge-patch';
 import { handleSubresource } from './subresources';
-import { openapiV3 } from './openapi';
+import { openapiV2, openapiV3 } from './openapi';
 import { formatRfc3339 } from '../api/time';
+import { metadataMapsError, unmarshalError } from '../api/decode-errors';
 import { coreToEventsV1, eventsV1ToCore } from './conversion/events';
 
 function isEventsV1(type: ResourceType): boolean {
@@ -115,6 +116,7 @@ export class ApiServer {
   }
 
   private route(request: ApiRequest, query: Record<string, string>): ApiResponse {
+    if (request.path === '/openapi/v2') return request.method === 'GET' ? respond(200, openapiV2()) : fail(errors.pathNotFound());
     if (request.path === '/openapi/v3' || request.path.startsWith('/openapi/v3/')) {
       if (request.method !== 'GET') return fail(errors.pathNotFound());
       const doc = openapiV3(this.catalog, request.path.slice('/openapi/v3'.length).replace(/^\//, ''));
@@ -473,9 +475,11 @@ export class ApiServer {
     const expected = apiVersionOf(type);
     // Fields of the wrong JSON type fail decoding, as Go's encoding/json reports it.
     const cannotHandle = (field: string, got: unknown, want: string) =>
-      errors.badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: json: cannot unmarshal ${Array.isArray(got) ? 'array' : got === null ? 'null' : typeof got === 'object' ? 'object' : typeof got} into Go struct field ${type.kind}.${field} of type ${want}`);
+      errors.badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${unmarshalError(got, type.kind, field, want)}`);
     for (const field of ['kind', 'apiVersion'] as const) if (object[field] !== undefined && typeof object[field] !== 'string') return cannotHandle(field, object[field], 'string');
     if (object.metadata !== undefined && !isRecord(object.metadata)) return cannotHandle('metadata', object.metadata, 'v1.ObjectMeta');
+    const metaError = metadataMapsError(object.metadata);
+    if (metaError) return errors.badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${metaError}`);
     if (typeof object.kind === 'string' && object.kind !== '' && object.kind !== type.kind) {
       return errors.badRequest(`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${expected})`);
     }

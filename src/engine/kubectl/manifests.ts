@@ -2,6 +2,7 @@
  * Reading manifests as kubectl does: YAML (1.1 rules, like sigs.k8s.io/yaml) or JSON, several
  * documents per file, `List` objects flattened, errors worded as kubectl words them.
  */
+import { metadataMapsError } from '../api/decode-errors';
 import { parseYamlStream } from './yaml/parse';
 import type { KubeObject } from '../api/meta';
 import { isRecord } from '../api/meta';
@@ -33,6 +34,8 @@ export function parseManifests(text: string, source: string): ManifestResult {
     if (!isRecord(doc)) return { ok: false, message: `error: error validating "${source}": error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false` };
     if (typeof doc.kind !== 'string' || doc.kind === '') return { ok: false, message: `error: error validating "${source}": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false` };
     if (typeof doc.apiVersion !== 'string' || doc.apiVersion === '') return { ok: false, message: `error: error validating "${source}": error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false` };
+    const decodeError = metadataMapsError(doc.metadata);
+    if (decodeError) return { ok: false, message: `error: unable to decode "${source}": ${decodeError}` };
     if (doc.kind === 'List' || doc.kind.endsWith('List')) {
       if (Array.isArray(doc.items)) {
         for (const item of doc.items) if (isRecord(item)) documents.push({ object: item as KubeObject, source });
