@@ -331,7 +331,7 @@ export class ApiServer {
         const table = convertToTable(t, [event.object], this.now, { includeObject: include });
         const object = first ? table : { ...table, columnDefinitions: null };
         first = false;
-        raw({ type: event.type, object: { ...object, metadata: { resourceVersion: event.object.metadata.resourceVersion } } as unknown as KubeObject });
+        raw({ type: event.type, object: { ...object, metadata: { resourceVersion: event.object.metadata.resourceVersion } } });
       };
     }
     const info = parseRequestInfo('GET', path, { ...query, watch: 'true' });
