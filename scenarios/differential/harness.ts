@@ -4,7 +4,7 @@
  * `kubelab serve`. Virtual time only moves when a command waits or the script says `sleep N`, on both
  * sides alike, so ages, names and resourceVersions line up and the outputs must be equal.
  */
-import { exec } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -82,10 +82,18 @@ function runOurs(sim: Simulation, session: ReturnType<Simulation['shell']['open'
 
 function runReal(text: string, env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
   return new Promise((resolve) => {
-    // One pipe for both streams, so warnings land where a terminal would show them.
-    exec(`{\n${text}\n} 2>&1`, { shell: '/bin/sh', env, cwd, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (_error, stdout, stderr) => {
-      resolve(stdout + stderr);
+    // The script goes in on stdin (a long here-document would not fit in argv); one pipe for both
+    // output streams, so warnings land where a terminal would show them.
+    const child = spawn('/bin/sh', ['-s'], { env, cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(out);
     });
+    child.stdin.end(`exec 2>&1\n${text}\n`);
   });
 }
 

@@ -46,5 +46,11 @@ export function parseYamlStream(source: string): YamlResult {
       if (message !== undefined) return { ok: false, message };
     }
   }
-  return { ok: true, documents: list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown) };
+  try {
+    return { ok: true, documents: list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown) };
+  } catch (e) {
+    // A "billion laughs" alias bomb: go-yaml refuses to expand it, and so do we.
+    if (e instanceof Error && e.message.includes('Excessive alias count')) return { ok: false, message: 'yaml: document contains excessive aliasing' };
+    throw e;
+  }
 }
