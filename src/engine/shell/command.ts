@@ -28,10 +28,29 @@ export interface CommandContext {
   done(exitCode: number): void;
   /** Registers what Ctrl-C does while the command is running (defaults to finishing with 130). */
   onInterrupt(handler: () => void): void;
+  /**
+   * Hands the terminal to an interactive program (`docker exec -it NODE bash`, `kubectl exec -it POD
+   * -- sh`): typed lines go to it and its prompt shows, until it exits; then this command finishes
+   * with the program's exit code.
+   */
+  attach?(program: InteractiveProgram): void;
   /** Runs a nested command line (for `watch`, `$(...)`), collecting its output. */
   runLine?(line: string, done: (output: string, exitCode: number) => void): void;
 }
 
 export type Command = (context: CommandContext) => void;
+
+/** A program that owns the terminal while it runs (a shell inside a node or a container). */
+export interface InteractiveProgram {
+  prompt(): string;
+  /** One line the user typed. */
+  input(line: string): void;
+  /** Ctrl-C. */
+  interrupt(): void;
+  /** True while a command inside it runs (time may move on); false while it waits for input. */
+  busy(): boolean;
+  /** Registers what happens when it exits (`exit`, Ctrl-D): called once with the exit code. */
+  onExit(listener: (code: number) => void): void;
+}
 
 export type CommandTable = Map<string, Command>;

@@ -5,26 +5,33 @@
  */
 import type { ShellSession } from '../types';
 import { parseLine, pendingHereDocs, ParseError, type CommandList, type SimpleCommand, type Word } from './parser';
-import type { CommandContext, CommandTable, Machine } from './command';
+import type { CommandContext, CommandTable, InteractiveProgram, Machine } from './command';
 import { HOME } from './filesystem';
 
 export const PROMPT = '$ ';
+
+/** How a shell presents itself: the lab machine's bash, or a shell inside a node or container. */
+export interface SessionOptions {
+  /** The prompt shown before each line (default `$ `). */
+  prompt?: (session: Session) => string;
+  /** Initial environment, replacing the lab machine's. */
+  env?: Record<string, string>;
+  cwd?: string;
+  /** Aliases preset in this shell (default: `k` for kubectl). */
+  aliases?: Record<string, string>;
+}
 
 interface Running {
   interrupt: () => void;
 }
 
 export class Session implements ShellSession {
-  readonly env = new Map<string, string>([
-    ['HOME', HOME],
-    ['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'],
-    ['SHELL', '/bin/bash'],
-    ['USER', 'learner'],
-    ['TERM', 'xterm-256color'],
-  ]);
-  readonly aliases = new Map<string, string>([['k', 'kubectl']]);
+  readonly env: Map<string, string>;
+  readonly aliases: Map<string, string>;
   readonly history: string[] = [];
-  cwd = HOME;
+  cwd: string;
+  /** An interactive program (a shell in a node or container) that has the terminal for now. */
+  private attached: InteractiveProgram | undefined;
   private lastStatus = 0;
   private readonly listeners = new Set<(chunk: string) => void>();
   private running: Running | undefined;
@@ -35,13 +42,31 @@ export class Session implements ShellSession {
   constructor(
     private readonly machine: Machine,
     private readonly commands: CommandTable,
-  ) {}
+    private readonly options: SessionOptions = {},
+  ) {
+    this.env = new Map(
+      Object.entries(
+        options.env ?? {
+          HOME,
+          PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+          SHELL: '/bin/bash',
+          USER: 'learner',
+          TERM: 'xterm-256color',
+        },
+      ),
+    );
+    this.aliases = new Map(Object.entries(options.aliases ?? { k: 'kubectl' }));
+    this.cwd = options.cwd ?? HOME;
+  }
 
   prompt(): string {
-    return this.pending ? '> ' : PROMPT;
+    if (this.attached) return this.attached.prompt();
+    if (this.pending) return '> ';
+    return this.options.prompt ? this.options.prompt(this) : PROMPT;
   }
 
   busy(): boolean {
+    if (this.attached) return this.attached.busy();
     return this.running !== undefined;
   }
 
@@ -57,6 +82,10 @@ export class Session implements ShellSession {
 
   signal(signal: 'SIGINT'): void {
     if (signal !== 'SIGINT') return;
+    if (this.attached) {
+      this.attached.interrupt();
+      return;
+    }
     if (this.pending) {
       this.pending = undefined;
       this.print('^C\n');
@@ -69,6 +98,10 @@ export class Session implements ShellSession {
   }
 
   write(line: string): void {
+    if (this.attached) {
+      this.attached.input(line);
+      return;
+    }
     if (this.running) {
       // Typed while a command runs: kept until it finishes, as a terminal buffers input.
       this.queued.push(line);
@@ -275,6 +308,13 @@ export class Session implements ShellSession {
       },
       onInterrupt: (handler) => {
         interruptHandler = handler;
+      },
+      attach: (program) => {
+        this.attached = program;
+        program.onExit((code) => {
+          if (this.attached === program) this.attached = undefined;
+          context.done(code);
+        });
       },
     };
     const running: Running = {

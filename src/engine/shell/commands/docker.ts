@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { humanDuration } from '../../kubectl/printers/duration';
 import { alignColumns } from '../../kubectl/printers/table-printer';
+import { execInNode } from '../node-shell';
 
 /** docker's "About a minute" / "N minutes" wording (go-units HumanDuration). */
 function dockerDuration(ms: number): string {
@@ -42,10 +43,45 @@ function startStop(ctx: Parameters<Command>[0], action: 'stop' | 'start'): void 
   ctx.done(status);
 }
 
+/** `docker exec [-i] [-t] CONTAINER COMMAND [ARG...]` into a kind node container. */
+function exec(ctx: Parameters<Command>[0]): void {
+  const args = ctx.args.slice(1);
+  let interactive = false;
+  let i = 0;
+  for (; i < args.length && (args[i] as string).startsWith('-'); i++) {
+    const flag = args[i] as string;
+    if (flag === '--interactive' || (/^-[a-z]+$/.test(flag) && flag.includes('i'))) interactive = true;
+  }
+  const name = args[i];
+  const command = args.slice(i + 1);
+  if (name === undefined || command.length === 0) {
+    ctx.stderr(`"docker exec" requires at least 2 arguments.\nSee 'docker exec --help'.\n\nUsage:  docker exec [OPTIONS] CONTAINER COMMAND [ARG...]\n\nExecute a command in a running container\n`);
+    ctx.done(1);
+    return;
+  }
+  const cluster = ctx.machine.clusters.all().find((c) => c.nodes.some((n) => n.name === name || n.containerId.startsWith(name)));
+  const node = cluster?.nodes.find((n) => n.name === name || n.containerId.startsWith(name));
+  if (!cluster || !node) {
+    ctx.stderr(`Error response from daemon: No such container: ${name}\n`);
+    ctx.done(1);
+    return;
+  }
+  if (!node.running) {
+    ctx.stderr(`Error response from daemon: container ${node.containerId} is not running\n`);
+    ctx.done(1);
+    return;
+  }
+  execInNode(ctx, cluster, node, command, interactive);
+}
+
 export const docker: Command = (ctx) => {
   const [sub] = ctx.args;
   if (sub === 'stop' || sub === 'start') {
     startStop(ctx, sub);
+    return;
+  }
+  if (sub === 'exec') {
+    exec(ctx);
     return;
   }
   if (sub !== 'ps') {

@@ -1,0 +1,21 @@
+kubectl run web --image=nginx
+sleep 10
+docker exec -it kind-control-plane /bin/bash
+hostname
+ls /etc/kubernetes/manifests
+cat /etc/kubernetes/manifests/kube-scheduler.yaml
+crictl ps
+crictl pods
+systemctl status kubelet
+cd /root
+pwd
+exit
+docker exec kind-worker crictl ps
+docker exec -it kind-worker bash
+cat /var/lib/kubelet/config.yaml | grep -E "clusterDNS|10.96|staticPodPath"
+exit 3
+echo $?
+docker exec nope bash
+docker stop kind-worker2
+docker exec -it kind-worker2 bash
+docker exec

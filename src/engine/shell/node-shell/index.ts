@@ -1,0 +1,60 @@
+/**
+ * `docker exec [-it] NODE COMMAND`: a shell (or one command) inside a kind node container, with the
+ * node's files and tools. The node's filesystem lives as long as the simulation, so what a learner
+ * writes there stays.
+ */
+import type { KubeObject } from '../../api/meta';
+import type { ClusterRuntime, NodeContainer } from '../../cluster/runtime';
+import type { CommandContext, Machine } from '../command';
+import { VirtualFileSystem } from '../filesystem';
+import { NestedShell } from '../nested-shell';
+import { Session } from '../session';
+import { nodeCommands } from './node-commands';
+import { populateNodeFiles } from './node-files';
+
+const filesystems = new WeakMap<NodeContainer, VirtualFileSystem>();
+
+function nodeFileSystem(cluster: ClusterRuntime, node: NodeContainer): VirtualFileSystem {
+  let fs = filesystems.get(node);
+  if (!fs) {
+    fs = new VirtualFileSystem();
+    const pods = cluster.client('kubelet-static-pods').list({ group: '', version: 'v1', resource: 'pods', namespace: 'kube-system' }, { fieldSelector: `spec.nodeName=${node.name}` });
+    const mirrors = pods.ok ? pods.value.items.filter((p: KubeObject) => p.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) : [];
+    populateNodeFiles(fs, node.name, mirrors);
+    filesystems.set(node, fs);
+  }
+  return fs;
+}
+
+const SHELLS = new Set(['bash', 'sh', '/bin/bash', '/bin/sh', '/usr/bin/bash']);
+
+/** Runs COMMAND in the node: an interactive shell takes over the terminal; anything else prints its output. */
+export function execInNode(ctx: CommandContext, cluster: ClusterRuntime, node: NodeContainer, command: string[], interactive: boolean): void {
+  const machine: Machine = { loop: ctx.machine.loop, fs: nodeFileSystem(cluster, node), clusters: ctx.machine.clusters, hostname: node.name };
+  const commands = nodeCommands({ node, client: cluster.client('crictl/v1.34.0'), nowMs: () => ctx.machine.loop.nowMs() });
+  const options = {
+    env: { HOME: '/root', HOSTNAME: node.name, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', TERM: 'xterm' },
+    cwd: '/',
+    aliases: {},
+    prompt: (s: Session) => `root@${node.name}:${s.cwd === '/root' ? '~' : s.cwd}# `,
+  };
+  if (SHELLS.has(command[0] ?? '') && command.length === 1) {
+    // Without -i the shell reads no input and exits at once, as `docker exec NODE bash` does.
+    if (!interactive || !ctx.attach) {
+      ctx.done(0);
+      return;
+    }
+    ctx.attach(new NestedShell(machine, commands, { ...options, announceExit: true }, (text) => ctx.stdout(text)));
+    return;
+  }
+  const session = new Session(machine, commands, options);
+  session.onOutput((text) => ctx.stdout(text));
+  const line = SHELLS.has(command[0] ?? '') && command[1] === '-c' ? (command[2] ?? '') : command.map((w) => (/[\s'"$]/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w)).join(' ');
+  session.write(line);
+  // A command that waits (sleep) finishes later; look again every 100 ms of virtual time.
+  const finish = () => {
+    if (session.busy()) ctx.machine.loop.after(100, 'docker exec', finish);
+    else ctx.done(0);
+  };
+  finish();
+}
