@@ -55,7 +55,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       });
     },
   );
-  const machine: Machine = { loop, fs, clusters, hostname: 'kubelab' };
+  const machine: Machine = { loop, fs, clusters, hostname: 'kubelab', random: random.fork('machine') };
   const commands = createCommandTable();
 
   if (restoring) {

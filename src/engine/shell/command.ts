@@ -1,5 +1,5 @@
 /** What a shell command gets to run with, and the registry of commands the lab machine has. */
-import type { SimLoop } from '../clock';
+import type { Random, SimLoop } from '../clock';
 import type { ClusterManager } from '../cluster/manager';
 import type { VirtualFileSystem } from './filesystem';
 
@@ -10,6 +10,8 @@ export interface Machine {
   clusters: ClusterManager;
   /** Docker-style hostname of the lab machine. */
   hostname: string;
+  /** Randomness for what the network decides (which backend kube-proxy picks). */
+  random: Random;
 }
 
 export interface CommandContext {

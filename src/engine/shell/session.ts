@@ -19,6 +19,8 @@ export interface SessionOptions {
   cwd?: string;
   /** Aliases preset in this shell (default: `k` for kubectl). */
   aliases?: Record<string, string>;
+  /** busybox's ash words errors as `sh: foo: not found`; bash (the default) as `bash: foo: command not found`. */
+  dialect?: 'bash' | 'busybox';
 }
 
 interface Running {
@@ -57,6 +59,10 @@ export class Session implements ShellSession {
     );
     this.aliases = new Map(Object.entries(options.aliases ?? { k: 'kubectl' }));
     this.cwd = options.cwd ?? HOME;
+  }
+
+  private shellName(): string {
+    return this.options.dialect === 'busybox' ? 'sh' : 'bash';
   }
 
   prompt(): string {
@@ -122,7 +128,7 @@ export class Session implements ShellSession {
       list = parseLine(this.expandAliases(line));
     } catch (e) {
       if (e instanceof ParseError) {
-        this.print(`bash: ${e.message}\n`);
+        this.print(`${this.shellName()}: ${e.message}\n`);
         this.lastStatus = 2;
         return;
       }
@@ -254,7 +260,7 @@ export class Session implements ShellSession {
         const path = fs.resolve(this.cwd, this.expandVariables(r.target));
         const content = fs.read(path);
         if (content === undefined) {
-          this.print(`bash: ${r.target}: ${fs.isDir(path) ? 'Is a directory' : 'No such file or directory'}\n`);
+          this.print(`${this.shellName()}: ${r.target}: ${fs.isDir(path) ? 'Is a directory' : 'No such file or directory'}\n`);
           done(1);
           return;
         }
@@ -271,7 +277,7 @@ export class Session implements ShellSession {
         }
         const failure = fs.write(path, '', r.op === '>>');
         if (failure) {
-          this.print(`bash: ${r.target}: ${failure.error}\n`);
+          this.print(`${this.shellName()}: ${r.target}: ${failure.error}\n`);
           done(1);
           return;
         }
@@ -282,7 +288,7 @@ export class Session implements ShellSession {
     }
     const impl = this.commands.get(name);
     if (!impl) {
-      stderr(`bash: ${name}: command not found\n`);
+      stderr(this.options.dialect === 'busybox' ? `sh: ${name}: not found\n` : `bash: ${name}: command not found\n`);
       done(127);
       return;
     }

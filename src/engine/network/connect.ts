@@ -1,0 +1,53 @@
+/**
+ * Where a TCP connection from a pod ends up, as kube-proxy's iptables rules route it: a Service's
+ * ClusterIP and port lead to one of its ready endpoints chosen at random (the KUBE-SVC chain's
+ * probability rules), a Service with no ready endpoints rejects the connection, a pod IP leads to
+ * that pod. What the pod then answers depends on what its container runs (see servers.ts).
+ */
+import type { KubeObject } from '../api/meta';
+import { isRecord, text } from '../api/meta';
+import type { Random } from '../clock';
+import type { Client } from '../client';
+
+export type Route = { ok: true; pod: KubeObject; port: number; service?: KubeObject } | { ok: false; reason: 'refused' | 'timeout' };
+
+function rec(v: unknown): Record<string, unknown> {
+  return isRecord(v) ? v : {};
+}
+
+function list(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter(isRecord) : [];
+}
+
+function podByIP(client: Client, ip: string): KubeObject | undefined {
+  const pods = client.list({ group: '', version: 'v1', resource: 'pods' });
+  return pods.ok ? pods.value.items.find((p) => rec(p.status).podIP === ip && !['Succeeded', 'Failed'].includes(text(rec(p.status).phase))) : undefined;
+}
+
+export function route(client: Client, random: Random, ip: string, port: number): Route {
+  const services = client.list({ group: '', version: 'v1', resource: 'services' });
+  const service = services.ok ? services.value.items.find((s) => rec(s.spec).clusterIP === ip) : undefined;
+  if (!service) {
+    const pod = podByIP(client, ip);
+    return pod ? { ok: true, pod, port } : { ok: false, reason: 'timeout' };
+  }
+  const servicePort = list(rec(service.spec).ports).find((p) => Number(p.port) === port && (text(p.protocol) || 'TCP') === 'TCP');
+  // No rule matches a port the Service does not expose: the packet goes nowhere.
+  if (!servicePort) return { ok: false, reason: 'timeout' };
+  const slices = client.list({ group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', namespace: text(service.metadata.namespace) }, { labelSelector: `kubernetes.io/service-name=${text(service.metadata.name)}` });
+  const backends: { ip: string; port: number }[] = [];
+  for (const slice of slices.ok ? slices.value.items : []) {
+    const slicePort = list(slice.ports).find((p) => text(p.name) === text(servicePort.name ?? ''));
+    if (!slicePort) continue;
+    for (const endpoint of list(slice.endpoints)) {
+      if (rec(endpoint.conditions).ready === false) continue;
+      for (const address of Array.isArray(endpoint.addresses) ? endpoint.addresses : []) backends.push({ ip: text(address), port: Number(slicePort.port) });
+    }
+  }
+  // KUBE-SVC-* has a REJECT rule when the Service has no ready endpoints.
+  if (backends.length === 0) return { ok: false, reason: 'refused' };
+  backends.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
+  const chosen = random.pick(backends);
+  const pod = podByIP(client, chosen.ip);
+  return pod ? { ok: true, pod, port: chosen.port, service } : { ok: false, reason: 'timeout' };
+}

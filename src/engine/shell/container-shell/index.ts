@@ -1,0 +1,160 @@
+/**
+ * A shell (or one command) inside a pod's container, as `kubectl exec` and `kubectl run -it` reach
+ * it: the image's shell and tools, the environment the kubelet gave the container (its own env and
+ * the Service variables), and the files Kubernetes mounts (/etc/resolv.conf, /etc/hosts).
+ */
+import type { KubeObject } from '../../api/meta';
+import { isRecord, text } from '../../api/meta';
+import type { ClusterRuntime } from '../../cluster/runtime';
+import { resolvConf } from '../../network/dns';
+import type { Command, CommandContext, Machine } from '../command';
+import { CORE_COMMANDS } from '../commands/coreutils';
+import { TEXT_COMMANDS } from '../commands/text-utils';
+import { VirtualFileSystem } from '../filesystem';
+import { NestedShell } from '../nested-shell';
+import { Session } from '../session';
+import { curl, nslookup, wget, type PodNetwork } from './network-tools';
+
+function rec(v: unknown): Record<string, unknown> {
+  return isRecord(v) ? v : {};
+}
+
+interface ImageShell {
+  shells: string[];
+  /** busybox-style images print `/ # `; Debian-based ones bash's `root@HOST:DIR# `. */
+  busybox: boolean;
+  tools: ('wget' | 'nslookup' | 'curl')[];
+}
+
+/** Which shells and network tools an image has. UNVERIFIED beyond the common images listed. */
+export function imageShell(image: string): ImageShell {
+  const repo = (image.split('@')[0] ?? image).replace(/:[^/:]*$/, '').replace(/^docker\.io\//, '').replace(/^library\//, '');
+  if (repo === 'busybox') return { shells: ['sh', '/bin/sh', 'ash'], busybox: true, tools: ['wget', 'nslookup'] };
+  if (repo === 'alpine') return { shells: ['sh', '/bin/sh', 'ash'], busybox: true, tools: ['wget', 'nslookup'] };
+  if (repo === 'curlimages/curl') return { shells: ['sh', '/bin/sh'], busybox: true, tools: ['curl', 'wget', 'nslookup'] };
+  if (repo === 'nginx' && /alpine/.test(image)) return { shells: ['sh', '/bin/sh'], busybox: true, tools: ['curl', 'wget'] };
+  if (repo === 'nginx') return { shells: ['bash', '/bin/bash', 'sh', '/bin/sh'], busybox: false, tools: ['curl'] };
+  return { shells: ['bash', '/bin/bash', 'sh', '/bin/sh'], busybox: false, tools: [] };
+}
+
+/** Service environment variables as the kubelet injects them (enableServiceLinks), plus the container's own env. */
+export function containerEnvironment(cluster: ClusterRuntime, pod: KubeObject, container: Record<string, unknown>): Record<string, string> {
+  const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: text(pod.metadata.name), HOME: '/root' };
+  const namespace = text(pod.metadata.namespace);
+  const services = cluster.client('kubelet').list({ group: '', version: 'v1', resource: 'services', namespace });
+  const chosen = services.ok ? services.value.items.filter((s) => rec(s.spec).clusterIP && rec(s.spec).clusterIP !== 'None') : [];
+  const kubernetes = cluster.client('kubelet').get({ group: '', version: 'v1', resource: 'services', namespace: 'default', name: 'kubernetes' });
+  if (kubernetes.ok && namespace !== 'default') chosen.push(kubernetes.value);
+  const links = rec(pod.spec).enableServiceLinks !== false;
+  for (const service of chosen) {
+    const name = text(service.metadata.name);
+    if (!links && name !== 'kubernetes') continue;
+    const prefix = name.toUpperCase().replace(/-/g, '_');
+    const ip = text(rec(service.spec).clusterIP);
+    const ports = Array.isArray(rec(service.spec).ports) ? (rec(service.spec).ports as unknown[]).filter(isRecord) : [];
+    const first = ports[0];
+    if (!first) continue;
+    env[`${prefix}_SERVICE_HOST`] = ip;
+    env[`${prefix}_SERVICE_PORT`] = String(first.port);
+    for (const p of ports) if (p.name) env[`${prefix}_SERVICE_PORT_${text(p.name).toUpperCase().replace(/-/g, '_')}`] = String(p.port);
+    const proto = (text(first.protocol) || 'TCP').toLowerCase();
+    env[`${prefix}_PORT`] = `${proto}://${ip}:${String(first.port)}`;
+    for (const p of ports) {
+      const pp = (text(p.protocol) || 'TCP').toLowerCase();
+      const key = `${prefix}_PORT_${String(p.port)}_${pp.toUpperCase()}`;
+      env[key] = `${pp}://${ip}:${String(p.port)}`;
+      env[`${key}_PROTO`] = pp;
+      env[`${key}_PORT`] = String(p.port);
+      env[`${key}_ADDR`] = ip;
+    }
+  }
+  for (const e of Array.isArray(container.env) ? container.env.filter(isRecord) : []) {
+    if (typeof e.value === 'string') env[text(e.name)] = e.value;
+    else if (isRecord(e.valueFrom) && isRecord(e.valueFrom.fieldRef)) {
+      const path = text(e.valueFrom.fieldRef.fieldPath);
+      const value = path === 'metadata.name' ? pod.metadata.name : path === 'metadata.namespace' ? pod.metadata.namespace : path === 'status.podIP' ? rec(pod.status).podIP : path === 'spec.nodeName' ? rec(pod.spec).nodeName : undefined;
+      if (value !== undefined) env[text(e.name)] = text(value);
+    }
+  }
+  return env;
+}
+
+const filesystems = new WeakMap<ClusterRuntime, Map<string, VirtualFileSystem>>();
+
+function containerFileSystem(cluster: ClusterRuntime, pod: KubeObject, containerName: string): VirtualFileSystem {
+  let byContainer = filesystems.get(cluster);
+  if (!byContainer) filesystems.set(cluster, (byContainer = new Map<string, VirtualFileSystem>()));
+  const key = `${text(pod.metadata.uid)}/${containerName}`;
+  let fs = byContainer.get(key);
+  if (!fs) {
+    fs = new VirtualFileSystem();
+    fs.mkdirp('/root');
+    fs.mkdirp('/tmp');
+    fs.write('/etc/resolv.conf', resolvConf(text(pod.metadata.namespace)));
+    fs.write('/etc/hostname', `${text(pod.metadata.name)}\n`);
+    const ip = text(rec(pod.status).podIP);
+    fs.write('/etc/hosts', `# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n${ip}\t${text(pod.metadata.name)}\n`);
+    byContainer.set(key, fs);
+  }
+  return fs;
+}
+
+export type ExecOutcome = { ok: true } | { ok: false; message: string; exitCode: number };
+
+/** Runs COMMAND in a container: a shell with `interactive` takes over the terminal; anything else prints its output. */
+export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, pod: KubeObject, containerName: string, command: string[], interactive: boolean, onExit: (code: number) => void): ExecOutcome {
+  const container = (Array.isArray(rec(pod.spec).containers) ? (rec(pod.spec).containers as unknown[]) : []).filter(isRecord).find((c) => c.name === containerName) ?? {};
+  const image = imageShell(text(container.image));
+  const net: PodNetwork = { client: cluster.client(`${containerName}/${text(pod.metadata.name)}`), pod };
+  const tools: Record<string, Command> = {};
+  if (image.tools.includes('wget')) tools.wget = wget(net);
+  if (image.tools.includes('nslookup')) tools.nslookup = nslookup(net);
+  if (image.tools.includes('curl')) tools.curl = curl(net);
+  const hostname: Command = (c) => {
+    c.stdout(`${text(pod.metadata.name)}\n`);
+    c.done(0);
+  };
+  const commands = new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, ...tools, hostname }));
+  const machine: Machine = { loop: ctx.machine.loop, fs: containerFileSystem(cluster, pod, containerName), clusters: ctx.machine.clusters, hostname: text(pod.metadata.name), random: ctx.machine.random };
+  const options = {
+    env: containerEnvironment(cluster, pod, container),
+    cwd: '/',
+    aliases: {},
+    dialect: image.busybox ? ('busybox' as const) : ('bash' as const),
+    prompt: (s: Session) => (image.busybox ? `${s.cwd === '/root' ? '~' : s.cwd} # ` : `root@${text(pod.metadata.name)}:${s.cwd === '/root' ? '~' : s.cwd}# `),
+  };
+  const program = command[0] ?? '';
+  const isShell = image.shells.includes(program) || image.shells.includes(program.replace(/^\/bin\//, '').replace(/^\/usr\/bin\//, ''));
+  if (!isShell && !commands.has(program)) {
+    return { ok: false, exitCode: 127, message: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n` };
+  }
+  if (isShell && command.length === 1) {
+    if (!interactive || !ctx.attach) {
+      onExit(0);
+      return { ok: true };
+    }
+    const shell = new NestedShell(machine, commands, { ...options, announceExit: !image.busybox }, (t) => ctx.stdout(t));
+    ctx.attach({
+      prompt: () => shell.prompt(),
+      input: (line) => shell.input(line),
+      interrupt: () => shell.interrupt(),
+      busy: () => shell.busy(),
+      onExit: (listener) =>
+        shell.onExit((code) => {
+          onExit(code);
+          listener(code);
+        }),
+    });
+    return { ok: true };
+  }
+  const session = new Session(machine, commands, options);
+  session.onOutput((t) => ctx.stdout(t));
+  const line = isShell && command[1] === '-c' ? (command[2] ?? '') : command.map((w) => (/[\s'"$|;&<>]/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w)).join(' ');
+  session.write(line);
+  const finish = () => {
+    if (session.busy()) ctx.machine.loop.after(100, 'kubectl exec', finish);
+    else onExit(Number(session.expandVariables('$?')) || 0);
+  };
+  finish();
+  return { ok: true };
+}
