@@ -21,6 +21,8 @@ export interface SessionOptions {
   aliases?: Record<string, string>;
   /** busybox's ash words errors as `sh: foo: not found`; bash (the default) as `bash: foo: command not found`. */
   dialect?: 'bash' | 'busybox';
+  /** Where error output goes when it should not mix with the output (a `$(...)` substitution's stderr). */
+  stderr?: (text: string) => void;
 }
 
 interface Running {
@@ -213,7 +215,10 @@ export class Session implements ShellSession {
     run(0, undefined);
   }
 
-  /** Expands one word: variables (unless single-quoted), `~` at the start, `$(...)` not yet. */
+  /**
+   * Expands one word: variables (unless single-quoted), `~` at the start, and `$(...)` command
+   * substitution (its output, trailing newlines removed; not split into several words).
+   */
   expandWord(word: Word): string {
     let out = '';
     word.forEach((part, i) => {
@@ -223,9 +228,44 @@ export class Session implements ShellSession {
       }
       let text = part.text;
       if (part.quoted === 'none' && i === 0 && (text === '~' || text.startsWith('~/'))) text = HOME + text.slice(1);
-      out += this.expandVariables(text);
+      out += this.substituteCommands(text, (t) => this.expandVariables(t));
     });
     return out;
+  }
+
+  /** Replaces each `$(command)` in `text` by what the command prints; `rest` expands the text around them. */
+  private substituteCommands(text: string, rest: (text: string) => string): string {
+    let out = '';
+    let from = 0;
+    for (let i = text.indexOf('$('); i >= 0; i = text.indexOf('$(', from)) {
+      if (i > 0 && text[i - 1] === '\\') {
+        out += rest(text.slice(from, i + 2));
+        from = i + 2;
+        continue;
+      }
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length; j++) {
+        if (text[j] === '(') depth++;
+        else if (text[j] === ')' && --depth === 0) break;
+      }
+      if (j >= text.length) break;
+      out += rest(text.slice(from, i)) + this.captureOutput(text.slice(i + 2, j));
+      from = j + 1;
+    }
+    return out + rest(text.slice(from));
+  }
+
+  /** Runs a command line in a subshell and returns its standard output; errors still reach the terminal. */
+  private captureOutput(line: string): string {
+    let captured = '';
+    const subshell = new Session(this.machine, this.commands, { ...this.options, env: Object.fromEntries(this.env), cwd: this.cwd, aliases: Object.fromEntries(this.aliases), stderr: (t) => this.print(t) });
+    subshell.onOutput((t) => (captured += t));
+    subshell.write(line);
+    // Substitutions run to completion at once; one that would wait (sleep, watch) is cut short.
+    if (subshell.busy()) subshell.signal('SIGINT');
+    this.lastStatus = Number(subshell.expandVariables('$?')) || 0;
+    return captured.replace(/\n+$/, '');
   }
 
   expandVariables(text: string): string {
@@ -253,7 +293,7 @@ export class Session implements ShellSession {
       stdinRedirected = true;
     }
     let stdout = sink;
-    let stderr = (t: string) => this.print(t);
+    let stderr = (t: string) => (this.options.stderr ? this.options.stderr(t) : this.print(t));
     const fs = this.machine.fs;
     for (const r of command.redirects) {
       if (r.op === '<') {
