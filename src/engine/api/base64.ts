@@ -36,3 +36,36 @@ export function encodeBase64(text: string): string {
 export function utf8Length(text: string): number {
   return utf8(text).length;
 }
+
+/** Decodes standard (or URL-safe) base64 into text read as UTF-8; undefined for input that is not base64. */
+export function decodeBase64(encoded: string): string | undefined {
+  const clean = encoded.replace(/\s+/g, '').replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, '').length % 4 === 1) return undefined;
+  const bytes: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const ch of clean.replace(/=+$/, '')) {
+    buffer = (buffer << 6) | ALPHABET.indexOf(ch);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes.push((buffer >> bits) & 0xff);
+    }
+  }
+  let out = '';
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : -1;
+    // A stray continuation byte or a sequence cut short decodes as U+FFFD, as Go's string conversion shows it.
+    if (need < 0 || i + need >= bytes.length) {
+      out += '\ufffd';
+      i++;
+      continue;
+    }
+    let code = need === 0 ? b : b & (0x3f >> need);
+    for (let k = 1; k <= need; k++) code = (code << 6) | ((bytes[i + k] as number) & 0x3f);
+    out += String.fromCodePoint(code);
+    i += need + 1;
+  }
+  return out;
+}

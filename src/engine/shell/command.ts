@@ -12,6 +12,8 @@ export interface Machine {
   hostname: string;
   /** Randomness for what the network decides (which backend kube-proxy picks). */
   random: Random;
+  /** Asks the UI to open a file of this machine in its editor (`vi FILE`); absent in headless runs. */
+  openInEditor?: (path: string) => void;
 }
 
 export interface CommandContext {
@@ -36,7 +38,9 @@ export interface CommandContext {
    * with the program's exit code.
    */
   attach?(program: InteractiveProgram): void;
-  /** Runs a nested command line (for `watch`, `$(...)`), collecting its output. */
+  /** The shell running the command, for builtins that change it (`alias`, `history`). */
+  session?: { history: readonly string[]; aliases: Map<string, string> };
+  /** Runs a command line in a subshell (for `watch`), collecting what it prints. */
   runLine?(line: string, done: (output: string, exitCode: number) => void): void;
 }
 

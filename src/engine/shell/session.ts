@@ -355,6 +355,18 @@ export class Session implements ShellSession {
       onInterrupt: (handler) => {
         interruptHandler = handler;
       },
+      session: { history: this.history, aliases: this.aliases },
+      runLine: (line, finished) => {
+        let captured = '';
+        const subshell = new Session(this.machine, this.commands, { ...this.options, env: Object.fromEntries(this.env), cwd: this.cwd, aliases: Object.fromEntries(this.aliases) });
+        subshell.onOutput((t) => (captured += t));
+        subshell.write(line);
+        const check = () => {
+          if (subshell.busy()) this.machine.loop.after(100, 'subshell', check);
+          else finished(captured, Number(subshell.expandVariables('$?')) || 0);
+        };
+        check();
+      },
       attach: (program) => {
         this.attached = program;
         program.onExit((code) => {

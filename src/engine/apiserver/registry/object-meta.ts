@@ -1,6 +1,7 @@
 /** Validation of metadata every object shares. */
 import type { KubeObject } from '../../api/meta';
 import { invalid, required, tooLong, type FieldError } from '../field-errors';
+import { utf8Length } from '../../api/base64';
 
 const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 export const SUBDOMAIN_MESSAGE = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
@@ -12,14 +13,6 @@ const LABEL_VALUE_MESSAGE = "a valid label must be an empty string or consist of
 /** The most all annotations of one object may hold together (TotalAnnotationSizeLimitB). */
 const ANNOTATIONS_LIMIT_BYTES = 256 * 1024;
 
-function utf8Length(value: string): number {
-  let bytes = 0;
-  for (const ch of value) {
-    const code = ch.codePointAt(0) as number;
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
-  }
-  return bytes;
-}
 
 /** Problems with a qualified name (`[prefix/]name`), in apimachinery's words (IsQualifiedName). */
 export function qualifiedNameProblems(value: string): string[] {
