@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CoreV1Api, KubeConfig, Watch } from '@kubernetes/client-node';
 import { createSimulation } from '../engine';
 import { kubeconfigFor, startServer, type RunningServer } from './serve';
+import { makeServingCertificate } from './tls';
 
 let server: RunningServer;
 let config: KubeConfig;
@@ -64,4 +65,23 @@ describe('kubelab serve with @kubernetes/client-node', () => {
     await done;
     expect(seen).toEqual(['ADDED kube-root-ca.crt', 'ADDED settings', 'MODIFIED settings', 'DELETED settings']);
   });
+});
+
+describe('kubelab serve over HTTPS', () => {
+  it('serves TLS with its own CA, which a client verifies from the kubeconfig', async () => {
+    const tls = makeServingCertificate();
+    // openssl is part of every Debian image this runs on; without it the CLI falls back to HTTP.
+    expect(tls).toBeDefined();
+    if (!tls) return;
+    const secure = await startServer({ port: 0, speed: 0, sim: createSimulation({ seed: 7 }), tls });
+    try {
+      expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      const kc = new KubeConfig();
+      kc.loadFromString(kubeconfigFor(secure.url, secure.tls));
+      const nodes = await kc.makeApiClient(CoreV1Api).listNode();
+      expect(nodes.items).toHaveLength(3);
+    } finally {
+      await secure.close();
+    }
+  }, 30_000);
 });

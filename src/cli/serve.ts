@@ -2,12 +2,14 @@
  * `kubelab serve`: one simulation running in real time (times a speed factor), its API served over
  * HTTP on loopback, and a kubeconfig that points real kubectl (context `kind-kind`) at it.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSimulation, type Simulation } from '../engine';
 import { createHttpApi } from './http-api';
+import { makeServingCertificate, type ServingCertificate } from './tls';
 
 export interface ServeOptions {
   /** 0 picks a free port. */
@@ -20,12 +22,16 @@ export interface ServeOptions {
   speed: number;
   sim: Simulation;
   idleStepMs?: number;
+  /** Serve HTTPS with this certificate (else plain HTTP). */
+  tls?: ServingCertificate;
 }
 
 export interface RunningServer {
   readonly port: number;
   readonly url: string;
   readonly sim: Simulation;
+  /** The certificates for the kubeconfig (CA, and a client identity as kind's admin). */
+  readonly tls?: ServingCertificate;
   close(): Promise<void>;
 }
 
@@ -36,13 +42,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const { sim, speed } = options;
   let lastActivity = performance.now();
   let openWatches = 0;
-  const server: Server = createServer(
-    createHttpApi(sim, {
-      afterRequest: () => sim.advance(0),
-      onActivity: () => (lastActivity = performance.now()),
-      onWatch: (delta) => (openWatches += delta),
-    }),
-  );
+  const handler: (req: IncomingMessage, res: ServerResponse) => void = createHttpApi(sim, {
+    afterRequest: () => sim.advance(0),
+    onActivity: () => (lastActivity = performance.now()),
+    onWatch: (delta) => (openWatches += delta),
+  });
+  const server: Server = options.tls ? createTlsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler) : createServer(handler);
   // Watches are long-lived; Node's default request timeouts would cut them.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;
@@ -65,8 +70,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     sim,
+    ...(options.tls ? { tls: options.tls } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(ticker);
@@ -77,12 +83,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 /** A kubeconfig for the served cluster, named as kind names its cluster `kind`. */
-export function kubeconfigFor(url: string): string {
+export function kubeconfigFor(url: string, tls?: ServingCertificate): string {
+  const b64 = (pem: string) => Buffer.from(pem).toString('base64');
   return [
     'apiVersion: v1',
     'kind: Config',
     'clusters:',
     '- cluster:',
+    ...(tls ? [`    certificate-authority-data: ${b64(tls.caPem)}`] : []),
     `    server: ${url}`,
     '  name: kind-kind',
     'contexts:',
@@ -94,7 +102,7 @@ export function kubeconfigFor(url: string): string {
     'preferences: {}',
     'users:',
     '- name: kind-kind',
-    '  user: {}',
+    ...(tls ? ['  user:', `    client-certificate-data: ${b64(tls.clientCertPem)}`, `    client-key-data: ${b64(tls.clientKeyPem)}`] : ['  user: {}']),
     '',
   ].join('\n');
 }
@@ -111,9 +119,11 @@ export interface ServeCliOptions {
 export async function serveCli(options: ServeCliOptions, out: NodeJS.WritableStream): Promise<void> {
   // Start at the host's time: real kubectl computes describe's event ages against its own clock.
   const sim = createSimulation({ seed: options.seed, cluster: options.cluster, startMs: Math.floor(Date.now() / 1000) * 1000 });
-  const running = await startServer({ port: options.port, speed: options.speed, sim });
+  const tls = makeServingCertificate();
+  const running = await startServer({ port: options.port, speed: options.speed, sim, ...(tls ? { tls } : {}) });
   mkdirSync(dirname(options.kubeconfig), { recursive: true });
-  writeFileSync(options.kubeconfig, kubeconfigFor(running.url));
+  writeFileSync(options.kubeconfig, kubeconfigFor(running.url, running.tls));
+  if (!tls) out.write('kubelab: openssl not found, serving plain HTTP.\n');
   out.write(
     `kubelab is serving cluster "kind" at ${running.url} (virtual time at ${options.speed}x, seed ${options.seed}).\n` +
       `Point kubectl at it:\n\n  export KUBECONFIG=${options.kubeconfig}\n  kubectl get nodes\n\nPress Ctrl-C to stop.\n`,
