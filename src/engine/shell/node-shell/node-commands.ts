@@ -142,6 +142,65 @@ function systemctl(ctx: NodeShellContext): Command {
   };
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+/** The kubelet's process id in a kind node container. UNVERIFIED: varies per node. */
+const KUBELET_PID = 219;
+
+/** `Sep 01 09:00:02 NODE kubelet[219]: I0901 09:00:02.000000     219 FILE] MESSAGE`: journald's prefix, then klog's header. */
+function journalLine(node: string, ms: number, source: string, message: string, severity = 'I'): string {
+  const d = new Date(ms);
+  const clock = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+  const micros = String((ms % 1000) * 1000).padStart(6, '0');
+  return `${MONTHS[d.getUTCMonth()] ?? ''} ${two(d.getUTCDate())} ${clock} ${node} kubelet[${KUBELET_PID}]: ${severity}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())} ${clock}.${micros}     ${KUBELET_PID} ${source}] ${message}`;
+}
+
+/**
+ * `journalctl -u kubelet [-n N] [-f]`: the kubelet's journal, rebuilt from what the cluster recorded
+ * about this node's pods (their events) as the kubelet's own log lines at its default verbosity.
+ * UNVERIFIED: the source file:line references and which lines klog prints at kind's verbosity.
+ */
+function journalctl(ctx: NodeShellContext): Command {
+  return (c) => {
+    const unit = c.args[c.args.indexOf('-u') + 1] ?? c.args.find((a) => a.startsWith('--unit='))?.slice(7);
+    if (!c.args.includes('-u') && !c.args.some((a) => a.startsWith('--unit='))) {
+      c.stdout('-- No entries --\n');
+      c.done(0);
+      return;
+    }
+    if (unit !== 'kubelet' && unit !== 'kubelet.service') {
+      c.stdout('-- No entries --\n');
+      c.done(0);
+      return;
+    }
+    const node = ctx.node.name;
+    const lines: [number, string][] = [
+      [ctx.node.startedAtMs, `${journalLine(node, ctx.node.startedAtMs, '', '').split(' kubelet[')[0] ?? ''} systemd[1]: Started kubelet.service - kubelet: The Kubernetes Node Agent.`],
+      [ctx.node.startedAtMs + 1, journalLine(node, ctx.node.startedAtMs + 1, 'server.go:530', `"Kubelet version" kubeletVersion="v1.34.0"`)],
+    ];
+    const events = ctx.client.list({ group: '', version: 'v1', resource: 'events' });
+    const podNames = new Map(podsOnNode(ctx).map((p) => [text(p.metadata.uid), `${text(p.metadata.namespace)}/${text(p.metadata.name)}`]));
+    for (const event of events.ok ? events.value.items : []) {
+      const involved = rec(event.involvedObject);
+      if (involved.kind !== 'Pod') continue;
+      const at = parseTime(text(event.lastTimestamp ?? event.eventTime ?? event.firstTimestamp ?? '')) ?? 0;
+      const pod = `${text(involved.namespace)}/${text(involved.name)}`;
+      const reason = text(event.reason);
+      const onThisNode = rec(event.source).host === node || (reason === 'Scheduled' && text(event.message).endsWith(` to ${node}`)) || podNames.has(text(involved.uid));
+      if (!onThisNode) continue;
+      if (reason === 'Scheduled') lines.push([at, journalLine(node, at, 'kubelet.go:2436', `"SyncLoop ADD" source="api" pods=["${pod}"]`)]);
+      else if (reason === 'Started') lines.push([at, journalLine(node, at, 'kubelet.go:2480', `"SyncLoop (PLEG): event for pod" pod="${pod}" event={"ID":"${text(involved.uid)}","Type":"ContainerStarted"}`)]);
+      else if (reason === 'Killing') lines.push([at, journalLine(node, at, 'kubelet.go:2452', `"SyncLoop DELETE" source="api" pods=["${pod}"]`)]);
+      else if (reason === 'BackOff' || reason === 'Failed') lines.push([at, journalLine(node, at, 'pod_workers.go:1301', `"Error syncing pod, skipping" err=${JSON.stringify(text(event.message))} pod="${pod}"`, 'E')]);
+    }
+    lines.sort((a, b) => a[0] - b[0]);
+    const n = c.args.indexOf('-n');
+    const shown = n >= 0 ? lines.slice(-Number(c.args[n + 1] ?? 10)) : lines;
+    c.stdout(shown.map(([, l]) => l).join('\n') + '\n');
+    c.done(0);
+  };
+}
+
 function hostname(ctx: NodeShellContext): Command {
   return (c) => {
     c.stdout(`${ctx.node.name}\n`);
@@ -151,5 +210,5 @@ function hostname(ctx: NodeShellContext): Command {
 
 /** The command table of a node shell: coreutils plus the node's tools. */
 export function nodeCommands(ctx: NodeShellContext): CommandTable {
-  return new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, crictl: crictl(ctx), systemctl: systemctl(ctx), hostname: hostname(ctx) }));
+  return new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, crictl: crictl(ctx), systemctl: systemctl(ctx), journalctl: journalctl(ctx), hostname: hostname(ctx) }));
 }
