@@ -1,0 +1,58 @@
+/**
+ * Every lesson can be finished: its solution, typed into a fresh simulation from the lesson's
+ * starting cluster, makes each step's check pass in order, and the check fails before its step.
+ */
+import { describe, expect, it } from 'vitest';
+import { createSimulation } from '../engine';
+import { LESSONS } from './index';
+import { evaluate } from './progress';
+import { viewOf } from './view';
+
+function typeLine(sim: ReturnType<typeof createSimulation>, session: ReturnType<ReturnType<typeof createSimulation>['shell']['open']>, line: string): void {
+  session.write(line);
+  sim.advance(0);
+  let waited = 0;
+  while (session.busy() && waited < 3_600_000) {
+    const next = sim.clock.nextEventAt();
+    if (next === undefined) break;
+    const step = Math.max(0, next - sim.clock.now());
+    sim.advance(step);
+    waited += step;
+  }
+  if (session.busy()) session.signal('SIGINT');
+}
+
+describe('lessons', () => {
+  for (const lesson of LESSONS) {
+    it(`${lesson.id}: the solution completes every step, in order`, () => {
+      const sim = createSimulation({ seed: 1, cluster: lesson.start });
+      const session = sim.shell.open();
+      let transcript = '';
+      session.onOutput((t) => (transcript += t));
+      const history: string[] = [];
+      let progress = evaluate(lesson, viewOf(sim, history));
+      expect(progress.current).toBe(0);
+      lesson.steps.forEach((step, i) => {
+        for (const line of step.solution) {
+          history.push(line);
+          const before = transcript.length;
+          typeLine(sim, session, line);
+          // A solution never relies on a command failing: errors mean the lab lacks something the lesson teaches.
+          const printed = transcript.slice(before);
+          expect(printed, `step ${step.id}, \`${line}\``).not.toMatch(/^(error|Error from server|bash: |sh: |kubectl: internal error)|command not found|unknown (command|flag)/m);
+        }
+        progress = evaluate(lesson, viewOf(sim, history), progress.current);
+        const result = progress.results[i];
+        expect(result?.done ? 'done' : `step ${step.id}: ${result?.missing.en ?? ''}\n${transcript.slice(-2000)}`).toBe('done');
+      });
+      expect(progress.current).toBe(lesson.steps.length);
+    });
+
+    it(`${lesson.id}: every step has text in English and Korean`, () => {
+      for (const text of [lesson.title, lesson.summary, ...lesson.steps.flatMap((s) => [s.title, s.text])]) {
+        expect(text.en.length).toBeGreaterThan(0);
+        expect(text.ko).toMatch(/[가-힣]/);
+      }
+    });
+  }
+});

@@ -1,0 +1,73 @@
+/**
+ * Lessons are data: text in English and Korean, commands a click pastes, files to open, and a check
+ * per step that reads the cluster (and what the learner typed) through a read-only `ClusterView`.
+ * The worker evaluates checks live; the test suite runs every lesson's solution headless.
+ */
+import type { KubeObject } from '../engine';
+import type { ClusterStart } from '../engine';
+
+export interface Localized {
+  en: string;
+  ko: string;
+}
+
+export type Language = keyof Localized;
+
+/** What a check may look at. Everything is read-only. */
+export interface ClusterView {
+  /** One object, or undefined (404 or no cluster). `resource` is `pods`, `deployments.apps`, ... */
+  get(resource: string, namespace: string | undefined, name: string): KubeObject | undefined;
+  list(resource: string, namespace?: string, labelSelector?: string): KubeObject[];
+  /** Every line the learner typed, oldest first (shell and nested shells alike). */
+  history: readonly string[];
+  /** Virtual time, ms since the Unix epoch. */
+  nowMs: number;
+  /** The kind clusters on the lab machine (`kind get clusters`). */
+  kindClusters(): string[];
+  /** Whether a file exists on the lab machine (relative to the home directory). */
+  fileExists(path: string): boolean;
+}
+
+export type CheckResult = { done: true } | { done: false; missing: Localized };
+
+export type Check = (view: ClusterView) => CheckResult;
+
+export interface Hint {
+  /** Shown while this is done (a mistake detected), e.g. a typo in the image name. */
+  when: Check;
+  text: Localized;
+}
+
+export interface Prediction {
+  question: Localized;
+  choices: Localized[];
+  /** Index into `choices`. */
+  answer: number;
+}
+
+export interface Step {
+  id: string;
+  title: Localized;
+  /** Markdown. */
+  text: Localized;
+  /** Commands a click pastes into the terminal, in order. */
+  commands?: string[];
+  /** Files the step opens in the editor (path relative to home, and its starting text). */
+  files?: { path: string; content: string }[];
+  check: Check;
+  hints?: Hint[];
+  predict?: Prediction;
+  /** Shown once the check passes. */
+  explain?: Localized;
+  /** What the solution types for this step (the commands, plus any lines inside nested shells). */
+  solution: string[];
+}
+
+export interface Lesson {
+  id: string;
+  title: Localized;
+  summary: Localized;
+  minutes: number;
+  start: ClusterStart;
+  steps: Step[];
+}
