@@ -13,6 +13,8 @@ import { alignColumns } from '../../kubectl/printers/table-printer';
 import type { Command, CommandTable } from '../command';
 import { CORE_COMMANDS } from '../commands/coreutils';
 import { TEXT_COMMANDS } from '../commands/text-utils';
+import { FILTER_COMMANDS } from '../commands/filters';
+import { ipCommand, iptablesCommand, iptablesSaveCommand } from './net-commands';
 
 export interface NodeShellContext {
   node: NodeContainer;
@@ -210,5 +212,5 @@ function hostname(ctx: NodeShellContext): Command {
 
 /** The command table of a node shell: coreutils plus the node's tools. */
 export function nodeCommands(ctx: NodeShellContext): CommandTable {
-  return new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, crictl: crictl(ctx), systemctl: systemctl(ctx), journalctl: journalctl(ctx), hostname: hostname(ctx) }));
+  return new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, ...FILTER_COMMANDS, crictl: crictl(ctx), systemctl: systemctl(ctx), journalctl: journalctl(ctx), hostname: hostname(ctx), 'iptables-save': iptablesSaveCommand(ctx), iptables: iptablesCommand(ctx), ip: ipCommand(ctx) }));
 }
