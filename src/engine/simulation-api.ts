@@ -1,5 +1,14 @@
 /** The Simulation interface every host programs against (see DESIGN.md, "Engine interface"). */
 import type { ApiRequest, ApiResponse, ShellSession, SimChange, WatchEvent } from './types';
+import type { PendingTimer } from './clock/timer-board';
+
+export type { PendingTimer, TimerKind } from './clock/timer-board';
+
+/** A pending timed transition in one of the lab's clusters. */
+export interface ClusterTimer extends PendingTimer {
+  /** The kind cluster it belongs to ("kind"). */
+  cluster: string;
+}
 
 /** How a watch presents itself: `accept` with `as=Table` streams Table rows, as for `kubectl get -w`. */
 export interface WatchOptions {
@@ -63,4 +72,10 @@ export interface Simulation {
   stopNode(name: string): boolean;
   startNode(name: string): boolean;
   snapshot(): SimSnapshot;
+  /**
+   * Every pending timed transition, soonest first: back-off restarts, grace periods, probe kills,
+   * eviction deadlines, node heartbeat grace. Each has its virtual-time deadline (`dueMs`), kind,
+   * object and a short description, for countdowns in UIs and assertions in tests.
+   */
+  timers(): ClusterTimer[];
 }

@@ -55,7 +55,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       });
     },
   );
-  const machine: Machine = { loop, fs, clusters, hostname: 'kubelab', random: random.fork('machine') };
+  const machine: Machine = { loop, fs, clusters, hostname: 'kubelab', random: random.fork('machine'), openInEditor: (path) => emit({ kind: 'open-file', path }) };
   const commands = createCommandTable();
 
   if (restoring) {
@@ -107,6 +107,11 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     },
     stopNode: (name) => clusters.all().some((c) => c.stopNode(name)),
     startNode: (name) => clusters.all().some((c) => c.startNode(name)),
+    timers: () =>
+      clusters
+        .all()
+        .flatMap((c) => c.timers.list().map((t) => ({ ...t, cluster: c.name })))
+        .sort((a, b) => a.dueMs - b.dueMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     snapshot(): SimSnapshot {
       const snapshot: SimSnapshotV1 = { version: 1, seed, nowMs: loop.nowMs(), files: fs.dump(), clusters: clusters.all().map((c) => c.dump()) };
       // A deep copy through JSON: the snapshot shares nothing with the live simulation.

@@ -37,7 +37,9 @@ export interface WatchEvent {
 /** What a host subscribes to: object changes and API traffic, in the order they happened. */
 export type SimChange =
   | { kind: 'object'; type: 'ADDED' | 'MODIFIED' | 'DELETED'; object: KubeObject }
-  | { kind: 'traffic'; event: TrafficEvent };
+  | { kind: 'traffic'; event: TrafficEvent }
+  /** `vi FILE` in the terminal: the UI opens FILE of the lab machine in its editor. */
+  | { kind: 'open-file'; path: string };
 
 /** A terminal session: feed it lines, read what it prints. */
 export interface ShellSession {

@@ -22,6 +22,8 @@ export class ChangeBatch {
       if (this.traffic.length < TRAFFIC_PER_PATCH_MAX) this.traffic.push(change.event);
       return;
     }
+    // Requests to open a file in the editor are not object changes (the host forwards them separately).
+    if (change.kind !== 'object') return;
     const uid = String(change.object.metadata.uid);
     // Delete-then-add of the same uid cannot happen; add-then-delete leaves a harmless remove.
     this.ops.delete(uid); // re-insert so ops keep the order of their last change

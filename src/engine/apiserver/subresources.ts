@@ -12,16 +12,43 @@ import * as errors from './errors';
 import type { ResourceRequestInfo } from './request-info';
 import type { ApiServer } from './server';
 import { formatRfc3339 } from '../api/time';
+import { handleEviction } from './eviction';
 
 function fail(status: ReturnType<typeof errors.notFound>): ApiResponse {
   return { status: status.code, body: status };
 }
 
-/** Lets a kubelet (node issue) serve log/exec/attach/portforward for pods on its node. */
+/**
+ * What serves log/exec/attach/portforward for a pod: the kubelet of its node, reached through the
+ * cluster that owns this API server (the apiserver proxies these requests to the kubelet).
+ */
 export type PodStreamHandler = (pod: KubeObject, subresource: string, query: Record<string, string>) => ApiResponse;
-let podStreamHandler: PodStreamHandler | undefined;
-export function setPodStreamHandler(handler: PodStreamHandler | undefined): void {
-  podStreamHandler = handler;
+const podStreamHandlers = new WeakMap<ApiServer, PodStreamHandler>();
+export function setPodStreamHandler(server: ApiServer, handler: PodStreamHandler | undefined): void {
+  if (handler) podStreamHandlers.set(server, handler);
+  else podStreamHandlers.delete(server);
+}
+
+/** The API server's own checks before it proxies pods/log (pkg/registry/core/pod LogLocation). */
+function logPreflight(pod: KubeObject, name: string, query: Record<string, string>): ApiResponse | undefined {
+  const spec = isRecord(pod.spec) ? pod.spec : {};
+  const names = (v: unknown) => (Array.isArray(v) ? v.filter(isRecord).map((c) => String(c.name)) : []);
+  const containers = names(spec.containers);
+  const inits = names(spec.initContainers);
+  const container = query.container ?? '';
+  if (!container && containers.length !== 1) {
+    const initPart = inits.length > 0 ? ` or one of the init containers: [${inits.join(' ')}]` : '';
+    return fail(errors.badRequest(`a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]${initPart}`));
+  }
+  const chosen = container || (containers[0] ?? '');
+  if (![...containers, ...inits, ...names(spec.ephemeralContainers)].includes(chosen)) return fail(errors.badRequest(`container ${chosen} is not valid for pod ${name}`));
+  // A pod not yet scheduled has nowhere to read from: the API server answers with an empty log.
+  if (typeof spec.nodeName !== 'string' || spec.nodeName === '') return { status: 200, body: '' };
+  for (const key of ['tailLines', 'sinceSeconds', 'limitBytes']) {
+    const v = query[key];
+    if (v !== undefined && !/^-?\d+$/.test(v)) return fail(errors.badRequest(`${key}: Invalid value: "${v}"`)); // UNVERIFIED wording
+  }
+  return undefined;
 }
 
 export function handleSubresource(server: ApiServer, type: ResourceType, info: ResourceRequestInfo, request: ApiRequest, query: Record<string, string>): ApiResponse {
@@ -39,13 +66,7 @@ export function handleSubresource(server: ApiServer, type: ResourceType, info: R
   }
   if (sub === 'scale') return scale(server, type, ns, name, request, query);
   if (sub === 'binding' && request.method === 'POST') return bind(server, type, ns, name, request.body, query);
-  if (sub === 'eviction' && request.method === 'POST') {
-    const body = isRecord(request.body) ? request.body : {};
-    const deleteOptions = isRecord(body.deleteOptions) ? body.deleteOptions : {};
-    const r = server.delete(type, ns, name, deleteOptions, query);
-    if (r.status >= 300) return r;
-    return { status: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } };
-  }
+  if (sub === 'eviction' && request.method === 'POST') return handleEviction(server, type, ns, name, request, query);
   if (sub === 'finalize' && request.method === 'PUT') {
     const current = server.storeEntry(type, ns, name);
     if (!current) return fail(errors.notFound(type, name));
@@ -57,7 +78,12 @@ export function handleSubresource(server: ApiServer, type: ResourceType, info: R
   if (type.group === '' && type.resource === 'pods' && ['log', 'exec', 'attach', 'portforward'].includes(sub)) {
     const pod = server.read(type, ns, name);
     if (!pod) return fail(errors.notFound(type, name));
-    if (podStreamHandler) return podStreamHandler(pod, sub, query);
+    if (sub === 'log') {
+      const problem = logPreflight(pod, name, query);
+      if (problem) return problem;
+    }
+    const handler = podStreamHandlers.get(server);
+    if (handler) return handler(pod, sub, query);
     const containers = isRecord(pod.spec) && Array.isArray(pod.spec.containers) ? pod.spec.containers : [];
     const first = containers.find(isRecord);
     const container = query.container ?? (first && typeof first.name === 'string' ? first.name : '');

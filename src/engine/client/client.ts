@@ -10,7 +10,7 @@ import type { ApiRequest, ApiResponse, WatchEvent } from '../types';
 /** What a client sends requests through: the in-process API server, or HTTP in `kubelab serve`. */
 export interface Transport {
   request(request: ApiRequest): ApiResponse;
-  watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void, userAgent: string): () => void;
+  watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void, userAgent: string, accept?: string): () => void;
 }
 
 /** Identifies a collection or object: `{ group: 'apps', version: 'v1', resource: 'deployments', namespace: 'default' }`. */
@@ -92,5 +92,10 @@ export class Client {
 
   watch(ref: ResourceRef, query: Record<string, string>, onEvent: (event: WatchEvent) => void): () => void {
     return this.transport.watch(pathFor(ref), query, onEvent, this.userAgent);
+  }
+
+  /** A watch with an Accept header (kubectl get -w asks for one-row Tables). */
+  watchAs(ref: ResourceRef, query: Record<string, string>, accept: string, onEvent: (event: WatchEvent) => void): () => void {
+    return this.transport.watch(pathFor(ref), query, onEvent, this.userAgent, accept);
   }
 }

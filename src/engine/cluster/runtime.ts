@@ -12,7 +12,9 @@ import { ClusterBootstrapper, type ClusterNode } from './bootstrap';
 import type { KindClusterSpec } from './kind-config';
 import { ControllerManager } from '../controllers/manager';
 import { Scheduler, type SchedulingTrace } from '../scheduler/scheduler';
-import { Kubelet } from '../kubelet/kubelet';
+import { Kubelet, kubeletStreamHandler } from '../kubelet/kubelet';
+import { TimerBoard } from '../clock/timer-board';
+import { setPodStreamHandler } from '../apiserver/subresources';
 
 export interface NodeContainer extends ClusterNode {
   /** Docker container id (12 hex shown by `docker ps`). */
@@ -43,6 +45,8 @@ export class ClusterRuntime {
   readonly kubelets = new Map<string, Kubelet>();
   /** The last scheduling cycle of each pod (by uid), for `kubelab explain`; oldest dropped past the limit. */
   readonly schedulingTraces = new Map<string, SchedulingTrace>();
+  /** Pending timed transitions every component publishes (see `Simulation.timers()`). */
+  readonly timers = new TimerBoard();
 
   constructor(
     readonly spec: KindClusterSpec,
@@ -57,8 +61,10 @@ export class ClusterRuntime {
     this.apiserver = new ApiServer({ loop, store: this.store, random: random.fork('apiserver'), onTraffic });
     this.transport = {
       request: (request) => (this.deleted ? { status: 503, body: 'cluster deleted' } : this.apiserver.handle(request)),
-      watch: (path, query, onEvent, userAgent) => (this.deleted ? () => undefined : this.apiserver.watch(path, query, onEvent, userAgent)),
+      watch: (path, query, onEvent, userAgent, accept) => (this.deleted ? () => undefined : this.apiserver.watch(path, query, onEvent, userAgent, accept)),
     };
+    // pods/log is proxied to the kubelet of the pod's node.
+    setPodStreamHandler(this.apiserver, kubeletStreamHandler(this.kubelets));
   }
 
   get name(): string {
@@ -87,7 +93,7 @@ export class ClusterRuntime {
   private kubeletFor(node: NodeContainer): Kubelet {
     let kubelet = this.kubelets.get(node.name);
     if (!kubelet) {
-      kubelet = new Kubelet({ client: this.client(`kubelet/${node.name}`), loop: this.loop, random: this.random.fork(`kubelet/${node.name}`), nodeName: node.name, nodeIP: node.internalIP, podCIDR: node.podCIDR });
+      kubelet = new Kubelet({ client: this.client(`kubelet/${node.name}`), loop: this.loop, random: this.random.fork(`kubelet/${node.name}`), nodeName: node.name, nodeIP: node.internalIP, podCIDR: node.podCIDR, timers: this.timers });
       this.kubelets.set(node.name, kubelet);
     }
     return kubelet;
@@ -106,9 +112,10 @@ export class ClusterRuntime {
   startNode(name: string): boolean {
     const node = this.nodes.find((n) => n.name === name);
     if (!node) return false;
-    if (!node.running) node.startedAtMs = this.loop.nowMs();
+    const rebooted = !node.running;
+    if (rebooted) node.startedAtMs = this.loop.nowMs();
     node.running = true;
-    this.kubeletFor(node).start();
+    this.kubeletFor(node).start(rebooted);
     return true;
   }
 
@@ -129,6 +136,7 @@ export class ClusterRuntime {
   /** kube-controller-manager and kube-scheduler start once the API server answers. */
   private startControlPlane(): void {
     this.controllerManager = new ControllerManager((agent) => this.client(agent), this.loop);
+    this.controllerManager.setTimerBoard(this.timers);
     this.controllerManager.start();
     this.scheduler = new Scheduler({
       client: this.client('kube-scheduler'),

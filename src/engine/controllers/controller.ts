@@ -7,6 +7,7 @@ import type { WorkQueue } from '../client';
 import type { InformerFactory } from './informer-factory';
 import type { Client } from '../client';
 import type { SimLoop } from '../clock';
+import type { TimerBoard } from '../clock/timer-board';
 
 export type ReconcileResult =
   | { kind: 'done' }
@@ -20,6 +21,8 @@ export interface ControllerContext {
   client: Client;
   informers: InformerFactory;
   loop: SimLoop;
+  /** Pending timed transitions a controller publishes for UIs and tests (absent in bare unit tests). */
+  timers?: TimerBoard;
 }
 
 export interface Controller {

@@ -17,6 +17,7 @@ import { DeploymentController } from './deployment/deployment-controller';
 import { EndpointsController } from './endpoints/endpoints-controller';
 import { DaemonSetController } from './daemonset/daemonset-controller';
 import { EndpointSliceController } from './endpointslice/endpointslice-controller';
+import type { TimerBoard } from '../clock/timer-board';
 
 export class ControllerManager {
   private readonly context: ControllerContext;
@@ -29,6 +30,11 @@ export class ControllerManager {
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };
+  }
+
+  /** Where controllers publish their pending timers (eviction deadlines, node grace); see TimerBoard. */
+  setTimerBoard(timers: TimerBoard): void {
+    this.context.timers = timers;
   }
 
   start(): void {

@@ -6,6 +6,7 @@ import { Client } from '../client';
 import type { Machine } from '../shell/command';
 import { HOME } from '../shell/filesystem';
 import { parseKubeconfig } from '../cluster/kubeconfig';
+import { klogHeader, loggingTransport } from './request-log';
 
 export type Connection =
   | { ok: true; client: Client; namespace: string; namespaceExplicit: boolean; contextName: string; server: string }
@@ -15,6 +16,9 @@ export interface ConnectionOptions {
   kubeconfig?: string;
   context?: string;
   namespace?: string;
+  /** `-v=N`: 6 and up log each request (request-log.ts) through `log`. */
+  verbosity?: number;
+  log?: (line: string) => void;
 }
 
 /** Paths kubectl reads its config from: $KUBECONFIG (colon-separated), else ~/.kube/config. */
@@ -37,6 +41,7 @@ export function connect(machine: Machine, env: Map<string, string>, cwd: string,
   for (const p of paths) {
     const text = machine.fs.read(p);
     if (text === undefined) continue;
+    if ((options.verbosity ?? 0) >= 6) options.log?.(`${klogHeader(machine.loop.nowMs(), 'loader.go:402')}Config loaded from file:  ${p}\n`);
     const parsed = parseKubeconfig(text);
     if ('error' in parsed) return { ok: false, message: `error: error loading config file "${p}": ${parsed.error}` };
     if (!currentContext) currentContext = parsed.currentContext;
@@ -57,5 +62,10 @@ export function connect(machine: Machine, env: Map<string, string>, cwd: string,
     return { ok: false, message: `The connection to the server ${hostPort} was refused - did you specify the right host or port?` };
   }
   const namespace = options.namespace ?? context.namespace ?? 'default';
-  return { ok: true, client: cluster.client('kubectl'), namespace, namespaceExplicit: options.namespace !== undefined, contextName, server };
+  const verbosity = options.verbosity ?? 0;
+  const client =
+    verbosity >= 6 && options.log
+      ? new Client(loggingTransport(cluster.transport, { server, verbosity, nowMs: () => machine.loop.nowMs(), log: options.log }), 'kubectl')
+      : cluster.client('kubectl');
+  return { ok: true, client, namespace, namespaceExplicit: options.namespace !== undefined, contextName, server };
 }

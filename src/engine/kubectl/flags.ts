@@ -5,6 +5,8 @@ export interface FlagSpec {
   short?: string;
   type: 'bool' | 'string' | 'int' | 'stringArray';
   default?: string | boolean | number;
+  /** pflag's NoOptDefVal: the value a bare `--flag` takes (it then consumes no argument). */
+  noOptDefault?: string;
 }
 
 export interface ParsedFlags {
@@ -51,6 +53,7 @@ export function parseFlags(args: readonly string[], specs: readonly FlagSpec[]):
       if (!spec) throw new FlagError(`unknown flag: --${name}`);
       if (eq >= 0) set(spec, a.slice(eq + 1), `--${name}`);
       else if (spec.type === 'bool') set(spec, undefined, `--${name}`);
+      else if (spec.noOptDefault !== undefined) set(spec, spec.noOptDefault, `--${name}`);
       else set(spec, args[++i], `--${name}`);
     } else if (a.startsWith('-') && a.length > 1 && !/^-\d/.test(a)) {
       const letter = a[1] as string;

@@ -10,10 +10,17 @@ import type { Random, SimLoop, TimerId } from '../clock';
 import { Informer, type Client } from '../client';
 import { LegacyEventRecorder } from '../client/legacy-events';
 import { PodWorker, type NodeContext } from './pod-worker';
+import type { TimerBoard } from '../clock/timer-board';
+import type { ApiResponse } from '../types';
+import { serveLog } from './log-server';
+import type { PodStreamHandler } from '../apiserver/subresources';
+import type { LogLine } from './runtime/container';
 
 export const LEASE_RENEW_INTERVAL_MS = 10_000;
 export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000;
 export const NODE_STATUS_REPORT_FREQUENCY_MS = 5 * 60_000;
+/** UNVERIFIED: how long a kind node container takes from `docker start` to a running kubelet. */
+export const NODE_BOOT_MS = 6_000;
 
 export interface KubeletOptions {
   client: Client;
@@ -22,6 +29,8 @@ export interface KubeletOptions {
   nodeName: string;
   nodeIP: string;
   podCIDR: string;
+  /** Where the kubelet publishes its pending timed transitions (back-offs, grace periods). */
+  timers: TimerBoard;
 }
 
 function rec(v: unknown): Record<string, unknown> {
@@ -30,6 +39,8 @@ function rec(v: unknown): Record<string, unknown> {
 
 export class Kubelet {
   private readonly workers = new Map<string, PodWorker>();
+  /** Container logs of the pods that were running when the node stopped, by pod uid. */
+  private readonly logsOnDisk = new Map<string, Map<string, LogLine[]>>();
   private readonly pods: Informer;
   private readonly events: LegacyEventRecorder;
   private readonly timers: TimerId[] = [];
@@ -38,6 +49,8 @@ export class Kubelet {
   private readonly images = new Map<string, number>();
   private lastReportMs = 0;
   private running = false;
+  /** Set when this start follows a stop of the node: running containers did not survive. */
+  private rebooted = false;
 
   constructor(private readonly options: KubeletOptions) {
     this.pods = new Informer(options.client, { group: '', version: 'v1', resource: 'pods' }, { fieldSelector: `spec.nodeName=${options.nodeName}` });
@@ -60,14 +73,44 @@ export class Kubelet {
     return this.running;
   }
 
-  start(): void {
+  /**
+   * Starts the kubelet. After a reboot of its node (`docker start`), the containers that were
+   * running are gone: pods still bound here get new sandboxes and their containers restart, and
+   * the Lease and node status are posted at once rather than at the next period.
+   */
+  start(afterReboot = false): void {
     if (this.running) return;
     this.running = true;
+    this.rebooted = afterReboot;
+    // A rebooted node container boots (systemd, containerd) before its kubelet runs.
+    if (afterReboot) this.timers.push(this.options.loop.after(NODE_BOOT_MS, 'kubelet boot', () => this.begin()));
+    else this.begin();
+  }
+
+  private begin(): void {
+    if (!this.running) return;
     const node = this.options.client.get({ group: '', version: 'v1', resource: 'nodes', name: this.options.nodeName });
     if (node.ok) for (const image of Array.isArray(rec(node.value.status).images) ? (rec(node.value.status).images as unknown[]).filter(isRecord) : []) for (const n of Array.isArray(image.names) ? image.names.map(text) : []) this.images.set(n, typeof image.sizeBytes === 'number' ? image.sizeBytes : 0);
     this.pods.start();
-    this.every(LEASE_RENEW_INTERVAL_MS, 'kubelet lease', () => this.renewLease());
-    this.every(NODE_STATUS_UPDATE_FREQUENCY_MS, 'kubelet node status', () => this.syncNodeStatus());
+    this.every(LEASE_RENEW_INTERVAL_MS, 'kubelet lease', () => this.renewLease(), this.rebooted);
+    this.every(NODE_STATUS_UPDATE_FREQUENCY_MS, 'kubelet node status', () => this.syncNodeStatus(), this.rebooted);
+  }
+
+  /** containerLogs for a pod on this node (what the API server's pods/log proxies to). */
+  serveLog(pod: KubeObject, container: string, query: Record<string, string>): ApiResponse {
+    if (!this.running) {
+      // The API server cannot reach this kubelet: its dial error, with no Status reason
+      // (kubectl prints `Error from server: Get "https://...": dial tcp ...`).
+      const params = Object.entries(query)
+        .filter(([k]) => k !== 'container')
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+        .join('&');
+      // UNVERIFIED: `no route to host` for a stopped kind node container (a running node with a dead kubelet refuses the connection).
+      const message = `Get "https://${this.options.nodeIP}:10250/containerLogs/${text(pod.metadata.namespace)}/${text(pod.metadata.name)}/${container}${params ? `?${params}` : ''}": dial tcp ${this.options.nodeIP}:10250: connect: no route to host`;
+      return { status: 500, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: '', code: 500 } };
+    }
+    return serveLog(this.workers.get(String(pod.metadata.uid)), text(pod.metadata.name), container, query, this.options.loop.nowMs());
   }
 
   /** What `docker stop <node>` does to the kubelet: it is gone, mid-work. */
@@ -75,17 +118,21 @@ export class Kubelet {
     this.running = false;
     for (const t of this.timers.splice(0)) this.options.loop.cancel(t);
     this.pods.stop();
-    for (const w of this.workers.values()) w.stop();
+    this.logsOnDisk.clear();
+    for (const [uid, w] of this.workers) {
+      this.logsOnDisk.set(uid, w.currentLogs());
+      w.stop();
+    }
     this.workers.clear();
   }
 
-  private every(ms: number, label: string, f: () => void): void {
+  private every(ms: number, label: string, f: () => void, now = false): void {
     const tick = () => {
       if (!this.running) return;
       f();
       this.timers.push(this.options.loop.after(ms, label, tick));
     };
-    this.timers.push(this.options.loop.after(ms, label, tick));
+    this.timers.push(this.options.loop.after(now ? 0 : ms, label, tick));
   }
 
   /** Starts a worker for a pod the kubelet has not met; pods already running (adopted at start) keep their status. */
@@ -99,10 +146,20 @@ export class Kubelet {
     const status = rec(pod.status);
     const ip = text(status.podIP);
     if (ip && rec(pod.spec).hostNetwork !== true) this.usedIPs.add(Number(ip.split('.')[3]));
-    if (status.phase === 'Succeeded' || status.phase === 'Failed') return;
+    if (status.phase === 'Succeeded' || status.phase === 'Failed') {
+      // A finished pod this kubelet has no worker for (it ran before a restart): deletion completes at once.
+      if (pod.metadata.deletionTimestamp) this.options.client.delete({ group: '', version: 'v1', resource: 'pods', namespace: text(pod.metadata.namespace), name: text(pod.metadata.name) }, { gracePeriodSeconds: 0, preconditions: { uid: pod.metadata.uid } });
+      return;
+    }
     const started = Array.isArray(status.containerStatuses) && status.containerStatuses.length > 0;
-    if (started && !pod.metadata.deletionTimestamp) return; // adopted as running
+    if (started && !pod.metadata.deletionTimestamp && !this.rebooted) return; // adopted as running (bootstrap, snapshot)
     const w = new PodWorker(pod, this.context());
+    if (started && !pod.metadata.deletionTimestamp) {
+      this.workers.set(uid, w);
+      w.restartAfterReboot(this.logsOnDisk.get(uid));
+      this.logsOnDisk.delete(uid);
+      return;
+    }
     this.workers.set(uid, w);
     if (pod.metadata.deletionTimestamp && !started) {
       w.update(pod);
@@ -121,6 +178,8 @@ export class Kubelet {
       loop: this.options.loop,
       random: this.options.random,
       events: this.events,
+      timers: this.options.timers,
+      resolve: (name, namespace) => this.resolve(name, namespace),
       allocatePodIP: () => {
         // host-local IPAM hands out addresses in order and only wraps around at the end of the range.
         for (let tries = 0; tries < 253; tries++) {
@@ -137,6 +196,17 @@ export class Kubelet {
       hasImage: (reference) => this.images.has(reference),
       imagePulled: (reference, size) => this.images.set(reference, size),
     };
+  }
+
+  /** Cluster DNS as a pod sees it: `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` → the ClusterIP. */
+  private resolve(name: string, namespace: string): string | undefined {
+    const parts = name.replace(/\.$/, '').split('.');
+    const [svc, ns = namespace, kind = 'svc'] = parts;
+    if (!svc || kind !== 'svc' || (parts.length > 3 && parts.slice(3).join('.') !== 'cluster.local')) return undefined;
+    const r = this.options.client.get({ group: '', version: 'v1', resource: 'services', namespace: ns, name: svc });
+    if (!r.ok) return undefined;
+    const ip = text(rec(r.value.spec).clusterIP);
+    return ip && ip !== 'None' ? ip : undefined;
   }
 
   private renewLease(): void {
@@ -176,4 +246,16 @@ export class Kubelet {
     this.lastReportMs = now;
     this.options.client.patch({ ...ref, subresource: 'status' }, 'merge', { status: { conditions, images } });
   }
+}
+
+/** What the API server reaches for pods/log: the kubelet of the pod's node (exec/attach/portforward are not served yet). */
+export function kubeletStreamHandler(kubelets: ReadonlyMap<string, Kubelet>): PodStreamHandler {
+  return (pod, sub, query) => {
+    const spec = rec(pod.spec);
+    const kubelet = kubelets.get(text(spec.nodeName));
+    const first = Array.isArray(spec.containers) ? spec.containers.find(isRecord) : undefined;
+    const container = query.container ?? text(first?.name);
+    if (sub === 'log' && kubelet) return kubelet.serveLog(pod, container, query);
+    return { status: 400, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `container "${container}" in pod "${text(pod.metadata.name)}" is waiting to start: ContainerCreating`, reason: 'BadRequest', code: 400 } };
+  };
 }

@@ -19,7 +19,10 @@ export interface PodRunState {
   podIP?: string;
   startTimeMs: number;
   sandboxReady: boolean;
+  initContainers: ContainerRun[];
   containers: ContainerRun[];
+  /** Names of the sidecar (restartable init) containers: initialized once started, counted for readiness. */
+  sidecars: Set<string>;
   /** Transition times of the conditions, kept across updates. */
   transitions: Map<string, { status: string; atMs: number }>;
 }
@@ -34,15 +37,35 @@ function condition(run: PodRunState, type: string, status: 'True' | 'False', now
   return c;
 }
 
+function isTerminated(c: ContainerRun): boolean {
+  return 'terminated' in c.state;
+}
+
+function exitCode(c: ContainerRun): unknown {
+  const t = c.state.terminated;
+  return t && typeof t === 'object' ? (t as Record<string, unknown>).exitCode : undefined;
+}
+
+function containerStatus(c: ContainerRun): Record<string, unknown> {
+  const s: Record<string, unknown> = { image: c.image, imageID: c.imageID, lastState: c.lastState, name: c.name, ready: c.ready, restartCount: c.restartCount, started: c.started, state: c.state };
+  if (c.containerID) s.containerID = c.containerID;
+  return s;
+}
+
 export function buildStatus(run: PodRunState, existing: Record<string, unknown>, nowMs: number): Record<string, unknown> {
-  const unready = run.containers.filter((c) => !c.ready).map((c) => c.name);
+  const sidecars = run.initContainers.filter((c) => run.sidecars.has(c.name));
+  const unready = [...sidecars, ...run.containers].filter((c) => !c.ready).map((c) => c.name);
   const allReady = unready.length === 0 && run.containers.length > 0;
   const finished = run.phase === 'Succeeded' || run.phase === 'Failed';
   const readyReason = finished ? 'PodCompleted' : 'ContainersNotReady';
   const readyMessage = finished ? undefined : `containers with unready status: [${unready.join(' ')}]`;
+  const incomplete = run.initContainers.filter((c) => (run.sidecars.has(c.name) ? !c.started : !(isTerminated(c) && exitCode(c) === 0))).map((c) => c.name);
+  const initialized = incomplete.length === 0
+    ? condition(run, 'Initialized', 'True', nowMs, finished && run.initContainers.length === 0 ? 'PodCompleted' : undefined)
+    : condition(run, 'Initialized', 'False', nowMs, 'ContainersNotInitialized', `containers with incomplete status: [${incomplete.join(' ')}]`);
   const conditions = [
     condition(run, 'PodReadyToStartContainers', run.sandboxReady && !finished ? 'True' : 'False', nowMs),
-    condition(run, 'Initialized', 'True', nowMs, finished ? 'PodCompleted' : undefined),
+    initialized,
     allReady ? condition(run, 'Ready', 'True', nowMs) : condition(run, 'Ready', 'False', nowMs, readyReason, readyMessage),
     allReady ? condition(run, 'ContainersReady', 'True', nowMs) : condition(run, 'ContainersReady', 'False', nowMs, readyReason, readyMessage),
     condition(run, 'PodScheduled', 'True', nowMs),
@@ -54,12 +77,9 @@ export function buildStatus(run: PodRunState, existing: Record<string, unknown>,
     hostIP: run.hostIP,
     hostIPs: [{ ip: run.hostIP }],
     startTime: formatRfc3339(run.startTimeMs),
-    containerStatuses: run.containers.map((c) => {
-      const s: Record<string, unknown> = { image: c.image, imageID: c.imageID, lastState: c.lastState, name: c.name, ready: c.ready, restartCount: c.restartCount, started: c.started, state: c.state };
-      if (c.containerID) s.containerID = c.containerID;
-      return s;
-    }),
+    containerStatuses: run.containers.map(containerStatus),
   };
+  if (run.initContainers.length > 0) status.initContainerStatuses = run.initContainers.map(containerStatus);
   if (run.podIP) {
     status.podIP = run.podIP;
     status.podIPs = [{ ip: run.podIP }];

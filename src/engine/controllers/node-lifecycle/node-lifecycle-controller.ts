@@ -9,6 +9,7 @@ import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import { formatRfc3339, parseRfc3339 } from '../../api/time';
 import { EventRecorder } from '../../client';
+import { TimerKind } from '../../clock/timer-board';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 
 export const NODE_MONITOR_PERIOD_MS = 5_000;
@@ -63,14 +64,21 @@ export class NodeLifecycleController implements Controller {
 
   reconcile(name: string, context: ControllerContext): ReconcileResult {
     const node = context.informers.forResource('', 'v1', 'nodes').get(name);
-    if (!node) return DONE;
+    if (!node) {
+      context.timers?.clear(`node-monitor-grace/${name}`);
+      return DONE;
+    }
     const now = context.loop.nowMs();
     const lease = context.informers.forResource('coordination.k8s.io', 'v1', 'leases').get(`kube-node-lease/${name}`);
     const conditions = conditionsOf(node);
     const ready = conditions.find((c) => c.type === 'Ready');
     const heartbeat = Math.max(parseRfc3339(rec(lease?.spec).renewTime) ?? 0, parseRfc3339(ready?.lastHeartbeatTime) ?? 0);
     const grace = ready ? NODE_MONITOR_GRACE_PERIOD_MS : NODE_STARTUP_GRACE_PERIOD_MS;
-    const silent = now - (heartbeat || (parseRfc3339(node.metadata.creationTimestamp) ?? now)) > grace;
+    const since = heartbeat || (parseRfc3339(node.metadata.creationTimestamp) ?? now);
+    const silent = now - since > grace;
+    // Published for countdowns: the node turns Unknown at the first monitor pass after this.
+    if (silent) context.timers?.clear(`node-monitor-grace/${name}`);
+    else context.timers?.set({ id: `node-monitor-grace/${name}`, kind: TimerKind.NodeMonitorGrace, dueMs: since + grace, object: { kind: 'Node', name, uid: text(node.metadata.uid) }, component: this.name, description: `${name} becomes Unknown if no heartbeat arrives (node-monitor-grace-period ${grace / 1000}s)` });
     if (silent && ready?.status !== 'Unknown') this.markUnknown(node, conditions, context);
     const current = context.informers.forResource('', 'v1', 'nodes').get(name) ?? node;
     const readyNow = conditionsOf(current).find((c) => c.type === 'Ready');

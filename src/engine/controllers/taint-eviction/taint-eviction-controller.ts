@@ -10,6 +10,7 @@ import { formatRfc3339, parseRfc3339 } from '../../api/time';
 import { readTaints, readTolerations, tolerates } from '../../api/taints';
 import type { TimerId } from '../../clock';
 import { EventRecorder } from '../../client';
+import { TimerKind } from '../../clock/timer-board';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 
 function rec(v: unknown): Record<string, unknown> {
@@ -44,6 +45,7 @@ export class TaintEvictionController implements Controller {
     if (!pod || pod.metadata.deletionTimestamp) {
       if (existing) context.loop.cancel(existing.timer);
       this.scheduled.delete(key);
+      context.timers?.clear(`taint-eviction/${key}`);
       return DONE;
     }
     const node = context.informers.forResource('', 'v1', 'nodes').get(text(rec(pod.spec).nodeName));
@@ -66,6 +68,7 @@ export class TaintEvictionController implements Controller {
       if (existing) {
         context.loop.cancel(existing.timer);
         this.scheduled.delete(key);
+        context.timers?.clear(`taint-eviction/${key}`);
         this.events?.record(pod, { type: 'Normal', reason: 'TaintManagerEviction', action: 'Evicting', note: `Cancelling deletion of Pod ${key}` });
       }
       return DONE;
@@ -74,11 +77,14 @@ export class TaintEvictionController implements Controller {
     if (existing) context.loop.cancel(existing.timer);
     const timer = context.loop.after(Math.max(0, deadline - context.loop.nowMs()), 'taint eviction', () => this.evict(key, context));
     this.scheduled.set(key, { timer, atMs: deadline });
+    const [namespace = '', name = ''] = key.split('/');
+    context.timers?.set({ id: `taint-eviction/${key}`, kind: TimerKind.TaintEviction, dueMs: deadline, object: { kind: 'Pod', namespace, name, uid: text(pod.metadata.uid) }, component: this.name, description: `deletes pod ${key}: its toleration of ${text(node?.metadata.name)}'s NoExecute taint runs out` });
     return DONE;
   }
 
   private evict(key: string, context: ControllerContext): void {
     this.scheduled.delete(key);
+    context.timers?.clear(`taint-eviction/${key}`);
     const pod = context.informers.forResource('', 'v1', 'pods').get(key);
     if (!pod || pod.metadata.deletionTimestamp) return;
     this.events?.record(pod, { type: 'Normal', reason: 'TaintManagerEviction', action: 'Evicting', note: `Marking for deletion Pod ${key}` });

@@ -37,6 +37,7 @@ const REPOSITORIES: Record<string, Repository> = {
   'docker.io/library/node': { tags: ['latest', '20', '22', 'lts', 'alpine'], sizeBytes: 398301184, defaultRuns: 'exits' },
   'docker.io/curlimages/curl': { tags: ['latest', '8.10.1', '8.11.0', '8.12.1'], sizeBytes: 11981872, onSigterm: 'ignores', defaultRuns: 'exits' },
   'docker.io/hashicorp/http-echo': { tags: ['latest', '1.0', '1.0.0', '0.2.3'], sizeBytes: 2864284 },
+  'docker.io/polinux/stress': { tags: ['latest', '1.0.4'], sizeBytes: 4009634 }, // UNVERIFIED size
   'registry.k8s.io/pause': { tags: ['3.10', '3.10.1', '3.9', '3.8'], sizeBytes: 320448 },
   'registry.k8s.io/e2e-test-images/agnhost': { tags: ['2.39', '2.40', '2.43', '2.45', '2.52', '2.53'], sizeBytes: 51107316 },
   'registry.k8s.io/busybox': { tags: ['latest', '1.27.2'], sizeBytes: 675944, onSigterm: 'ignores', defaultRuns: 'exits' },
@@ -90,7 +91,12 @@ export function lookupImage(image: string): ImageLookup {
   return { ok: true, image: { reference, sizeBytes: Math.round(repo.sizeBytes * small), onSigterm: repo.onSigterm ?? 'fast', defaultRuns: repo.defaultRuns ?? 'forever' } };
 }
 
-/** containerd's error for an image that cannot be pulled. */
+/**
+ * containerd's error for an image that cannot be pulled: a missing tag of a known repository is
+ * `not found`; Docker Hub answers an unknown repository with an authorization error.
+ */
 export function pullError(reference: string): string {
-  return `failed to pull and unpack image "${reference}": failed to resolve reference "${reference}": ${reference.startsWith('docker.io/') ? 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed' : `${reference}: not found`}`;
+  const repository = reference.replace(/:[^:/]+$/, '');
+  const missingTag = REPOSITORIES[repository] !== undefined;
+  return `failed to pull and unpack image "${reference}": failed to resolve reference "${reference}": ${reference.startsWith('docker.io/') && !missingTag ? 'pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed' : `${reference}: not found`}`;
 }

@@ -14,6 +14,7 @@ import { VirtualFileSystem } from '../filesystem';
 import { NestedShell } from '../nested-shell';
 import { Session } from '../session';
 import { curl, nslookup, wget, type PodNetwork } from './network-tools';
+import { etcdctl } from './etcdctl';
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
@@ -23,12 +24,14 @@ interface ImageShell {
   shells: string[];
   /** busybox-style images print `/ # `; Debian-based ones bash's `root@HOST:DIR# `. */
   busybox: boolean;
-  tools: ('wget' | 'nslookup' | 'curl')[];
+  tools: ('wget' | 'nslookup' | 'curl' | 'etcdctl')[];
 }
 
 /** Which shells and network tools an image has. UNVERIFIED beyond the common images listed. */
 export function imageShell(image: string): ImageShell {
   const repo = (image.split('@')[0] ?? image).replace(/:[^/:]*$/, '').replace(/^docker\.io\//, '').replace(/^library\//, '');
+  // The etcd image is distroless: etcdctl and etcdutl, no shell.
+  if (repo === 'registry.k8s.io/etcd') return { shells: [], busybox: true, tools: ['etcdctl'] };
   if (repo === 'busybox') return { shells: ['sh', '/bin/sh', 'ash'], busybox: true, tools: ['wget', 'nslookup'] };
   if (repo === 'alpine') return { shells: ['sh', '/bin/sh', 'ash'], busybox: true, tools: ['wget', 'nslookup'] };
   if (repo === 'curlimages/curl') return { shells: ['sh', '/bin/sh'], busybox: true, tools: ['curl', 'wget', 'nslookup'] };
@@ -110,11 +113,13 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
   if (image.tools.includes('wget')) tools.wget = wget(net);
   if (image.tools.includes('nslookup')) tools.nslookup = nslookup(net);
   if (image.tools.includes('curl')) tools.curl = curl(net);
+  if (image.tools.includes('etcdctl')) tools.etcdctl = etcdctl(cluster, text(rec(pod.status).hostIP));
   const hostname: Command = (c) => {
     c.stdout(`${text(pod.metadata.name)}\n`);
     c.done(0);
   };
-  const commands = new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, ...tools, hostname }));
+  // A distroless image has only its own binaries; others have a shell's worth of utilities.
+  const commands = new Map<string, Command>(Object.entries(image.shells.length === 0 ? tools : { ...CORE_COMMANDS, ...TEXT_COMMANDS, ...tools, hostname }));
   const machine: Machine = { loop: ctx.machine.loop, fs: containerFileSystem(cluster, pod, containerName), clusters: ctx.machine.clusters, hostname: text(pod.metadata.name), random: ctx.machine.random };
   const options = {
     env: containerEnvironment(cluster, pod, container),

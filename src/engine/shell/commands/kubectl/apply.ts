@@ -5,13 +5,14 @@ import { kindPrefix, type ApiResource } from '../../../client/discovery';
 import { parseManifests, type ManifestDocument } from '../../../kubectl/manifests';
 import { str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { requireConnection, statusLine, type KubectlContext } from './context';
+import { checkOutputFormat, DRY_RUN_FLAG, dryRunOf, printOutcome } from './common';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
   { name: 'recursive', short: 'R', type: 'bool' },
-  { name: 'dry-run', type: 'string' },
+  DRY_RUN_FLAG,
   { name: 'output', short: 'o', type: 'string' },
   { name: 'validate', type: 'string' },
   { name: 'server-side', type: 'bool' },
@@ -112,10 +113,13 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
   if (!docs) return 1;
   const conn = requireConnection(k);
   if (!conn) return 1;
-  const dryRun = str(k.flags, 'dry-run');
+  const dryRun = dryRunOf(k);
+  if (dryRun === undefined) return 1;
   const query: Record<string, string> = dryRun === 'server' ? { dryRun: 'All' } : {};
   const suffix = dryRun === 'server' ? ' (server dry run)' : dryRun === 'client' ? ' (dry run)' : '';
   const outputName = str(k.flags, 'output') === 'name';
+  const structured = !['', 'name', 'wide'].includes(str(k.flags, 'output') ?? '');
+  if (structured && !checkOutputFormat(k)) return 1;
   let status = 0;
   for (const doc of docs) {
     const object = doc.object;
@@ -133,7 +137,14 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
     }
     const ref = { group: resource.group, version: resource.version, resource: resource.resource, namespace };
     const name = typeof object.metadata.name === 'string' ? object.metadata.name : '';
-    const printed = (op: string) => k.out(outputName ? `${kindPrefix(resource)}/${name}\n` : `${kindPrefix(resource)}/${name} ${op}${suffix}\n`);
+    // With -o yaml|json|jsonpath... the object itself is printed (the server's answer, or the manifest on a client dry run).
+    const printed = (op: string, result: KubeObject = object) => {
+      if (structured) {
+        if (!printOutcome(k, result, resource, op, dryRun)) status = 1;
+        return;
+      }
+      k.out(outputName ? `${kindPrefix(resource)}/${name}\n` : `${kindPrefix(resource)}/${name} ${op}${suffix}\n`);
+    };
     if (mode === 'apply' && !name && object.metadata.generateName) {
       k.err(`error: from ${String(object.metadata.generateName)}: cannot use generate name with apply\n`);
       status = 1;
@@ -154,7 +165,8 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
       if (!r.ok) {
         k.err(statusLine(r.status, { verb: 'creating', source: doc.source }) + '\n');
         status = 1;
-      } else k.out(outputName ? `${kindPrefix(resource)}/${String(r.value.metadata.name)}\n` : `${kindPrefix(resource)}/${String(r.value.metadata.name)} created${suffix}\n`);
+      } else if (structured) printed('created', r.value);
+      else k.out(outputName ? `${kindPrefix(resource)}/${String(r.value.metadata.name)}\n` : `${kindPrefix(resource)}/${String(r.value.metadata.name)} created${suffix}\n`);
       continue;
     }
     const existing = conn.client.get({ ...ref, name });
@@ -167,14 +179,14 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
         continue;
       }
       if (dryRun === 'client') {
-        printed('created');
+        printed('created', desired);
         continue;
       }
       const r = conn.client.create(ref, desired, query);
       if (!r.ok) {
         k.err(statusLine(r.status, { verb: 'creating', source: doc.source }) + '\n');
         status = 1;
-      } else printed('created');
+      } else printed('created', r.value);
       continue;
     }
     const previousText = existing.value.metadata.annotations?.[LAST_APPLIED];
@@ -199,7 +211,7 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
       status = 1;
       continue;
     }
-    printed(r.value.metadata.resourceVersion === existing.value.metadata.resourceVersion ? 'unchanged' : 'configured');
+    printed(r.value.metadata.resourceVersion === existing.value.metadata.resourceVersion ? 'unchanged' : 'configured', r.value);
   }
   return status;
 }

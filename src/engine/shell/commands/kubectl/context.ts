@@ -23,7 +23,14 @@ export function makeKubectlContext(shell: CommandContext, flags: ParsedFlags): K
     flags,
     connection() {
       if (!connection) {
-        connection = connect(shell.machine, shell.env, shell.cwd, { kubeconfig: str(flags, 'kubeconfig'), context: str(flags, 'context'), namespace: str(flags, 'namespace') });
+        const verbosity = flags.values.get('v');
+        connection = connect(shell.machine, shell.env, shell.cwd, {
+          kubeconfig: str(flags, 'kubeconfig'),
+          context: str(flags, 'context'),
+          namespace: str(flags, 'namespace'),
+          verbosity: typeof verbosity === 'number' ? verbosity : 0,
+          log: (line) => shell.stderr(line),
+        });
         // Warning headers from the API server print once each on stderr, as kubectl's warning handler does.
         if (connection.ok) {
           const printed = new Set<string>();

@@ -6,6 +6,7 @@ import { readManifestSources, resourceFor } from './apply';
 import { requireConnection, statusLine, type KubectlContext } from './context';
 import type { VerbResult } from './index';
 import { waitUntilGone } from './wait-for-deletion';
+import { DRY_RUN_FLAG, dryRunOf, dryRunQuery, dryRunSuffix } from './common';
 
 export const DELETE_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
@@ -19,7 +20,7 @@ export const DELETE_FLAGS: FlagSpec[] = [
   { name: 'ignore-not-found', type: 'bool' },
   { name: 'cascade', type: 'string' },
   { name: 'output', short: 'o', type: 'string' },
-  { name: 'dry-run', type: 'string' },
+  DRY_RUN_FLAG,
 ];
 
 interface Target {
@@ -29,6 +30,8 @@ interface Target {
 }
 
 export function runDelete(k: KubectlContext): VerbResult {
+  const dryRun = dryRunOf(k);
+  if (dryRun === undefined) return 1;
   const conn = requireConnection(k);
   if (!conn) return 1;
   const targets: Target[] = [];
@@ -80,7 +83,8 @@ export function runDelete(k: KubectlContext): VerbResult {
   const deleted: { ref: { group: string; version: string; resource: string; namespace?: string; name: string }; uid: string }[] = [];
   for (const t of targets) {
     const ref = { group: t.resource.group, version: t.resource.version, resource: t.resource.resource, namespace: t.namespace, name: t.name };
-    const r = conn.client.delete(ref, options);
+    // A client dry run only checks the object exists; a server dry run asks the server to go through the motions.
+    const r = dryRun === 'client' ? conn.client.get(ref) : conn.client.delete(ref, options, dryRunQuery(dryRun));
     if (!r.ok) {
       if (r.code === 404 && bool(k.flags, 'ignore-not-found')) continue;
       k.err(statusLine(r.status) + '\n');
@@ -89,7 +93,8 @@ export function runDelete(k: KubectlContext): VerbResult {
     }
     const where = t.namespace !== undefined ? ` from ${t.namespace} namespace` : '';
     const verb = force && grace === 0 ? 'force deleted' : 'deleted';
-    k.out(str(k.flags, 'output') === 'name' ? `${kindPrefix(t.resource)}/${t.name}\n` : `${t.resource.kind.toLowerCase()}${t.resource.group ? '.' + t.resource.group : ''} "${t.name}" ${verb}${where}\n`);
+    k.out(str(k.flags, 'output') === 'name' ? `${kindPrefix(t.resource)}/${t.name}\n` : `${t.resource.kind.toLowerCase()}${t.resource.group ? '.' + t.resource.group : ''} "${t.name}" ${verb}${where}${dryRunSuffix(dryRun)}\n`);
+    if (dryRun !== 'none') continue;
     deleted.push({ ref, uid: String(r.value.metadata.uid) });
   }
   // kubectl waits (--wait=true) until every deleted object is really gone.

@@ -1,6 +1,6 @@
 /**
- * kubectl's imperative verbs learners type most: `run`, `create deployment|namespace`, `scale` and
- * `label`, building the same objects kubectl builds and printing what it prints.
+ * kubectl's imperative verbs learners type most: `run`, `scale` and `label` (the `create`
+ * generators live in create.ts), building the same objects kubectl builds and printing what it prints.
  */
 import type { KubeObject } from '../../../api/meta';
 import { text } from '../../../api/meta';
@@ -8,6 +8,9 @@ import { kindPrefix } from '../../../client/discovery';
 import { bool, int, str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { parseTargets } from './get';
 import { requireConnection, statusLine, type KubectlContext } from './context';
+import { attachToNewPod } from './exec';
+import type { VerbResult } from './index';
+import { checkOutputFormat, DRY_RUN_FLAG, dryRunOf, dryRunQuery, dryRunSuffix, printOutcome } from './common';
 
 export const RUN_FLAGS: FlagSpec[] = [
   { name: 'image', type: 'string' },
@@ -16,7 +19,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'port', type: 'string' },
   { name: 'env', type: 'stringArray' },
   { name: 'command', type: 'bool' },
-  { name: 'dry-run', type: 'string' },
+  DRY_RUN_FLAG,
   { name: 'output', short: 'o', type: 'string' },
   { name: 'image-pull-policy', type: 'string' },
   { name: 'rm', type: 'bool' },
@@ -33,7 +36,7 @@ function parseLabels(text: string): Record<string, string> {
   return out;
 }
 
-export function runRun(k: KubectlContext): number {
+export function runRun(k: KubectlContext): VerbResult {
   const [name] = k.flags.positional;
   const image = str(k.flags, 'image');
   if (!name) {
@@ -44,13 +47,20 @@ export function runRun(k: KubectlContext): number {
     k.err('error: --image is required\n');
     return 1;
   }
-  if (bool(k.flags, 'stdin') || bool(k.flags, 'tty')) {
-    k.err('error: interactive pods (-i/-t) are not available in the lab yet; run the pod, then use kubectl commands on it\n');
+  const interactive = bool(k.flags, 'stdin') || bool(k.flags, 'tty');
+  if (bool(k.flags, 'rm') && !interactive) {
+    k.err('error: --rm should only be used for attached containers\n');
     return 1;
   }
   const conn = requireConnection(k);
   if (!conn) return 1;
   const container: Record<string, unknown> = { name, image, resources: {} };
+  // -i keeps the container's stdin open for one attach, -t gives it a terminal (as kubectl sets them).
+  if (bool(k.flags, 'stdin')) {
+    container.stdin = true;
+    container.stdinOnce = true;
+  }
+  if (bool(k.flags, 'tty')) container.tty = true;
   const rest = k.flags.rest;
   if (rest.length) {
     if (bool(k.flags, 'command')) container.command = rest;
@@ -68,74 +78,21 @@ export function runRun(k: KubectlContext): number {
     kind: 'Pod',
     metadata: { name, labels: str(k.flags, 'labels') ? parseLabels(str(k.flags, 'labels') ?? '') : { run: name } },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
+    status: {},
   };
-  const dryRun = str(k.flags, 'dry-run');
-  if (dryRun === 'client') {
-    k.out(`pod/${name} created (dry run)\n`);
-    return 0;
-  }
-  const r = conn.client.create({ group: '', version: 'v1', resource: 'pods', namespace: conn.namespace }, pod, dryRun === 'server' ? { dryRun: 'All' } : {});
+  const dryRun = dryRunOf(k);
+  if (dryRun === undefined) return 1;
+  if (!checkOutputFormat(k)) return 1;
+  const pods = { kind: 'Pod', group: '' };
+  if (dryRun === 'client') return printOutcome(k, pod, pods, 'created', dryRun) ? 0 : 1;
+  const r = conn.client.create({ group: '', version: 'v1', resource: 'pods', namespace: conn.namespace }, pod, dryRunQuery(dryRun));
   if (!r.ok) {
     k.err(statusLine(r.status) + '\n');
     return 1;
   }
-  k.out(`pod/${name} created${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
-  return 0;
-}
-
-export const CREATE_DEPLOYMENT_FLAGS: FlagSpec[] = [
-  { name: 'image', type: 'stringArray' },
-  { name: 'replicas', short: 'r', type: 'int' },
-  { name: 'port', type: 'int' },
-  { name: 'dry-run', type: 'string' },
-  { name: 'output', short: 'o', type: 'string' },
-  { name: 'save-config', type: 'bool' },
-];
-
-/** `kubectl create deployment NAME --image=...` and `kubectl create namespace NAME`. */
-export function runCreateResource(k: KubectlContext, what: string): number {
-  const [name] = k.flags.positional.slice(1);
-  if (!name) {
-    k.err('error: exactly one NAME is required, got 0\nSee \'kubectl create ' + what + ' -h\' for help and examples\n');
-    return 1;
-  }
-  const conn = requireConnection(k);
-  if (!conn) return 1;
-  let ref;
-  let body: KubeObject;
-  if (what === 'namespace' || what === 'ns') {
-    ref = { group: '', version: 'v1', resource: 'namespaces' };
-    body = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
-  } else {
-    const images = strings(k.flags, 'image');
-    if (images.length === 0) {
-      k.err('error: required flag(s) "image" not set\n');
-      return 1;
-    }
-    // Container names come from the image's last path segment, without tag or digest.
-    const containers = images.map((image) => {
-      const base = (image.split('/').pop() ?? image).split(/[:@]/)[0] ?? image;
-      const c: Record<string, unknown> = { name: base.replace(/[^a-z0-9-]/g, '-'), image, resources: {} };
-      const port = int(k.flags, 'port');
-      if (port !== undefined) c.ports = [{ containerPort: port }];
-      return c;
-    });
-    ref = { group: 'apps', version: 'v1', resource: 'deployments', namespace: conn.namespace };
-    body = {
-      apiVersion: 'apps/v1',
-      kind: 'Deployment',
-      metadata: { name, labels: { app: name } },
-      spec: { replicas: int(k.flags, 'replicas') ?? 1, selector: { matchLabels: { app: name } }, strategy: {}, template: { metadata: { labels: { app: name } }, spec: { containers } } },
-    };
-  }
-  const r = conn.client.create(ref, body);
-  if (!r.ok) {
-    if (r.status.reason === 'AlreadyExists') k.err(`error: failed to create ${body.kind.toLowerCase()}: ${r.status.message ?? ''}\n`);
-    else k.err(statusLine(r.status) + '\n');
-    return 1;
-  }
-  k.out(`${body.kind === 'Namespace' ? 'namespace' : 'deployment.apps'}/${name} created\n`);
-  return 0;
+  // `run -it`: no "created" line; the terminal attaches to the new pod (exec.ts) and --rm deletes it after.
+  if (interactive && dryRun === 'none') return attachToNewPod(k, name, conn.namespace, rest, bool(k.flags, 'rm'));
+  return printOutcome(k, r.value, pods, 'created', dryRun) ? 0 : 1;
 }
 
 export const SCALE_FLAGS: FlagSpec[] = [
@@ -180,17 +137,23 @@ export const LABEL_FLAGS: FlagSpec[] = [
   { name: 'overwrite', type: 'bool' },
   { name: 'all', type: 'bool' },
   { name: 'selector', short: 'l', type: 'string' },
+  { name: 'list', type: 'bool' },
+  { name: 'output', short: 'o', type: 'string' },
+  DRY_RUN_FLAG,
 ];
 
 /** `kubectl label TYPE NAME key=value key2-`: adds, changes (with --overwrite) or removes labels. */
 export function runLabel(k: KubectlContext): number {
   const args = k.flags.positional;
-  const changes = args.filter((a) => a.includes('=') || a.endsWith('-'));
+  const changes = args.filter((a) => (a.includes('=') || a.endsWith('-')) && !a.includes('/'));
   const targetArgs = args.filter((a) => !changes.includes(a));
-  if (changes.length === 0) {
-    k.err('error: at least one label update is required\n');
+  const listing = bool(k.flags, 'list');
+  if (changes.length === 0 && !listing) {
+    k.err("error: at least one label update is required\nSee 'kubectl label -h' for help and examples\n");
     return 1;
   }
+  const dryRun = dryRunOf(k);
+  if (dryRun === undefined) return 1;
   const conn = requireConnection(k);
   if (!conn) return 1;
   const targets = parseTargets(k, targetArgs);
@@ -200,12 +163,27 @@ export function runLabel(k: KubectlContext): number {
   }
   let status = 0;
   for (const t of targets) {
-    for (const name of t.names) {
+    let names = t.names;
+    if (names.length === 0) {
+      const selector = str(k.flags, 'selector');
+      if (!selector && !bool(k.flags, 'all')) {
+        k.err('error: resource(s) were provided, but no name was specified\n');
+        return 1;
+      }
+      const list = conn.client.list({ group: t.resource.group, version: t.resource.version, resource: t.resource.resource, namespace: t.resource.namespaced ? conn.namespace : undefined }, selector ? { labelSelector: selector } : {});
+      names = list.ok ? list.value.items.map((i) => String(i.metadata.name)) : [];
+    }
+    for (const name of names) {
       const ref = { group: t.resource.group, version: t.resource.version, resource: t.resource.resource, namespace: t.resource.namespaced ? conn.namespace : undefined, name };
       const current = conn.client.get(ref);
       if (!current.ok) {
         k.err(statusLine(current.status) + '\n');
         status = 1;
+        continue;
+      }
+      if (listing) {
+        k.out(`Listing labels for ${t.resource.kind}.${t.resource.group}/${name}:\n`);
+        for (const [key, v] of Object.entries(current.value.metadata.labels ?? {})) k.out(` ${key}=${v}\n`);
         continue;
       }
       const labels: Record<string, string | null> = {};
@@ -228,14 +206,22 @@ export function runLabel(k: KubectlContext): number {
         status = 1;
         continue;
       }
-      const r = conn.client.patch(ref, 'merge', { metadata: { labels } });
+      if (dryRun === 'client') {
+        k.out(`${kindPrefix(t.resource)}/${text(name)} labeled (dry run)\n`);
+        continue;
+      }
+      const r = conn.client.patch(ref, 'merge', { metadata: { labels } }, dryRunQuery(dryRun));
       if (!r.ok) {
         k.err(statusLine(r.status) + '\n');
         status = 1;
         continue;
       }
       const unchanged = r.value.metadata.resourceVersion === current.value.metadata.resourceVersion;
-      k.out(`${kindPrefix(t.resource)}/${text(name)} ${unchanged ? 'not labeled' : 'labeled'}\n`);
+      // updateDataChangeMsg: a change that shrank the labels (without --overwrite) reads "unlabeled".
+      const shrank = Object.keys(r.value.metadata.labels ?? {}).length < Object.keys(current.value.metadata.labels ?? {}).length;
+      const msg = unchanged ? 'not labeled' : shrank && !bool(k.flags, 'overwrite') ? 'unlabeled' : 'labeled';
+      if (str(k.flags, 'output') === 'name') k.out(`${kindPrefix(t.resource)}/${text(name)}\n`);
+      else k.out(`${kindPrefix(t.resource)}/${text(name)} ${msg}${dryRunSuffix(dryRun)}\n`);
     }
   }
   return status;

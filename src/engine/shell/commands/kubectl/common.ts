@@ -1,0 +1,103 @@
+/**
+ * Pieces many verbs share: `--dry-run` (client, server, none; a bare flag means client), `-o` for
+ * the objects a verb made or changed, and the `kind.group/name verb` lines kubectl prints.
+ */
+import type { KubeObject } from '../../../api/meta';
+import { kindPrefix, type ApiResource } from '../../../client/discovery';
+import type { ResourceRef } from '../../../client';
+import { str, type FlagSpec } from '../../../kubectl/flags';
+import { outputPrinter, PrintError } from '../../../kubectl/printers/output';
+import type { KubectlContext } from './context';
+
+export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' };
+export const OUTPUT_FLAG: FlagSpec = { name: 'output', short: 'o', type: 'string' };
+export const PRINT_FLAGS: FlagSpec[] = [OUTPUT_FLAG, DRY_RUN_FLAG, { name: 'template', type: 'string' }, { name: 'allow-missing-template-keys', type: 'bool' }, { name: 'show-managed-fields', type: 'bool' }];
+
+export type DryRun = 'none' | 'client' | 'server';
+
+/** cmdutil.GetDryRunStrategy. */
+export function dryRunOf(k: KubectlContext): DryRun | undefined {
+  const v = str(k.flags, 'dry-run') ?? 'none';
+  if (v === 'unchanged' || v === 'client') return 'client';
+  if (v === 'server') return 'server';
+  if (v === 'none') return 'none';
+  // UNVERIFIED: kubectl also logs a klog deprecation warning for the boolean forms.
+  if (v === 'true') return 'client';
+  if (v === 'false') return 'none';
+  k.err(`error: Invalid dry-run value (${v}). Must be "none", "server", or "client".\n`);
+  return undefined;
+}
+
+export function dryRunQuery(dryRun: DryRun): Record<string, string> {
+  return dryRun === 'server' ? { dryRun: 'All' } : {};
+}
+
+export function dryRunSuffix(dryRun: DryRun): string {
+  return dryRun === 'server' ? ' (server dry run)' : dryRun === 'client' ? ' (dry run)' : '';
+}
+
+/** The collection (or object, with a name) a resource and namespace point to. */
+export function refOf(r: Pick<ApiResource, 'group' | 'version' | 'resource' | 'namespaced'>, namespace: string, name?: string): ResourceRef & { name?: string } {
+  return { group: r.group, version: r.version, resource: r.resource, namespace: r.namespaced ? namespace : undefined, name };
+}
+
+/**
+ * Prints what a verb did: with `-o` the object in that format, else `kind.group/name <verb>` plus
+ * the dry-run suffix (`-o name` prints just the name). Returns false when the format is bad.
+ */
+export function printOutcome(k: KubectlContext, object: KubeObject, resource: Pick<ApiResource, 'kind' | 'group'>, verb: string, dryRun: DryRun): boolean {
+  const format = str(k.flags, 'output') ?? '';
+  const name = String(object.metadata.name ?? '');
+  if (format === '' || format === 'wide') {
+    k.out(`${kindPrefix(resource)}/${name} ${verb}${dryRunSuffix(dryRun)}\n`);
+    return true;
+  }
+  if (format === 'name') {
+    k.out(`${kindPrefix(resource)}/${name}\n`);
+    return true;
+  }
+  const printer = outputPrinter(format, { readFile: (path) => k.shell.machine.fs.read(k.shell.machine.fs.resolve(k.shell.cwd, path)) });
+  if ('error' in printer) {
+    k.err(printer.error);
+    return false;
+  }
+  try {
+    k.out(printer(object));
+  } catch (e) {
+    if (!(e instanceof PrintError)) throw e;
+    k.err(e.message);
+    return false;
+  }
+  return true;
+}
+
+/** Validates `-o` before doing anything (kubectl fails on a bad format first). */
+export function checkOutputFormat(k: KubectlContext): boolean {
+  const format = str(k.flags, 'output') ?? '';
+  if (format === '' || format === 'name' || format === 'wide') return true;
+  const printer = outputPrinter(format, { readFile: (path) => k.shell.machine.fs.read(k.shell.machine.fs.resolve(k.shell.cwd, path)) });
+  if ('error' in printer) {
+    k.err(printer.error);
+    return false;
+  }
+  return true;
+}
+
+/** cobra's required-argument error for `kubectl <verb> NAME`. */
+export function exactlyOneName(k: KubectlContext, command: string, names: readonly string[]): string | undefined {
+  if (names.length !== 1) {
+    k.err(`error: exactly one NAME is required, got ${names.length}\nSee 'kubectl ${command} -h' for help and examples\n`);
+    return undefined;
+  }
+  return names[0];
+}
+
+/** `a=b,c=d` into a map (label and selector flags). */
+export function parsePairs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(',').filter(Boolean)) {
+    const eq = part.indexOf('=');
+    out[eq < 0 ? part : part.slice(0, eq)] = eq < 0 ? '' : part.slice(eq + 1);
+  }
+  return out;
+}
