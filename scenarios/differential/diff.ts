@@ -1,5 +1,8 @@
-/** A small line diff (longest common subsequence) for readable test failures: `-` real, `+` ours. */
-export function unifiedDiff(real: string, ours: string): string {
+/**
+ * A small line diff (longest common subsequence) for readable test failures: `-` real, `+` ours.
+ * Unchanged lines further than `context` from a change are left out.
+ */
+export function unifiedDiff(real: string, ours: string, context = 3): string {
   const a = real.split('\n');
   const b = ours.split('\n');
   const n = a.length;
@@ -27,5 +30,12 @@ export function unifiedDiff(real: string, ours: string): string {
       i++;
     }
   }
-  return out.join('\n');
+  const changed = out.map((l) => !l.startsWith('  '));
+  const near = (i: number) => changed.slice(Math.max(0, i - context), i + context + 1).some(Boolean);
+  const kept: string[] = [];
+  out.forEach((line, i) => {
+    if (near(i)) kept.push(line);
+    else if (kept[kept.length - 1] !== '  ...') kept.push('  ...');
+  });
+  return kept.join('\n');
 }

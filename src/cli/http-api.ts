@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiRequest, Simulation } from '../engine';
+import { decodeKubernetesProtobuf } from '../engine/api/protobuf/decode';
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -39,12 +40,22 @@ async function readBody(req: IncomingMessage, limitBytes: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-/** Parses a request body by its Content-Type: JSON for everything but server-side apply's YAML. */
+/**
+ * Parses a request body by its Content-Type: JSON for everything but server-side apply's YAML and
+ * Kubernetes protobuf (real kubectl's `create <generator>` bodies), which becomes the same JSON object.
+ */
 function decodeBody(raw: Buffer, contentType: string): { ok: true; body: unknown } | { ok: false; code: number; message: string } {
   if (raw.length === 0) return { ok: true, body: undefined };
+  const unsupported = { ok: false, code: 415, message: `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml` } as const;
+  if (contentType.startsWith('application/vnd.kubernetes.protobuf')) {
+    const decoded = decodeKubernetesProtobuf(new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength));
+    if (decoded.ok) return { ok: true, body: decoded.object };
+    // A kind without descriptors here: refuse the media type, as before.
+    return decoded.unknownKind ? unsupported : { ok: false, code: 400, message: decoded.message };
+  }
   const text = raw.toString('utf8');
   if (contentType.startsWith('application/apply-patch+yaml')) return { ok: true, body: text };
-  if (contentType.includes('protobuf') || contentType.includes('cbor')) return { ok: false, code: 415, message: `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml` };
+  if (contentType.includes('protobuf') || contentType.includes('cbor')) return unsupported;
   try {
     return { ok: true, body: JSON.parse(text) as unknown };
   } catch (e) {

@@ -4,35 +4,7 @@
  * directives work, `null` deletes a field, and lists without a strategy are replaced.
  */
 import { deepCopy, isRecord } from '../../api/meta';
-
-/** Field name → merge key, for lists whose patchStrategy is "merge" in the Kubernetes types. */
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  ports: 'containerPort',
-  env: 'name',
-  volumes: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  imagePullSecrets: 'name',
-  hostAliases: 'ip',
-  conditions: 'type',
-  ownerReferences: 'uid',
-  topologySpreadConstraints: 'topologyKey',
-  resourceClaims: 'name',
-  taints: 'key',
-  addresses: 'type',
-};
-
-/** Lists of scalars merged as sets (patchStrategy "merge" on []string). */
-const MERGE_SETS = new Set(['finalizers']);
-
-/** A Service's `ports` are keyed by `port`, a container's by `containerPort`. */
-function mergeKeyFor(field: string, parentPath: readonly string[]): string | undefined {
-  if (field === 'ports' && parentPath[parentPath.length - 1] === 'spec' && parentPath.length === 1) return 'port';
-  return MERGE_KEYS[field];
-}
+import { MERGE_SETS, mergeKeyFor } from '../../api/merge-keys';
 
 export function applyStrategicMergePatch(target: unknown, patch: unknown, path: readonly string[] = []): unknown {
   if (!isRecord(patch)) return deepCopy(patch);

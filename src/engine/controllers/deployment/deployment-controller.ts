@@ -45,6 +45,12 @@ function templateWithoutHash(template: unknown): unknown {
   return t;
 }
 
+/** JSON with object keys sorted: two templates that differ only in key order are the same template (EqualIgnoreHash). */
+function canonical(value: unknown): string {
+  const sort = (v: unknown): unknown => (Array.isArray(v) ? v.map(sort) : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v);
+  return JSON.stringify(sort(value));
+}
+
 function structuredCloneJson(v: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
 }
@@ -73,8 +79,8 @@ export class DeploymentController implements Controller {
     const listed = context.client.list({ group: 'apps', version: 'v1', resource: 'replicasets', namespace });
     if (!listed.ok) return { kind: 'retry', reason: 'list replicasets failed' };
     const owned = listed.value.items.filter((rs) => controllerRef(rs)?.uid === d.metadata.uid);
-    const wanted = JSON.stringify(templateWithoutHash(spec.template));
-    let newRS = owned.find((rs) => JSON.stringify(templateWithoutHash(rec(rs.spec).template)) === wanted);
+    const wanted = canonical(templateWithoutHash(spec.template));
+    let newRS = owned.find((rs) => canonical(templateWithoutHash(rec(rs.spec).template)) === wanted);
     const oldRSs = owned.filter((rs) => rs !== newRS);
     const maxRevision = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0)));
     if (spec.paused === true) return DONE;

@@ -1,4 +1,6 @@
 /** `kubectl apply -f` (client-side apply with the last-applied annotation) and `kubectl create -f`. */
+import { goJson } from '../../../kubectl/printers/jsonpath';
+import { mergeKeyFor } from '../../../api/merge-keys';
 import type { KubeObject } from '../../../api/meta';
 import { deepCopy, isRecord } from '../../../api/meta';
 import { kindPrefix, type ApiResource } from '../../../client/discovery';
@@ -80,32 +82,68 @@ function noMatch(object: KubeObject, source: string): string {
   return `error: resource mapping not found for name: "${String(object.metadata.name ?? '')}" namespace: "${String(object.metadata.namespace ?? '')}" from "${source}": no matches for kind "${object.kind}" in version "${object.apiVersion}"\nensure CRDs are installed first`;
 }
 
-/** The annotation value: the manifest as JSON without the annotation itself, plus a newline. */
-function lastAppliedOf(object: KubeObject): string {
+/**
+ * The annotation value, as kubectl builds it: the manifest with its namespace filled in and the
+ * annotation itself removed (which leaves `"annotations":{}`), marshalled as Go does (keys sorted,
+ * HTML characters escaped), plus a newline.
+ */
+function lastAppliedOf(object: KubeObject, namespace: string | undefined): string {
   const copy = deepCopy(object);
   const annotations = { ...(copy.metadata.annotations ?? {}) };
   delete annotations[LAST_APPLIED];
-  if (Object.keys(annotations).length) copy.metadata.annotations = annotations;
-  else delete copy.metadata.annotations;
-  return JSON.stringify(copy) + '\n';
+  copy.metadata.annotations = annotations;
+  if (namespace !== undefined) copy.metadata.namespace = namespace;
+  return goJson(copy) + '\n';
 }
 
-/** A strategic-merge patch from last-applied to desired: changed fields set, removed ones nulled. */
-function threeWayPatch(original: unknown, desired: unknown): unknown {
-  if (!isRecord(desired)) return desired;
+/**
+ * kubectl's three-way patch: every field of the manifest that differs from the live object is set,
+ * every field the previous apply had that the manifest dropped is deleted (null), and keyed lists
+ * (containers by name, ports by containerPort, ...) are patched item by item, with
+ * `$patch: delete` for items the previous apply had and the manifest dropped.
+ */
+function threeWayPatch(original: unknown, modified: unknown, current: unknown, path: readonly string[] = []): unknown {
+  if (!isRecord(modified)) return modified;
   const patch: Record<string, unknown> = {};
   const orig = isRecord(original) ? original : {};
-  for (const [key, value] of Object.entries(desired)) {
-    if (isRecord(value) && isRecord(orig[key])) {
-      const sub = threeWayPatch(orig[key], value);
+  const live = isRecord(current) ? current : {};
+  for (const [key, value] of Object.entries(modified)) {
+    if (isRecord(value) && isRecord(live[key])) {
+      const sub = threeWayPatch(orig[key], value, live[key], [...path, key]);
       if (isRecord(sub) && Object.keys(sub).length === 0) continue;
       patch[key] = sub;
-    } else if (JSON.stringify(value) !== JSON.stringify(orig[key]) || !(key in orig)) {
-      patch[key] = value;
+      continue;
     }
+    const mergeKey = mergeKeyFor(key, path);
+    const liveList = live[key];
+    if (mergeKey && Array.isArray(value) && Array.isArray(liveList) && value.every((v) => isRecord(v) && v[mergeKey] !== undefined)) {
+      const items = keyedListPatch(Array.isArray(orig[key]) ? (orig[key] as unknown[]) : [], value as Record<string, unknown>[], liveList, mergeKey, [...path, key]);
+      if (items.length) patch[key] = items;
+      continue;
+    }
+    if (!(key in live) || JSON.stringify(value) !== JSON.stringify(live[key])) patch[key] = value;
   }
-  for (const key of Object.keys(orig)) if (!(key in desired)) patch[key] = null;
+  for (const key of Object.keys(orig)) if (!(key in modified) && key in live) patch[key] = null;
   return patch;
+}
+
+function keyedListPatch(original: readonly unknown[], modified: readonly Record<string, unknown>[], current: readonly unknown[], mergeKey: string, path: readonly string[]): Record<string, unknown>[] {
+  const find = (list: readonly unknown[], key: unknown) => list.find((item) => isRecord(item) && item[mergeKey] === key);
+  const items: Record<string, unknown>[] = [];
+  for (const item of modified) {
+    const liveItem = find(current, item[mergeKey]);
+    if (!liveItem) {
+      items.push(item);
+      continue;
+    }
+    const sub = threeWayPatch(find(original, item[mergeKey]), item, liveItem, path);
+    if (isRecord(sub) && Object.keys(sub).length > 0) items.push({ [mergeKey]: item[mergeKey], ...sub });
+  }
+  for (const item of original) {
+    if (!isRecord(item) || modified.some((m) => m[mergeKey] === item[mergeKey]) || !find(current, item[mergeKey])) continue;
+    items.push({ [mergeKey]: item[mergeKey], $patch: 'delete' });
+  }
+  return items;
 }
 
 export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
@@ -171,7 +209,9 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
     }
     const existing = conn.client.get({ ...ref, name });
     const desired = deepCopy(object);
-    desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(object) };
+    // kubectl fills in the namespace it resolved, so the manifest it compares and records carries it.
+    if (namespace !== undefined) desired.metadata.namespace = namespace;
+    desired.metadata.annotations = { ...(desired.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(object, namespace) };
     if (!existing.ok) {
       if (existing.code !== 404) {
         k.err(statusLine(existing.status, { verb: 'retrieving current configuration of', source: doc.source }) + '\n');
@@ -200,7 +240,7 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
         original = {};
       }
     }
-    const patch = threeWayPatch(original, desired);
+    const patch = threeWayPatch(original, desired, existing.value);
     if (dryRun === 'client') {
       printed('configured');
       continue;

@@ -3,6 +3,7 @@
  * `-L`, `--show-labels`, `--sort-by`), or the objects in another `-o` format; `-w` keeps printing
  * changes from a watch until interrupted.
  */
+import type { StatusObject } from '../../../api/meta';
 import type { KubeObject } from '../../../api/meta';
 import { isRecord } from '../../../api/meta';
 import { kindPrefix, resolveResource, type ApiResource } from '../../../client/discovery';
@@ -136,6 +137,19 @@ function runRaw(k: KubectlContext, path: string): number {
   return 0;
 }
 
+/**
+ * kubectl rewords a BadRequest or NotFound answer to a list, keeping it an API error: "Unable to
+ * find "/v1, Resource=pods" that match label selector ..." (resource.Selector's visitor).
+ */
+function listError(status: StatusObject, resource: { group: string; version: string; resource: string }, query: Record<string, string>): StatusObject {
+  if (status.code !== 400 && status.code !== 404) return status;
+  const gvr = `${resource.group ? `${resource.group}/` : '/'}${resource.version}, Resource=${resource.resource}`;
+  const labels = query.labelSelector ?? '';
+  const fields = query.fieldSelector ?? '';
+  const message = labels === '' && fields === '' ? `Unable to list "${gvr}": ${status.message ?? ''}` : `Unable to find "${gvr}" that match label selector "${labels}", field selector "${fields}": ${status.message ?? ''}`;
+  return { ...status, message };
+}
+
 export function runGet(k: KubectlContext): VerbResult {
   const args = k.flags.positional;
   const raw = str(k.flags, 'raw');
@@ -219,14 +233,14 @@ export function runGet(k: KubectlContext): VerbResult {
     if (!printer) {
       const r = conn.client.raw({ method: 'GET', path: pathOf(base), query: { ...query, ...tableQuery, limit: '500' }, accept: TABLE_ACCEPT });
       if (r.status >= 300) {
-        errors.push(statusLine(r.body as never));
+        errors.push(statusLine(listError(r.body as StatusObject, t.resource, query)));
         continue;
       }
       fetched.push({ resource: t.resource, table: r.body as TableResponse });
     } else {
       const r = conn.client.list(base, { ...query, limit: '500' });
       if (!r.ok) {
-        errors.push(statusLine(r.status));
+        errors.push(statusLine(listError(r.status, t.resource, query)));
         continue;
       }
       fetched.push({ resource: t.resource, objects: r.value.items.map((item) => ({ ...item, apiVersion: item.apiVersion || apiVersionOf(t.resource), kind: item.kind || t.resource.kind })) });

@@ -35,7 +35,8 @@ function parseSpecs(specs: string[]): { add: Taint[]; remove: { key: string; eff
     if (spec.endsWith('-')) {
       const body = spec.slice(0, -1);
       const colon = body.indexOf(':');
-      const key = colon < 0 ? body : body.slice(0, colon);
+      // `key=value:Effect-` removes by key and effect too: the value does not matter (checked against kubectl v1.34).
+      const key = (colon < 0 ? body : body.slice(0, colon)).split('=')[0] ?? '';
       const effect = colon < 0 ? undefined : body.slice(colon + 1);
       if (effect !== undefined && !EFFECTS.includes(effect)) return { error: `invalid taint effect: ${effect}, unsupported taint effect` };
       remove.push({ key, effect });
