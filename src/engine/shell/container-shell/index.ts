@@ -7,6 +7,7 @@ import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import type { ClusterRuntime } from '../../cluster/runtime';
 import { resolvConf } from '../../network/dns';
+import { containerEnv } from '../../kubelet/container-env';
 import type { Command, CommandContext, Machine } from '../command';
 import { CORE_COMMANDS } from '../commands/coreutils';
 import { TEXT_COMMANDS } from '../commands/text-utils';
@@ -40,46 +41,10 @@ export function imageShell(image: string): ImageShell {
   return { shells: ['bash', '/bin/bash', 'sh', '/bin/sh'], busybox: false, tools: [] };
 }
 
-/** Service environment variables as the kubelet injects them (enableServiceLinks), plus the container's own env. */
-export function containerEnvironment(cluster: ClusterRuntime, pod: KubeObject, container: Record<string, unknown>): Record<string, string> {
-  const env: Record<string, string> = { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: text(pod.metadata.name), HOME: '/root' };
-  const namespace = text(pod.metadata.namespace);
-  const services = cluster.client('kubelet').list({ group: '', version: 'v1', resource: 'services', namespace });
-  const chosen = services.ok ? services.value.items.filter((s) => rec(s.spec).clusterIP && rec(s.spec).clusterIP !== 'None') : [];
-  const kubernetes = cluster.client('kubelet').get({ group: '', version: 'v1', resource: 'services', namespace: 'default', name: 'kubernetes' });
-  if (kubernetes.ok && namespace !== 'default') chosen.push(kubernetes.value);
-  const links = rec(pod.spec).enableServiceLinks !== false;
-  for (const service of chosen) {
-    const name = text(service.metadata.name);
-    if (!links && name !== 'kubernetes') continue;
-    const prefix = name.toUpperCase().replace(/-/g, '_');
-    const ip = text(rec(service.spec).clusterIP);
-    const ports = Array.isArray(rec(service.spec).ports) ? (rec(service.spec).ports as unknown[]).filter(isRecord) : [];
-    const first = ports[0];
-    if (!first) continue;
-    env[`${prefix}_SERVICE_HOST`] = ip;
-    env[`${prefix}_SERVICE_PORT`] = String(first.port);
-    for (const p of ports) if (p.name) env[`${prefix}_SERVICE_PORT_${text(p.name).toUpperCase().replace(/-/g, '_')}`] = String(p.port);
-    const proto = (text(first.protocol) || 'TCP').toLowerCase();
-    env[`${prefix}_PORT`] = `${proto}://${ip}:${String(first.port)}`;
-    for (const p of ports) {
-      const pp = (text(p.protocol) || 'TCP').toLowerCase();
-      const key = `${prefix}_PORT_${String(p.port)}_${pp.toUpperCase()}`;
-      env[key] = `${pp}://${ip}:${String(p.port)}`;
-      env[`${key}_PROTO`] = pp;
-      env[`${key}_PORT`] = String(p.port);
-      env[`${key}_ADDR`] = ip;
-    }
-  }
-  for (const e of Array.isArray(container.env) ? container.env.filter(isRecord) : []) {
-    if (typeof e.value === 'string') env[text(e.name)] = e.value;
-    else if (isRecord(e.valueFrom) && isRecord(e.valueFrom.fieldRef)) {
-      const path = text(e.valueFrom.fieldRef.fieldPath);
-      const value = path === 'metadata.name' ? pod.metadata.name : path === 'metadata.namespace' ? pod.metadata.namespace : path === 'status.podIP' ? rec(pod.status).podIP : path === 'spec.nodeName' ? rec(pod.spec).nodeName : undefined;
-      if (value !== undefined) env[text(e.name)] = text(value);
-    }
-  }
-  return env;
+/** The container's environment as the kubelet built it (service variables, its own env), plus HOME for a shell. */
+function containerEnvironment(cluster: ClusterRuntime, pod: KubeObject, container: Record<string, unknown>): Record<string, string> {
+  const vars = containerEnv(pod, container, text(rec(pod.status).podIP), cluster.client('kubelet'));
+  return { ...Object.fromEntries(vars), HOME: '/root' };
 }
 
 const filesystems = new WeakMap<ClusterRuntime, Map<string, VirtualFileSystem>>();
