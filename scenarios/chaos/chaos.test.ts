@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/engine';
 import { InvariantMonitor, type Violation } from '../../src/engine/invariants/invariants';
 
-const RUNS = Number(process.env.CHAOS_RUNS ?? 12);
+const RUNS = Number(process.env.CHAOS_RUNS ?? 40);
 const SEED = Number(process.env.CHAOS_SEED ?? 20261122);
 
 const app = fc.constantFrom('web', 'api');
