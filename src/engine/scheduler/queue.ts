@@ -13,8 +13,83 @@ export const POD_MAX_BACKOFF_MS = 10_000;
 export const UNSCHEDULABLE_FLUSH_AFTER_MS = 5 * 60_000;
 const FLUSH_PERIOD_MS = 30_000;
 
+/** activeQ: a binary heap by the QueueSort order, FIFO among equals (insertion sequence). */
+class ActiveHeap {
+  private readonly items: { entry: QueuedPod; seq: number }[] = [];
+  private seq = 0;
+  /** uids currently in the heap; removal is lazy (popped entries not in this set are skipped). */
+  private readonly members = new Map<string, QueuedPod>();
+
+  constructor(private readonly less: (a: QueuedPod, b: QueuedPod) => boolean) {}
+
+  get size(): number {
+    return this.members.size;
+  }
+
+  push(uid: string, entry: QueuedPod): void {
+    this.members.set(uid, entry);
+    this.items.push({ entry, seq: this.seq++ });
+    let i = this.items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.before(i, parent)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  remove(uid: string): void {
+    this.members.delete(uid);
+  }
+
+  pop(uidOf: (e: QueuedPod) => string): QueuedPod | undefined {
+    while (this.items.length) {
+      const top = this.items[0] as { entry: QueuedPod; seq: number };
+      const last = this.items.pop() as { entry: QueuedPod; seq: number };
+      if (this.items.length) {
+        this.items[0] = last;
+        this.siftDown(0);
+      }
+      const uid = uidOf(top.entry);
+      if (this.members.get(uid) === top.entry) {
+        this.members.delete(uid);
+        return top.entry;
+      }
+    }
+    return undefined;
+  }
+
+  private before(i: number, j: number): boolean {
+    const a = this.items[i] as { entry: QueuedPod; seq: number };
+    const b = this.items[j] as { entry: QueuedPod; seq: number };
+    if (this.less(a.entry, b.entry)) return true;
+    if (this.less(b.entry, a.entry)) return false;
+    return a.seq < b.seq;
+  }
+
+  private siftDown(i: number): void {
+    const n = this.items.length;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < n && this.before(l, m)) m = l;
+      if (r < n && this.before(r, m)) m = r;
+      if (m === i) return;
+      this.swap(i, m);
+      i = m;
+    }
+  }
+
+  private swap(i: number, j: number): void {
+    const t = this.items[i] as { entry: QueuedPod; seq: number };
+    this.items[i] = this.items[j] as { entry: QueuedPod; seq: number };
+    this.items[j] = t;
+  }
+}
+
 export class SchedulingQueue {
-  private readonly active: QueuedPod[] = [];
+  private readonly active: ActiveHeap;
   private readonly backoff = new Map<string, { entry: QueuedPod; timer: TimerId }>();
   private readonly unschedulable = new Map<string, { entry: QueuedPod; sinceMs: number }>();
   private readonly known = new Map<string, QueuedPod>();
@@ -24,6 +99,7 @@ export class SchedulingQueue {
     private readonly sort: QueueSortPlugin,
     private readonly onActive: () => void,
   ) {
+    this.active = new ActiveHeap((a, b) => this.sort.less(a, b));
     this.loop.after(FLUSH_PERIOD_MS, 'scheduler flush unschedulable', () => this.flushUnschedulable());
   }
 
@@ -47,8 +123,7 @@ export class SchedulingQueue {
   delete(pod: KubeObject): void {
     const uid = this.uid(pod);
     this.known.delete(uid);
-    const i = this.active.findIndex((e) => this.uid(e.pod) === uid);
-    if (i >= 0) this.active.splice(i, 1);
+    this.active.remove(uid);
     const b = this.backoff.get(uid);
     if (b) this.loop.cancel(b.timer);
     this.backoff.delete(uid);
@@ -56,7 +131,7 @@ export class SchedulingQueue {
   }
 
   pop(): QueuedPod | undefined {
-    const entry = this.active.shift();
+    const entry = this.active.pop((e) => this.uid(e.pod));
     if (entry) {
       entry.attempts++;
       entry.lastAttemptMs = this.loop.nowMs();
@@ -88,7 +163,7 @@ export class SchedulingQueue {
   }
 
   pendingCount(): number {
-    return this.active.length + this.backoff.size + this.unschedulable.size;
+    return this.active.size + this.backoff.size + this.unschedulable.size;
   }
 
   private toBackoffOrActive(entry: QueuedPod): void {
@@ -107,9 +182,7 @@ export class SchedulingQueue {
   }
 
   private pushActive(entry: QueuedPod): void {
-    let i = this.active.length;
-    while (i > 0 && this.sort.less(entry, this.active[i - 1] as QueuedPod)) i--;
-    this.active.splice(i, 0, entry);
+    this.active.push(this.uid(entry.pod), entry);
     this.onActive();
   }
 

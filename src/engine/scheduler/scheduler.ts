@@ -11,9 +11,12 @@ import { EventRecorder, Informer, type Client } from '../client';
 import { fitErrorMessage, histogram } from './framework/fit-error';
 import { NodeInfo } from './framework/node-info';
 import { defaultProfile, type Profile } from './framework/profile';
-import { CycleState, isSuccess, type NodeScore, type QueuedPod, type Status } from './framework/types';
+import { isSuccess, type Listers, type QueuedPod, type Status } from './framework/types';
+import { SchedulingAlgorithm, type CycleResult } from './framework/cycle';
 import { insufficientResources } from './plugins/node-resources-fit';
 import { podRequests } from './framework/node-info';
+import { ANNOTATION_SELECTED_NODE, delayedClaims } from './plugins/volume-binding';
+import { SchedulerCache } from './cache';
 import { SchedulingQueue } from './queue';
 
 /** What one cycle decided, for the lab's "why here?" view (never written into objects). */
@@ -23,6 +26,13 @@ export interface SchedulingTrace {
   filter: Record<string, { plugin: string; reasons: readonly string[] } | 'passed'>;
   scores: Record<string, Record<string, number>>;
   totals: Record<string, number>;
+  /** Score weights of the plugins that scored this cycle. */
+  weights: Record<string, number>;
+  /** Nodes Filter looked at, in order (percentageOfNodesToScore may stop before all). */
+  examined: string[];
+  numAllNodes: number;
+  /** The nominated node that was tried first and fitted (then no other node is examined). */
+  nominatedNode?: string;
   result: { nodeName: string } | { message: string };
 }
 
@@ -38,7 +48,11 @@ export interface SchedulerOptions {
    * message of pods without resource claims (DRA is GA and on in v1.34).
    */
   draPostFilterMessage?: boolean;
+  /** percentageOfNodesToScore; 0 (the default) is adaptive. */
+  percentageOfNodesToScore?: number;
 }
+
+const core = (resource: string) => ({ group: '', version: 'v1', resource });
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
@@ -58,40 +72,86 @@ function priorityOf(pod: KubeObject): number {
 export class Scheduler {
   private readonly pods: Informer;
   private readonly nodes: Informer;
+  private readonly informers: Record<string, Informer>;
   private readonly queue: SchedulingQueue;
   private readonly profile: Profile;
+  private readonly algorithm: SchedulingAlgorithm;
   private readonly events: EventRecorder;
-  private readonly random: Random;
-  /** Pods bound by this scheduler whose binding the informer has not shown yet. */
+  private readonly cache = new SchedulerCache();
+  /** Pods bound (or waiting in PreBind) by this scheduler whose binding the informer has not shown yet. */
   private readonly assumed = new Map<string, KubeObject>();
+  /** Pods whose WaitForFirstConsumer claims are being provisioned: uid → chosen node (PreBind waits). */
+  private readonly waitingOnVolumes = new Map<string, { entry: QueuedPod; nodeName: string; claims: string[] }>();
   private scheduled = false;
-  private nodeInfos: NodeInfo[] = [];
 
   constructor(private readonly options: SchedulerOptions) {
     const { client, loop } = options;
-    this.random = options.random;
-    this.profile = defaultProfile(() => this.nodeInfos);
+    const informer = (group: string, version: string, resource: string) => new Informer(client, { group, version, resource });
+    this.informers = {
+      namespaces: informer('', 'v1', 'namespaces'),
+      services: informer('', 'v1', 'services'),
+      replicationcontrollers: informer('', 'v1', 'replicationcontrollers'),
+      replicasets: informer('apps', 'v1', 'replicasets'),
+      statefulsets: informer('apps', 'v1', 'statefulsets'),
+      persistentvolumeclaims: informer('', 'v1', 'persistentvolumeclaims'),
+      persistentvolumes: informer('', 'v1', 'persistentvolumes'),
+      storageclasses: informer('storage.k8s.io', 'v1', 'storageclasses'),
+    };
+    this.profile = defaultProfile(this.listers());
+    this.algorithm = new SchedulingAlgorithm(this.profile, options.random, options.percentageOfNodesToScore ?? 0);
     this.queue = new SchedulingQueue(loop, this.profile.queueSort, () => this.kick());
     this.events = new EventRecorder(client, loop, 'default-scheduler', `default-scheduler-${options.hostNode}`);
-    this.pods = new Informer(client, { group: '', version: 'v1', resource: 'pods' });
-    this.nodes = new Informer(client, { group: '', version: 'v1', resource: 'nodes' });
+    this.pods = new Informer(client, core('pods'));
+    this.nodes = new Informer(client, core('nodes'));
     this.pods.addHandler({
       onAdd: (pod) => this.onPod(pod),
       onUpdate: (_old, pod) => this.onPod(pod),
       onDelete: (pod) => {
+        const uid = String(pod.metadata.uid);
         this.queue.delete(pod);
-        this.assumed.delete(String(pod.metadata.uid));
+        this.assumed.delete(uid);
+        this.waitingOnVolumes.delete(uid);
+        this.cache.removePod(pod);
         // A pod leaving frees resources: pods waiting for room may fit now.
         if (rec(pod.spec).nodeName) this.queue.moveAllToActiveOrBackoff();
       },
     });
     this.nodes.addHandler({
-      onAdd: () => this.queue.moveAllToActiveOrBackoff(),
-      onUpdate: () => this.queue.moveAllToActiveOrBackoff(),
+      onAdd: (node) => {
+        this.cache.setNode(node);
+        this.queue.moveAllToActiveOrBackoff();
+      },
+      onUpdate: (_old, node) => {
+        this.cache.setNode(node);
+        this.queue.moveAllToActiveOrBackoff();
+      },
+      onDelete: (node) => this.cache.removeNode(node),
     });
+    // Storage changes may make waiting pods schedulable, or finish a PreBind.
+    for (const name of ['persistentvolumeclaims', 'persistentvolumes', 'storageclasses'] as const) {
+      this.informers[name]?.addHandler({ onAdd: () => this.onStorageEvent(), onUpdate: () => this.onStorageEvent() });
+    }
+  }
+
+  /** What plugins read besides NodeInfos, all from this scheduler's informers. */
+  private listers(): Listers {
+    const inf = (name: string): Informer => this.informers[name] as Informer;
+    return {
+      nodes: () => this.cache.nodeList(),
+      nodesWithImage: (image) => this.cache.nodesWithImage(image),
+      namespaces: () => inf('namespaces').list(),
+      namespace: (name) => inf('namespaces').get(name),
+      inNamespace: (resource, namespace) => inf(resource).list().filter((o) => o.metadata.namespace === namespace),
+      persistentVolumeClaim: (namespace, name) => inf('persistentvolumeclaims').get(`${namespace}/${name}`),
+      persistentVolume: (name) => inf('persistentvolumes').get(name),
+      persistentVolumes: () => inf('persistentvolumes').list(),
+      storageClass: (name) => inf('storageclasses').get(name),
+      storageClasses: () => inf('storageclasses').list(),
+    };
   }
 
   start(): void {
+    for (const i of Object.values(this.informers)) i.start();
     this.nodes.start();
     this.pods.start();
   }
@@ -99,16 +159,35 @@ export class Scheduler {
   stop(): void {
     this.pods.stop();
     this.nodes.stop();
+    for (const i of Object.values(this.informers)) i.stop();
   }
 
   private onPod(pod: KubeObject): void {
+    const uid = String(pod.metadata.uid);
     if (rec(pod.spec).nodeName) {
-      this.assumed.delete(String(pod.metadata.uid));
+      this.assumed.delete(uid);
+      this.waitingOnVolumes.delete(uid);
       this.queue.delete(pod);
+      this.cache.setPod(pod);
       return;
     }
+    // An update of a pod still unbound must not undo its assumed place.
+    if (!this.assumed.has(uid)) this.cache.setPod(pod);
+    if (this.waitingOnVolumes.has(uid)) return;
     if (needsScheduling(pod, this.profile.schedulerName)) this.queue.add(pod);
     else this.queue.delete(pod);
+  }
+
+  private onStorageEvent(): void {
+    this.queue.moveAllToActiveOrBackoff();
+    for (const [uid, waiting] of [...this.waitingOnVolumes]) {
+      const ns = text(waiting.entry.pod.metadata.namespace);
+      const bound = waiting.claims.every((name) => text(rec(this.informers.persistentvolumeclaims?.get(`${ns}/${name}`)?.status).phase) === 'Bound');
+      if (!bound) continue;
+      this.waitingOnVolumes.delete(uid);
+      // The informer callback must not write synchronously into the cycle it reports; bind on the loop.
+      this.options.loop.enqueue('kube-scheduler bind', () => this.bind(waiting.entry, waiting.nodeName));
+    }
   }
 
   /** Schedules the next queued pod on the loop (one cycle per task, as the scheduler's single goroutine does). */
@@ -124,19 +203,6 @@ export class Scheduler {
     });
   }
 
-  /** NodeInfos from the informers' view plus pods assumed on their nodes. */
-  private snapshot(): NodeInfo[] {
-    const infos = new Map<string, NodeInfo>();
-    for (const node of this.nodes.list().sort((a, b) => (String(a.metadata.name) < String(b.metadata.name) ? -1 : 1))) infos.set(String(node.metadata.name), new NodeInfo(node));
-    for (const pod of [...this.pods.list(), ...this.assumed.values()]) {
-      const nodeName = text(rec(pod.spec).nodeName);
-      const phase = rec(pod.status).phase;
-      if (!nodeName || phase === 'Succeeded' || phase === 'Failed') continue;
-      infos.get(nodeName)?.addPod(pod);
-    }
-    return [...infos.values()];
-  }
-
   private scheduleOne(entry: QueuedPod): void {
     const current = this.pods.get(`${String(entry.pod.metadata.namespace)}/${String(entry.pod.metadata.name)}`);
     if (!current || current.metadata.uid !== entry.pod.metadata.uid || !needsScheduling(current, this.profile.schedulerName)) {
@@ -144,82 +210,75 @@ export class Scheduler {
       return;
     }
     const pod = current;
-    this.nodeInfos = this.snapshot();
-    const state = new CycleState();
-    for (const p of this.profile.preFilter) p.preFilter(state, pod, this.nodeInfos);
-    const trace: SchedulingTrace = { pod: { namespace: text(pod.metadata.namespace), name: text(pod.metadata.name), uid: text(pod.metadata.uid) }, atMs: this.options.loop.nowMs(), filter: {}, scores: {}, totals: {}, result: { message: '' } };
-    const feasible: NodeInfo[] = [];
-    const failures = new Map<string, Status>();
-    for (const node of this.nodeInfos) {
-      let rejected: Status | undefined;
-      for (const plugin of this.profile.filter) {
-        const s = plugin.filter(state, pod, node);
-        if (!isSuccess(s)) {
-          rejected = { ...s, plugin: plugin.name };
-          break;
-        }
-      }
-      if (rejected) {
-        failures.set(node.name, rejected);
-        trace.filter[node.name] = { plugin: rejected.plugin ?? '', reasons: rejected.reasons };
-      } else {
-        feasible.push(node);
-        trace.filter[node.name] = 'passed';
-      }
-    }
-    if (feasible.length === 0) {
-      this.fail(entry, pod, failures, trace);
+    const nodes = this.cache.nodeList();
+    const cycle = this.algorithm.run(pod, nodes);
+    const trace = this.traceOf(pod, cycle, nodes.length);
+    if (!cycle.chosen) {
+      this.fail(entry, pod, cycle, trace);
       return;
     }
-    const chosen = feasible.length === 1 ? (feasible[0] as NodeInfo) : this.pick(state, pod, feasible, trace);
-    const bound = this.profile.bind.bind(pod, chosen.name, this.options.client);
+    const nodeName = cycle.chosen.name;
+    trace.result = { nodeName };
+    this.options.onTrace?.(trace);
+    // Assume: the pod counts on its node from now on, before the API shows it bound.
+    const assumedPod = { ...pod, spec: { ...rec(pod.spec), nodeName } };
+    this.assumed.set(String(pod.metadata.uid), assumedPod);
+    this.cache.setPod(assumedPod);
+    // PreBind (VolumeBinding): claims waiting for a consumer learn the node; bind once they are Bound.
+    const delayed = delayedClaims(cycle.state);
+    if (delayed.length) {
+      for (const pvc of delayed) {
+        if (rec(pvc.metadata.annotations)[ANNOTATION_SELECTED_NODE] === nodeName) continue;
+        this.options.client.patch({ ...core('persistentvolumeclaims'), namespace: text(pvc.metadata.namespace), name: text(pvc.metadata.name) }, 'merge', { metadata: { annotations: { [ANNOTATION_SELECTED_NODE]: nodeName } } });
+      }
+      this.waitingOnVolumes.set(String(pod.metadata.uid), { entry, nodeName, claims: delayed.map((c) => text(c.metadata.name)) });
+      return;
+    }
+    this.bind(entry, nodeName);
+  }
+
+  private bind(entry: QueuedPod, nodeName: string): void {
+    const pod = entry.pod;
+    const bound = this.profile.bind.bind(pod, nodeName, this.options.client);
     if (!isSuccess(bound)) {
-      // Binding failed (e.g. the pod changed): try again after back-off.
+      // Binding failed (e.g. the pod changed): forget the assumption and try again after back-off.
+      this.assumed.delete(String(pod.metadata.uid));
+      this.cache.setPod(pod);
       this.queue.markUnschedulable(entry);
       this.queue.moveAllToActiveOrBackoff();
       return;
     }
-    this.assumed.set(String(pod.metadata.uid), { ...pod, spec: { ...rec(pod.spec), nodeName: chosen.name } });
     this.queue.done(entry);
-    trace.result = { nodeName: chosen.name };
-    this.options.onTrace?.(trace);
-    this.events.record(pod, { type: 'Normal', reason: 'Scheduled', action: 'Binding', note: `Successfully assigned ${text(pod.metadata.namespace)}/${text(pod.metadata.name)} to ${chosen.name}` });
+    this.events.record(pod, { type: 'Normal', reason: 'Scheduled', action: 'Binding', note: `Successfully assigned ${text(pod.metadata.namespace)}/${text(pod.metadata.name)} to ${nodeName}` });
   }
 
-  /** Scores feasible nodes, weights and sums them, and picks the highest (reservoir sampling among ties). */
-  private pick(state: CycleState, pod: KubeObject, feasible: readonly NodeInfo[], trace: SchedulingTrace): NodeInfo {
-    const totals = new Map<string, number>(feasible.map((n) => [n.name, 0]));
-    for (const { plugin, weight } of this.profile.score) {
-      const scores: NodeScore[] = feasible.map((n) => ({ name: n.name, score: plugin.score(state, pod, n) }));
-      plugin.normalizeScores?.(state, pod, scores);
-      for (const s of scores) {
-        (trace.scores[s.name] ??= {})[plugin.name] = s.score * weight;
-        totals.set(s.name, (totals.get(s.name) ?? 0) + s.score * weight);
-      }
-    }
-    let best: NodeInfo = feasible[0] as NodeInfo;
-    let bestScore = -1;
-    let ties = 0;
-    for (const node of feasible) {
-      const score = totals.get(node.name) ?? 0;
-      trace.totals[node.name] = score;
-      if (score > bestScore) {
-        best = node;
-        bestScore = score;
-        ties = 1;
-      } else if (score === bestScore) {
-        ties++;
-        if (this.random.intBelow(ties) === 0) best = node;
-      }
-    }
-    return best;
+  private traceOf(pod: KubeObject, cycle: CycleResult, numAllNodes: number): SchedulingTrace {
+    const trace: SchedulingTrace = {
+      pod: { namespace: text(pod.metadata.namespace), name: text(pod.metadata.name), uid: text(pod.metadata.uid) },
+      atMs: this.options.loop.nowMs(),
+      filter: {},
+      scores: cycle.scores,
+      totals: cycle.totals,
+      weights: {},
+      examined: cycle.preFilterStatus ? [] : [...cycle.examined],
+      numAllNodes,
+      ...(cycle.nominatedNode ? { nominatedNode: cycle.nominatedNode } : {}),
+      result: { message: '' },
+    };
+    for (const [name, status] of cycle.failures) trace.filter[name] = { plugin: status.plugin ?? '', reasons: status.reasons };
+    for (const node of cycle.feasible) trace.filter[node.name] = 'passed';
+    for (const { plugin, weight } of this.profile.score) if (cycle.scoredPlugins.includes(plugin.name)) trace.weights[plugin.name] = weight;
+    return trace;
   }
 
-  private fail(entry: QueuedPod, pod: KubeObject, failures: ReadonlyMap<string, Status>, trace: SchedulingTrace): void {
+  private fail(entry: QueuedPod, pod: KubeObject, cycle: CycleResult, trace: SchedulingTrace): void {
+    const failures = cycle.failures;
+    const numAllNodes = this.cache.nodeList().length;
     const reasonsByNode = new Map([...failures].map(([n, s]) => [n, s.reasons]));
     const preempted = this.preempt(pod, failures);
     // A successful preemption adds no PostFilter message (v1.34); the pod waits for its nominated node.
-    const message = fitErrorMessage(this.nodeInfos.length, reasonsByNode, preempted ? '' : this.postFilterMessage(pod, failures));
+    const preFilterMessage = cycle.preFilterStatus ? cycle.preFilterStatus.reasons.join(', ') : undefined;
+    const message = numAllNodes === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(numAllNodes, reasonsByNode, preempted ? '' : this.postFilterMessage(pod, failures), preFilterMessage);
     trace.result = { message };
     this.options.onTrace?.(trace);
     this.events.record(pod, { type: 'Warning', reason: 'FailedScheduling', action: 'Scheduling', note: message });
@@ -241,7 +300,7 @@ export class Scheduler {
         if (status.code === 'UnschedulableAndUnresolvable') perNode.set(nodeName, ['Preemption is not helpful for scheduling']);
         else perNode.set(nodeName, ['No preemption victims found for incoming pod']);
       }
-      preemption = `preemption: 0/${this.nodeInfos.length} nodes are available: ${histogram(perNode)}.`;
+      preemption = `preemption: 0/${this.cache.nodeList().length} nodes are available: ${histogram(perNode)}.`;
     }
     const hasClaims = Array.isArray(spec.resourceClaims) && spec.resourceClaims.length > 0;
     return (this.options.draPostFilterMessage ?? true) && !hasClaims ? `no new claims to deallocate, ${preemption}` : preemption;
@@ -256,7 +315,7 @@ export class Scheduler {
     if (rec(pod.spec).preemptionPolicy === 'Never') return false;
     const priority = priorityOf(pod);
     const request = podRequests(pod);
-    for (const node of this.nodeInfos) {
+    for (const node of this.cache.nodeList()) {
       const status = failures.get(node.name);
       if (!status || status.code !== 'Unschedulable' || status.plugin !== 'NodeResourcesFit') continue;
       const candidates = node.pods.filter((p) => priorityOf(p) < priority).sort((a, b) => priorityOf(a) - priorityOf(b));

@@ -65,6 +65,21 @@ function addResource(into: Resource, other: Resource): void {
  * request no CPU or memory count the scheduler's defaults (used for scoring only).
  */
 export function podRequests(pod: KubeObject, nonZero = false): Resource {
+  // Pods are frozen values shared by every reader, so a pod object's requests never change.
+  const memo = nonZero ? nonZeroMemo : requestsMemo;
+  let r = memo.get(pod);
+  if (!r) {
+    r = computePodRequests(pod, nonZero);
+    memo.set(pod, r);
+  }
+  return r;
+}
+
+const requestsMemo = new WeakMap<KubeObject, Resource>();
+const nonZeroMemo = new WeakMap<KubeObject, Resource>();
+const portsMemo = new WeakMap<KubeObject, HostPort[]>();
+
+function computePodRequests(pod: KubeObject, nonZero: boolean): Resource {
   const spec = rec(pod.spec);
   const sum = emptyResource();
   const containerRequests = (c: Record<string, unknown>): Resource => {
@@ -103,7 +118,17 @@ export interface HostPort {
   port: number;
 }
 
+/** The pod's hostPorts (memoised per pod object; callers must not modify the array). */
 export function podHostPorts(pod: KubeObject): HostPort[] {
+  let out = portsMemo.get(pod);
+  if (!out) {
+    out = computeHostPorts(pod);
+    portsMemo.set(pod, out);
+  }
+  return out;
+}
+
+function computeHostPorts(pod: KubeObject): HostPort[] {
   const out: HostPort[] = [];
   const spec = rec(pod.spec);
   for (const c of [...list(spec.containers), ...list(spec.initContainers)]) {
@@ -114,8 +139,33 @@ export function podHostPorts(pod: KubeObject): HostPort[] {
   return out;
 }
 
+function subtractResource(into: Resource, other: Resource): void {
+  into.milliCPU -= other.milliCPU;
+  into.memory -= other.memory;
+  into.ephemeralStorage -= other.ephemeralStorage;
+  for (const [k, v] of other.scalar) into.scalar.set(k, (into.scalar.get(k) ?? 0) - v);
+}
+
+/** Whether a pod carries pod affinity or anti-affinity terms (InterPodAffinity looks only at those). */
+function hasPodAffinity(pod: KubeObject): { any: boolean; requiredAnti: boolean } {
+  const affinity = rec(rec(pod.spec).affinity);
+  const anti = rec(affinity.podAntiAffinity);
+  const requiredAnti = Array.isArray(anti.requiredDuringSchedulingIgnoredDuringExecution) && anti.requiredDuringSchedulingIgnoredDuringExecution.length > 0;
+  return { any: affinity.podAffinity !== undefined || affinity.podAntiAffinity !== undefined, requiredAnti };
+}
+
+interface PodEntry {
+  pod: KubeObject;
+  requested: Resource;
+  nonZero: Resource;
+  ports: HostPort[];
+}
+
 export class NodeInfo {
   readonly pods: KubeObject[] = [];
+  /** Pods with pod affinity or anti-affinity terms, and those with required anti-affinity (framework.NodeInfo's PodsWithAffinity / PodsWithRequiredAntiAffinity). */
+  readonly podsWithAffinity: KubeObject[] = [];
+  readonly podsWithRequiredAntiAffinity: KubeObject[] = [];
   readonly requested = emptyResource();
   readonly nonZeroRequested = emptyResource();
   readonly allocatable = emptyResource();
@@ -123,6 +173,7 @@ export class NodeInfo {
   readonly usedPorts: HostPort[] = [];
   /** Image name → size in bytes, from node.status.images. */
   readonly images = new Map<string, number>();
+  private readonly entries = new Map<string, PodEntry>();
 
   constructor(readonly node: KubeObject) {
     const status = rec(node.status);
@@ -140,10 +191,53 @@ export class NodeInfo {
     return text(this.node.metadata.name);
   }
 
+  get labels(): Readonly<Record<string, string>> {
+    return this.node.metadata.labels ?? {};
+  }
+
   addPod(pod: KubeObject): void {
+    const key = String(pod.metadata.uid);
+    if (this.entries.has(key)) this.removePod(pod);
+    const entry: PodEntry = { pod, requested: podRequests(pod), nonZero: podRequests(pod, true), ports: podHostPorts(pod) };
+    this.entries.set(key, entry);
     this.pods.push(pod);
-    addResource(this.requested, podRequests(pod));
-    addResource(this.nonZeroRequested, podRequests(pod, true));
-    this.usedPorts.push(...podHostPorts(pod));
+    const affinity = hasPodAffinity(pod);
+    if (affinity.any) this.podsWithAffinity.push(pod);
+    if (affinity.requiredAnti) this.podsWithRequiredAntiAffinity.push(pod);
+    addResource(this.requested, entry.requested);
+    addResource(this.nonZeroRequested, entry.nonZero);
+    this.usedPorts.push(...entry.ports);
+  }
+
+  /** Removes the pod with this uid (whatever version of it was added). */
+  removePod(pod: KubeObject): void {
+    const key = String(pod.metadata.uid);
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    const drop = (arr: KubeObject[]) => {
+      const i = arr.indexOf(entry.pod);
+      if (i >= 0) arr.splice(i, 1);
+    };
+    drop(this.pods);
+    drop(this.podsWithAffinity);
+    drop(this.podsWithRequiredAntiAffinity);
+    subtractResource(this.requested, entry.requested);
+    subtractResource(this.nonZeroRequested, entry.nonZero);
+    for (const port of entry.ports) {
+      const i = this.usedPorts.indexOf(port);
+      if (i >= 0) this.usedPorts.splice(i, 1);
+    }
+  }
+
+  hasPod(uid: string): boolean {
+    return this.entries.has(uid);
+  }
+
+  /** A NodeInfo for an updated Node object carrying the same pods. */
+  withNode(node: KubeObject): NodeInfo {
+    const next = new NodeInfo(node);
+    for (const entry of this.entries.values()) next.addPod(entry.pod);
+    return next;
   }
 }

@@ -25,6 +25,7 @@ export interface Status {
 }
 
 export const SUCCESS: Status = { code: Code.Success, reasons: [] };
+export const SKIP: Status = { code: Code.Skip, reasons: [] };
 
 export function unschedulable(reasons: string | readonly string[], resolvable = true): Status {
   return { code: resolvable ? Code.Unschedulable : Code.UnschedulableAndUnresolvable, reasons: typeof reasons === 'string' ? [reasons] : reasons };
@@ -55,6 +56,11 @@ export interface QueueSortPlugin extends Plugin {
   less(a: QueuedPod, b: QueuedPod): boolean;
 }
 
+/**
+ * PreFilter computes per-cycle state once for every node (read by Filter). `Skip` means the plugin's
+ * Filter has nothing to check for this pod; any other non-success rejects the pod on every node and
+ * its message replaces the per-node reasons in FailedScheduling.
+ */
 export interface PreFilterPlugin extends Plugin {
   preFilter(state: CycleState, pod: KubeObject, nodes: readonly NodeInfo[]): Status;
 }
@@ -63,8 +69,9 @@ export interface FilterPlugin extends Plugin {
   filter(state: CycleState, pod: KubeObject, node: NodeInfo): Status;
 }
 
+/** PreScore prepares Score over the feasible nodes; `Skip` leaves the plugin out of this cycle's scores. */
 export interface PreScorePlugin extends Plugin {
-  preScore(state: CycleState, pod: KubeObject, nodes: readonly NodeInfo[]): Status;
+  preScore(state: CycleState, pod: KubeObject, feasible: readonly NodeInfo[]): Status;
 }
 
 export interface NodeScore {
@@ -73,6 +80,7 @@ export interface NodeScore {
 }
 
 export interface ScorePlugin extends Plugin {
+  preScore?(state: CycleState, pod: KubeObject, feasible: readonly NodeInfo[]): Status;
   score(state: CycleState, pod: KubeObject, node: NodeInfo): number;
   /** Rescales raw scores to 0..100 (in place). */
   normalizeScores?(state: CycleState, pod: KubeObject, scores: NodeScore[]): void;
@@ -92,3 +100,23 @@ export interface QueuedPod {
 }
 
 export const MAX_NODE_SCORE = 100;
+
+/**
+ * What plugins may read besides NodeInfos: the scheduler's informer caches (the framework handle's
+ * SharedInformerFactory). Everything here comes from watches, never from the store.
+ */
+export interface Listers {
+  /** Every node in the cache, in name order. */
+  nodes(): readonly NodeInfo[];
+  /** How many nodes hold the image (optional: computed from nodes() when absent). */
+  nodesWithImage?(image: string): number;
+  namespaces(): readonly KubeObject[];
+  namespace(name: string): KubeObject | undefined;
+  /** Objects of a namespaced resource in one namespace (services, replicasets, replicationcontrollers, statefulsets). */
+  inNamespace(resource: 'services' | 'replicasets' | 'replicationcontrollers' | 'statefulsets', namespace: string): readonly KubeObject[];
+  persistentVolumeClaim(namespace: string, name: string): KubeObject | undefined;
+  persistentVolume(name: string): KubeObject | undefined;
+  persistentVolumes(): readonly KubeObject[];
+  storageClass(name: string): KubeObject | undefined;
+  storageClasses(): readonly KubeObject[];
+}

@@ -17,20 +17,20 @@ function requestOf(state: CycleState, pod: KubeObject): Resource {
 /** The reasons a pod does not fit, in Kubernetes' order; `unresolvable` when it could never fit (request > allocatable). */
 export function insufficientResources(request: Resource, node: NodeInfo): { reasons: string[]; unresolvable: boolean } {
   const reasons: string[] = [];
-  let unresolvable = false;
+  const verdict = { reasons, unresolvable: false };
   if (node.pods.length + 1 > node.allowedPodNumber) reasons.push('Too many pods');
-  const check = (name: string, wanted: number, allocatable: number, used: number) => {
-    if (wanted === 0) return;
-    if (wanted > allocatable - used) {
-      reasons.push(`Insufficient ${name}`);
-      if (wanted > allocatable) unresolvable = true;
-    }
-  };
-  check('cpu', request.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU);
-  check('memory', request.memory, node.allocatable.memory, node.requested.memory);
-  check('ephemeral-storage', request.ephemeralStorage, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage);
-  for (const [name, wanted] of request.scalar) check(name, wanted, node.allocatable.scalar.get(name) ?? 0, node.requested.scalar.get(name) ?? 0);
-  return { reasons, unresolvable };
+  check(verdict, 'cpu', request.milliCPU, node.allocatable.milliCPU, node.requested.milliCPU);
+  check(verdict, 'memory', request.memory, node.allocatable.memory, node.requested.memory);
+  check(verdict, 'ephemeral-storage', request.ephemeralStorage, node.allocatable.ephemeralStorage, node.requested.ephemeralStorage);
+  for (const [name, wanted] of request.scalar) check(verdict, name, wanted, node.allocatable.scalar.get(name) ?? 0, node.requested.scalar.get(name) ?? 0);
+  return verdict;
+}
+
+/** One resource: a non-zero request above what is left fails; above allocatable it never fits. */
+function check(verdict: { reasons: string[]; unresolvable: boolean }, name: string, wanted: number, allocatable: number, used: number): void {
+  if (wanted === 0 || wanted <= allocatable - used) return;
+  verdict.reasons.push(`Insufficient ${name}`);
+  if (wanted > allocatable) verdict.unresolvable = true;
 }
 
 function leastRequested(requested: number, capacity: number): number {

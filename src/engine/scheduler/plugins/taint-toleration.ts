@@ -2,8 +2,8 @@
  * TaintToleration: filters out nodes with a NoSchedule or NoExecute taint the pod does not
  * tolerate; scores nodes by how few PreferNoSchedule taints the pod does not tolerate.
  */
-import { isRecord } from '../../api/meta';
-import { readTaints, readTolerations, toleratedByAny } from '../../api/taints';
+import { toleratedByAny } from '../../api/taints';
+import { nodeTaints, podTolerations } from '../framework/memo';
 import { MAX_NODE_SCORE, SUCCESS, unschedulable, type FilterPlugin, type ScorePlugin } from '../framework/types';
 import { defaultNormalizeScore } from '../framework/normalize';
 
@@ -15,15 +15,19 @@ export function untoleratedTaintReason(key: string, value: string): string {
 export const taintToleration = {
   name: 'TaintToleration',
   filter(_state, pod, node) {
-    const taints = readTaints(isRecord(node.node.spec) ? node.node.spec.taints : undefined).filter((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
-    const tolerations = readTolerations(isRecord(pod.spec) ? pod.spec.tolerations : undefined);
-    const untolerated = taints.find((t) => !toleratedByAny(tolerations, t));
+    const taints = nodeTaints(node.node);
+    if (taints.length === 0) return SUCCESS;
+    const tolerations = podTolerations(pod);
+    const untolerated = taints.find((t) => (t.effect === 'NoSchedule' || t.effect === 'NoExecute') && !toleratedByAny(tolerations, t));
     return untolerated ? unschedulable(untoleratedTaintReason(untolerated.key, untolerated.value ?? ''), false) : SUCCESS;
   },
   score(_state, pod, node) {
-    const taints = readTaints(isRecord(node.node.spec) ? node.node.spec.taints : undefined).filter((t) => t.effect === 'PreferNoSchedule');
-    const tolerations = readTolerations(isRecord(pod.spec) ? pod.spec.tolerations : undefined).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
-    return taints.filter((t) => !toleratedByAny(tolerations, t)).length;
+    const taints = nodeTaints(node.node);
+    if (taints.length === 0) return 0;
+    const tolerations = podTolerations(pod).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+    let count = 0;
+    for (const t of taints) if (t.effect === 'PreferNoSchedule' && !toleratedByAny(tolerations, t)) count++;
+    return count;
   },
   normalizeScores(_state, _pod, scores) {
     defaultNormalizeScore(MAX_NODE_SCORE, true, scores);

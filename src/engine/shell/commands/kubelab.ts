@@ -27,7 +27,19 @@ function render(trace: SchedulingTrace): string {
   const tied = totals.filter(([, t]) => t === best).map(([n]) => n).sort();
   const tie = tied.length > 1 ? ` (${tied.join(', ')} tied at ${best}; the scheduler picks one of the best at random)` : '';
   const result = 'nodeName' in trace.result ? `Bound to ${trace.result.nodeName}.${tie}` : `Not scheduled: ${trace.result.message}`;
-  return `Scheduling of ${trace.pod.namespace}/${trace.pod.name}:\n` + alignColumns(rows, DESCRIBE_TABWRITER) + (plugins.length ? '(scores are weighted: TaintToleration x3, NodeAffinity x2, the others x1)\n' : '') + result + '\n';
+  const examined = trace.nominatedNode
+    ? `The pod's nominated node ${trace.nominatedNode} (from its preemption) was tried first and fits; no other node was examined.\n`
+    : trace.examined.length && trace.examined.length < trace.numAllNodes ? `Filtered ${trace.examined.length} of ${trace.numAllNodes} nodes (percentageOfNodesToScore), from ${trace.examined[0] ?? ''} to ${trace.examined[trace.examined.length - 1] ?? ''}; the others were not examined.\n` : '';
+  return `Scheduling of ${trace.pod.namespace}/${trace.pod.name}:\n` + examined + alignColumns(rows, DESCRIBE_TABWRITER) + (plugins.length ? `(scores are weighted: ${weightsNote(trace.weights)})\n` : '') + result + '\n';
+}
+
+/** "TaintToleration x3, NodeAffinity x2, the others x1" for the plugins that scored. */
+function weightsNote(weights: Readonly<Record<string, number>>): string {
+  const heavy = Object.entries(weights).filter(([, w]) => w !== 1);
+  const light = Object.entries(weights).filter(([, w]) => w === 1);
+  const parts = heavy.map(([p, w]) => `${p} x${w}`);
+  if (light.length) parts.push(heavy.length ? 'the others x1' : 'all x1');
+  return parts.join(', ');
 }
 
 export const kubelab: Command = (ctx) => {

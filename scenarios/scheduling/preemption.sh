@@ -1,0 +1,57 @@
+cat <<EOF > low.yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: low-a
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      requests:
+        cpu: "6"
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: low-b
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      requests:
+        cpu: "6"
+EOF
+kubectl apply -f low.yaml
+sleep 5
+kubectl get pods -o wide
+cat <<EOF > high.yaml
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata:
+  name: high
+value: 1000
+description: "Important pods"
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: important
+spec:
+  priorityClassName: high
+  containers:
+  - name: app
+    image: nginx:1.27
+    resources:
+      requests:
+        cpu: "6"
+EOF
+kubectl apply -f high.yaml
+sleep 1
+kubectl get pods -o wide
+sleep 40
+kubectl get pods -o wide
+kubectl get events --field-selector reason=Preempted
+kubectl describe pod important | tail -5
+kubelab explain pod/important

@@ -1,0 +1,200 @@
+/**
+ * InterPodAffinity: places pods relative to other pods. Required pod affinity needs a matching pod
+ * in the node's topology domain; required anti-affinity needs none there; and an existing pod's
+ * required anti-affinity keeps matching pods out of its domain too (symmetry). Preferred terms (and
+ * existing pods' terms about the incoming pod) add or subtract their weights per domain for scoring.
+ *
+ * Caveats: a term's namespaces are its `namespaces` list plus those its `namespaceSelector` selects;
+ * with neither, the pod's own namespace. A nil labelSelector matches no pod. When no pod anywhere
+ * matches the required affinity terms, the pod may still go where the topology keys exist if it
+ * matches its own terms (so the first replica of a self-affine group can start).
+ */
+import type { KubeObject } from '../../api/meta';
+import { isRecord, text } from '../../api/meta';
+import { matches, type Selector } from '../../api/labels';
+import type { NodeInfo } from '../framework/node-info';
+import { SKIP, SUCCESS, unschedulable, type CycleState, type FilterPlugin, type Listers, type PreFilterPlugin, type ScorePlugin, type Status } from '../framework/types';
+import { selectorOf } from './pod-topology-spread';
+
+export const NAME = 'InterPodAffinity';
+export const ERR_REASON_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod affinity rules";
+export const ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod anti-affinity rules";
+export const ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH = "node(s) didn't satisfy existing pods anti-affinity rules";
+/** hardPodAffinityWeight (InterPodAffinityArgs default): existing pods' required affinity, as a preference. */
+export const HARD_POD_AFFINITY_WEIGHT = 1;
+
+const PRE_FILTER_KEY = 'PreFilterInterPodAffinity';
+const PRE_SCORE_KEY = 'PreScoreInterPodAffinity';
+
+function rec(v: unknown): Record<string, unknown> {
+  return isRecord(v) ? v : {};
+}
+
+function list(v: unknown): Record<string, unknown>[] {
+  return Array.isArray(v) ? v.filter(isRecord) : [];
+}
+
+/** A PodAffinityTerm resolved against the pod that carries it. */
+export interface AffinityTerm {
+  topologyKey: string;
+  selector: Selector | undefined;
+  namespaces: ReadonlySet<string>;
+  /** undefined: no namespaceSelector; [] (empty selector): every namespace. */
+  namespaceSelector: Selector | undefined;
+}
+
+interface WeightedTerm {
+  term: AffinityTerm;
+  weight: number;
+}
+
+function toTerm(raw: Record<string, unknown>, owner: KubeObject): AffinityTerm {
+  const namespaces = new Set(Array.isArray(raw.namespaces) ? raw.namespaces.map(text) : []);
+  const namespaceSelector = selectorOf(raw.namespaceSelector);
+  if (namespaces.size === 0 && namespaceSelector === undefined) namespaces.add(text(owner.metadata.namespace));
+  return { topologyKey: text(raw.topologyKey), selector: selectorOf(raw.labelSelector), namespaces, namespaceSelector };
+}
+
+export function requiredTerms(pod: KubeObject, kind: 'podAffinity' | 'podAntiAffinity'): AffinityTerm[] {
+  return list(rec(rec(rec(pod.spec).affinity)[kind]).requiredDuringSchedulingIgnoredDuringExecution).map((t) => toTerm(t, pod));
+}
+
+function preferredTerms(pod: KubeObject, kind: 'podAffinity' | 'podAntiAffinity'): WeightedTerm[] {
+  return list(rec(rec(rec(pod.spec).affinity)[kind]).preferredDuringSchedulingIgnoredDuringExecution).map((t) => ({ term: toTerm(rec(t.podAffinityTerm), pod), weight: typeof t.weight === 'number' ? t.weight : 0 }));
+}
+
+/** AffinityTerm.Matches: the pod is in one of the term's namespaces and its labels match. */
+export function termMatches(term: AffinityTerm, pod: KubeObject, listers: Listers): boolean {
+  const ns = text(pod.metadata.namespace);
+  let inNamespace = term.namespaces.has(ns);
+  if (!inNamespace && term.namespaceSelector !== undefined) {
+    const nsObject = listers.namespace(ns);
+    inNamespace = term.namespaceSelector.length === 0 || (nsObject !== undefined && matches(term.namespaceSelector, nsObject.metadata.labels));
+  }
+  return inNamespace && term.selector !== undefined && matches(term.selector, pod.metadata.labels);
+}
+
+/** Counts per "key=value" topology pair. */
+type TopologyCounts = Map<string, number>;
+
+function bump(counts: TopologyCounts, node: NodeInfo, key: string, by: number): void {
+  const labels = node.labels;
+  if (!Object.prototype.hasOwnProperty.call(labels, key)) return;
+  const pair = `${key}=${labels[key] ?? ''}`;
+  counts.set(pair, (counts.get(pair) ?? 0) + by);
+}
+
+function countOn(counts: TopologyCounts, node: NodeInfo, key: string): number | undefined {
+  const labels = node.labels;
+  if (!Object.prototype.hasOwnProperty.call(labels, key)) return undefined;
+  return counts.get(`${key}=${labels[key] ?? ''}`) ?? 0;
+}
+
+interface PreFilterState {
+  affinity: AffinityTerm[];
+  antiAffinity: AffinityTerm[];
+  existingAntiAffinityCounts: TopologyCounts;
+  affinityCounts: TopologyCounts;
+  antiAffinityCounts: TopologyCounts;
+}
+
+interface PreScoreState {
+  topologyScore: TopologyCounts;
+}
+
+export function interPodAffinity(listers: Listers) {
+  const plugin = {
+    name: NAME,
+
+    preFilter(state: CycleState, pod: KubeObject, nodes: readonly NodeInfo[]): Status {
+      const affinity = requiredTerms(pod, 'podAffinity');
+      const antiAffinity = requiredTerms(pod, 'podAntiAffinity');
+      const existingAntiAffinityCounts: TopologyCounts = new Map();
+      const affinityCounts: TopologyCounts = new Map();
+      const antiAffinityCounts: TopologyCounts = new Map();
+      let anyExistingAnti = false;
+      for (const node of nodes) {
+        // Existing pods' required anti-affinity terms that the incoming pod matches.
+        for (const existing of node.podsWithRequiredAntiAffinity) {
+          anyExistingAnti = true;
+          for (const term of requiredTerms(existing, 'podAntiAffinity')) if (termMatches(term, pod, listers)) bump(existingAntiAffinityCounts, node, term.topologyKey, 1);
+        }
+        if (affinity.length === 0 && antiAffinity.length === 0) continue;
+        for (const existing of node.pods) {
+          // Affinity counts a pod only where it matches every required term (all terms, one pod).
+          if (affinity.length && affinity.every((t) => termMatches(t, existing, listers))) for (const t of affinity) bump(affinityCounts, node, t.topologyKey, 1);
+          for (const t of antiAffinity) if (termMatches(t, existing, listers)) bump(antiAffinityCounts, node, t.topologyKey, 1);
+        }
+      }
+      if (affinity.length === 0 && antiAffinity.length === 0 && !anyExistingAnti) return SKIP;
+      state.write(PRE_FILTER_KEY, { affinity, antiAffinity, existingAntiAffinityCounts, affinityCounts, antiAffinityCounts } satisfies PreFilterState);
+      return SUCCESS;
+    },
+
+    filter(state: CycleState, pod: KubeObject, node: NodeInfo): Status {
+      const s = state.read<PreFilterState>(PRE_FILTER_KEY);
+      if (!s) return SUCCESS;
+      if (!satisfiesAffinity(s, pod, node, listers)) return unschedulable(ERR_REASON_AFFINITY_RULES_NOT_MATCH, false);
+      for (const t of s.antiAffinity) if ((countOn(s.antiAffinityCounts, node, t.topologyKey) ?? 0) > 0) return unschedulable(ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH);
+      for (const [key, value] of Object.entries(node.labels)) if ((s.existingAntiAffinityCounts.get(`${key}=${value}`) ?? 0) > 0) return unschedulable(ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH);
+      return SUCCESS;
+    },
+
+    preScore(state: CycleState, pod: KubeObject): Status {
+      const preferredAffinity = preferredTerms(pod, 'podAffinity');
+      const preferredAnti = preferredTerms(pod, 'podAntiAffinity');
+      const hasOwn = preferredAffinity.length > 0 || preferredAnti.length > 0;
+      const topologyScore: TopologyCounts = new Map();
+      let anyExisting = false;
+      // Every node's pods count, not only the feasible nodes': a domain spans nodes.
+      for (const node of listers.nodes()) {
+        const candidates = hasOwn ? node.pods : node.podsWithAffinity;
+        for (const existing of candidates) {
+          for (const { term, weight } of preferredAffinity) if (termMatches(term, existing, listers)) bump(topologyScore, node, term.topologyKey, weight);
+          for (const { term, weight } of preferredAnti) if (termMatches(term, existing, listers)) bump(topologyScore, node, term.topologyKey, -weight);
+          const affinity = rec(rec(existing.spec).affinity);
+          if (affinity.podAffinity === undefined && affinity.podAntiAffinity === undefined) continue;
+          anyExisting = true;
+          for (const term of requiredTerms(existing, 'podAffinity')) if (termMatches(term, pod, listers)) bump(topologyScore, node, term.topologyKey, HARD_POD_AFFINITY_WEIGHT);
+          for (const { term, weight } of preferredTerms(existing, 'podAffinity')) if (termMatches(term, pod, listers)) bump(topologyScore, node, term.topologyKey, weight);
+          for (const { term, weight } of preferredTerms(existing, 'podAntiAffinity')) if (termMatches(term, pod, listers)) bump(topologyScore, node, term.topologyKey, -weight);
+        }
+      }
+      if (!hasOwn && !anyExisting) return SKIP;
+      state.write(PRE_SCORE_KEY, { topologyScore } satisfies PreScoreState);
+      return SUCCESS;
+    },
+
+    score(state: CycleState, _pod: KubeObject, node: NodeInfo): number {
+      const s = state.read<PreScoreState>(PRE_SCORE_KEY);
+      if (!s) return 0;
+      let score = 0;
+      for (const [key, value] of Object.entries(node.labels)) score += s.topologyScore.get(`${key}=${value}`) ?? 0;
+      return score;
+    },
+
+    /** Scales scores linearly from the lowest (0) to the highest (100); all equal → 0. */
+    normalizeScores(_state: CycleState, _pod: KubeObject, scores: { name: string; score: number }[]): void {
+      if (scores.length === 0) return;
+      const min = Math.min(...scores.map((s) => s.score));
+      const max = Math.max(...scores.map((s) => s.score));
+      for (const s of scores) s.score = max - min > 0 ? Math.trunc((100 * (s.score - min)) / (max - min)) : 0;
+    },
+  };
+  return plugin satisfies PreFilterPlugin & FilterPlugin & ScorePlugin;
+}
+
+function satisfiesAffinity(s: PreFilterState, pod: KubeObject, node: NodeInfo, listers: Listers): boolean {
+  if (s.affinity.length === 0) return true;
+  let allMatched = true;
+  for (const t of s.affinity) {
+    if ((countOn(s.affinityCounts, node, t.topologyKey) ?? 0) <= 0) {
+      allMatched = false;
+      break;
+    }
+  }
+  if (allMatched) return true;
+  // No pod anywhere matches: the pod may go wherever the keys exist if it matches its own terms.
+  if (s.affinityCounts.size === 0 && s.affinity.every((t) => termMatches(t, pod, listers))) return s.affinity.every((t) => Object.prototype.hasOwnProperty.call(node.labels, t.topologyKey));
+  return false;
+}
