@@ -35,9 +35,13 @@ function must<T>(result: { ok: true; value: T } | { ok: false; status: { message
   return result.value;
 }
 
-/** Docker hands out 172.18.0.2, .3, ... in container start order, which kind does not fix. */
-function assignAddresses(names: string[], random: Random): string[] {
-  const hosts = names.map((_, i) => i + 2);
+/**
+ * Docker hands out the free addresses of the `kind` network (172.18.0.2, .3, ...) in container start
+ * order, which kind does not fix; containers of other clusters on the same network keep theirs.
+ */
+function assignAddresses(names: string[], random: Random, taken: ReadonlySet<string>): string[] {
+  const hosts: number[] = [];
+  for (let h = 2; hosts.length < names.length; h++) if (!taken.has(`172.18.0.${h}`)) hosts.push(h);
   random.shuffle(hosts);
   return hosts.map((h) => `172.18.0.${h}`);
 }
@@ -55,10 +59,10 @@ export class ClusterBootstrapper {
   }
 
   /** Creates the cluster, moving virtual time the ~20 s a real `kind create cluster` takes. */
-  run(spec: KindClusterSpec = defaultClusterSpec(), hooks: { onControlPlaneUp(): void } = { onControlPlaneUp: () => undefined }): BootstrappedCluster {
+  run(spec: KindClusterSpec = defaultClusterSpec(), hooks: { onControlPlaneUp(): void } = { onControlPlaneUp: () => undefined }, takenAddresses: ReadonlySet<string> = new Set()): BootstrappedCluster {
     const base = this.loop.nowMs();
     const names = nodeNames(spec);
-    const ips = assignAddresses(names, this.random);
+    const ips = assignAddresses(names, this.random, takenAddresses);
     const singleNode = spec.nodes.length === 1;
     const nodes: ClusterNode[] = names.map((name, i) => ({ name, role: spec.nodes[i] ?? 'worker', internalIP: ips[i] as string, podCIDR: `10.244.${i}.0/24`, nextPodHost: 2 }));
     const controlPlane = nodes[0] as ClusterNode;

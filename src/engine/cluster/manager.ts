@@ -48,9 +48,10 @@ export class ClusterManager {
     do port = 32768 + this.ports.intBelow(60999 - 32768);
     while (this.all().some((c) => c.hostPort === port));
     const cluster = new ClusterRuntime(spec, port, this.loop, this.random.fork(`cluster/${spec.name}`), (e) => this.onTraffic(spec.name, e));
+    const taken = new Set(this.all().flatMap((c) => c.nodes.map((n) => n.internalIP)));
     this.clusters.set(spec.name, cluster);
     this.onCreated(cluster);
-    cluster.bootstrap();
+    cluster.bootstrap(taken);
     return cluster;
   }
 

@@ -81,10 +81,11 @@ export class ClusterRuntime {
   }
 
   /** What `kind create cluster` does after the node containers start. */
-  bootstrap(): void {
+  /** `takenAddresses`: IPs other clusters' node containers hold on the shared docker network. */
+  bootstrap(takenAddresses: ReadonlySet<string> = new Set()): void {
     const bootstrapper = new ClusterBootstrapper(this.client('kubeadm'), this.loop, this.random.fork('bootstrap'));
     const started = this.loop.nowMs();
-    const result = bootstrapper.run(this.spec, { onControlPlaneUp: () => this.startControlPlane() });
+    const result = bootstrapper.run(this.spec, { onControlPlaneUp: () => this.startControlPlane() }, takenAddresses);
     const ids = this.random.fork('docker');
     this.nodes = result.nodes.map((n) => ({ ...n, containerId: hex12(ids), running: true, createdAtMs: started, startedAtMs: started }));
     for (const node of this.nodes) this.kubeletFor(node).start();

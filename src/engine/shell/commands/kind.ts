@@ -1,6 +1,7 @@
 /** `kind`: creates and deletes kind clusters on the lab machine and keeps the kubeconfig in step. */
 import type { Command, CommandContext } from '../command';
-import { defaultClusterSpec, KIND_NODE_IMAGE } from '../../cluster/kind-config';
+import { load } from 'js-yaml';
+import { defaultClusterSpec, KIND_NODE_IMAGE, parseKindConfig, type KindConfig } from '../../cluster/kind-config';
 import { EMPTY_KUBECONFIG, parseKubeconfig, serializeKubeconfig, withKindCluster, withoutKindCluster } from '../../cluster/kubeconfig';
 import { kubeconfigPaths } from '../../kubectl/connection';
 import { FlagError, parseFlags, str } from '../../kubectl/flags';
@@ -21,13 +22,33 @@ const SALUTATIONS = ['Have a nice day! 👋', 'Thanks for using kind! 😊', 'No
 
 function createCluster(ctx: CommandContext, args: string[]): number {
   const flags = parseFlags(args, [{ name: 'name', type: 'string' }, { name: 'image', type: 'string' }, { name: 'config', type: 'string' }, { name: 'kubeconfig', type: 'string' }, { name: 'wait', type: 'string' }, { name: 'retain', type: 'bool' }]);
-  const name = str(flags, 'name') ?? 'kind';
+  let config: KindConfig = { nodes: ['control-plane'] };
+  const configFile = str(flags, 'config');
+  if (configFile !== undefined) {
+    const text = ctx.machine.fs.read(ctx.machine.fs.resolve(ctx.cwd, configFile));
+    if (text === undefined) {
+      ctx.stderr(`ERROR: failed to create cluster: error reading file: open ${configFile}: no such file or directory\n`);
+      return 1;
+    }
+    const parsed = parseKindConfig(text, (t) => load(t));
+    if ('error' in parsed) {
+      ctx.stderr(`${parsed.error}\n`);
+      return 1;
+    }
+    config = parsed;
+  }
+  if (config.nodes.filter((r) => r === 'control-plane').length > 1) {
+    // kind would add an external load balancer container in front of several API servers.
+    ctx.stderr('ERROR: kubelab: clusters with more than one control-plane node are not modelled yet\n');
+    return 1;
+  }
+  const name = str(flags, 'name') ?? config.name ?? 'kind';
   if (ctx.machine.clusters.get(name)) {
     ctx.stderr(`ERROR: failed to create cluster: node(s) already exist for a cluster with the name "${name}"\n`);
     return 1;
   }
-  const spec = defaultClusterSpec(name, 0);
   const image = str(flags, 'image') ?? KIND_NODE_IMAGE;
+  const spec = { ...defaultClusterSpec(name, config.nodes.length - 1), image };
   ctx.stderr(`Creating cluster "${name}" ...\n`);
   ctx.stderr(` ✓ Ensuring node image (${image}) 🖼\n`);
   ctx.stderr(` ✓ Preparing nodes ${'📦 '.repeat(spec.nodes.length)}\n`);

@@ -21,7 +21,8 @@ export const ANNOTATE_FLAGS: FlagSpec[] = [
 
 export function runAnnotate(k: KubectlContext): number {
   const args = k.flags.positional;
-  const changes = args.filter((a) => a.includes('=') || (a.endsWith('-') && !a.includes('/')));
+  // Like kubectl's GetResourcesAndPairs: any argument with `=` or a trailing `-` is an annotation change.
+  const changes = args.filter((a) => a.includes('=') || a.endsWith('-'));
   const targetArgs = args.filter((a) => !changes.includes(a));
   if (changes.length === 0 && !bool(k.flags, 'list')) {
     k.err("error: at least one annotation update is required\nSee 'kubectl annotate -h' for help and examples\n");

@@ -145,7 +145,8 @@ export const LABEL_FLAGS: FlagSpec[] = [
 /** `kubectl label TYPE NAME key=value key2-`: adds, changes (with --overwrite) or removes labels. */
 export function runLabel(k: KubectlContext): number {
   const args = k.flags.positional;
-  const changes = args.filter((a) => (a.includes('=') || a.endsWith('-')) && !a.includes('/'));
+  // Like kubectl's GetResourcesAndPairs: any argument with `=` or a trailing `-` is a label change (keys may hold a `/`).
+  const changes = args.filter((a) => a.includes('=') || a.endsWith('-'));
   const targetArgs = args.filter((a) => !changes.includes(a));
   const listing = bool(k.flags, 'list');
   if (changes.length === 0 && !listing) {

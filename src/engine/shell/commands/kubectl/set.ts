@@ -129,7 +129,8 @@ function selectedContainers(k: KubectlContext, spec: Obj): { index: number; c: O
 
 function setImage(k: KubectlContext): number {
   const args = k.flags.positional.slice(1);
-  const pairs = args.filter((a) => a.includes('=') && !a.includes('/'));
+  // `container=image` pairs: images may hold `/` (registry.k8s.io/...), resources never hold `=`.
+  const pairs = args.filter((a) => a.includes('='));
   const targets = args.filter((a) => !pairs.includes(a));
   if (pairs.length === 0) {
     k.err("error: at least one image update is required\nSee 'kubectl set image -h' for help and examples\n");
