@@ -249,3 +249,28 @@ export function formatSelector(selector: Selector): string {
 export function equalityRequirements(selector: Selector): Requirement[] {
   return selector.filter((r) => r.operator === '=' || r.operator === '==' || (r.operator === 'in' && r.values.length === 1));
 }
+
+/**
+ * metav1.ParseToLabelSelector: the string form as a manifest LabelSelector (`app=web` into
+ * matchLabels, set-based requirements into matchExpressions), as `kubectl create pdb --selector` builds it.
+ */
+export function toLabelSelector(text: string): LabelSelector | { error: string } {
+  let parsed: Selector;
+  try {
+    parsed = parseSelector(text);
+  } catch (e) {
+    return { error: `couldn't parse the selector string "${text}": ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const out: LabelSelector = {};
+  const expressions: NonNullable<LabelSelector['matchExpressions']> = [];
+  for (const r of parsed) {
+    if (r.operator === '=' || r.operator === '==') out.matchLabels = { ...(out.matchLabels ?? {}), [r.key]: r.values[0] ?? '' };
+    else if (r.operator === 'in') expressions.push({ key: r.key, operator: 'In', values: r.values });
+    else if (r.operator === 'notin' || r.operator === '!=') expressions.push({ key: r.key, operator: 'NotIn', values: r.values });
+    else if (r.operator === 'exists') expressions.push({ key: r.key, operator: 'Exists' });
+    else if (r.operator === '!') expressions.push({ key: r.key, operator: 'DoesNotExist' });
+    else return { error: `"${r.operator === 'gt' ? 'gt' : 'lt'}" isn't a valid label selector operator` };
+  }
+  if (expressions.length) out.matchExpressions = expressions;
+  return out;
+}

@@ -33,12 +33,34 @@ describe('pods/eviction', () => {
     expect(call(eviction('missing')).status).toBe(404);
   });
 
+  const budget = (spec: Record<string, unknown>) => ({ method: 'POST' as const, path: '/apis/policy/v1/namespaces/default/poddisruptionbudgets', body: { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web-pdb' }, spec: { ...spec, selector: { matchLabels: { app: 'web' } } } } });
+
   it('lets one pod go when the budget allows a disruption', () => {
     const { sim, call } = lab();
     for (const n of ['a', 'b', 'c']) call({ method: 'POST', path: '/api/v1/namespaces/default/pods', body: pod(n) });
-    call({ method: 'POST', path: '/apis/policy/v1/namespaces/default/poddisruptionbudgets', body: { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'web-pdb' }, spec: { maxUnavailable: 1, selector: { matchLabels: { app: 'web' } } } } });
+    call(budget({ minAvailable: 2 }));
     sim.advance(10_000);
     expect(call(eviction('a')).status).toBe(201);
     expect(call(eviction('b')).status).toBe(429);
+  });
+
+  it('counts only controlled pods for maxUnavailable, so bare pods get no disruptions', () => {
+    const { sim, call } = lab();
+    for (const n of ['a', 'b', 'c']) call({ method: 'POST', path: '/api/v1/namespaces/default/pods', body: pod(n) });
+    call(budget({ maxUnavailable: 1 }));
+    sim.advance(10_000);
+    const pdb = call({ method: 'GET', path: '/apis/policy/v1/namespaces/default/poddisruptionbudgets/web-pdb' }).body as { status: Record<string, unknown> };
+    expect(pdb.status).toMatchObject({ expectedPods: 0, currentHealthy: 3, desiredHealthy: 0, disruptionsAllowed: 0 });
+    expect(call(eviction('a')).status).toBe(429);
+  });
+
+  it('refuses evictions until the disruption controller has processed the budget', () => {
+    const { sim, call } = lab();
+    for (const n of ['a', 'b', 'c']) call({ method: 'POST', path: '/api/v1/namespaces/default/pods', body: pod(n) });
+    sim.advance(10_000);
+    call(budget({ minAvailable: 1 }));
+    expect(call(eviction('a')).body).toMatchObject({ code: 429, details: { causes: [{ reason: 'DisruptionBudget', message: 'The disruption budget web-pdb is still being processed by the server.' }] } });
+    sim.advance(1_000);
+    expect(call(eviction('a')).status).toBe(201);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../api/meta';
 import { deepCopy, isRecord } from '../api/meta';
-import { fromLabelSelector, matches, type LabelSelector } from '../api/labels';
+import { fromLabelSelector, matches } from '../api/labels';
 import type { ResourceType } from '../api/resources';
 import { formatRfc3339 } from '../api/time';
 import type { ApiRequest, ApiResponse } from '../types';
@@ -25,33 +25,13 @@ function isReady(pod: KubeObject): boolean {
   return conditions.some((c) => isRecord(c) && c.type === 'Ready' && c.status === 'True');
 }
 
-/** An int-or-percent against a total, rounding up as the disruption controller does. */
-function scaled(value: unknown, total: number): number {
-  if (typeof value === 'number') return value;
-  if (typeof value === 'string' && value.endsWith('%')) return Math.ceil((Number(value.slice(0, -1)) * total) / 100);
-  return Number(value) || 0;
-}
-
-/**
- * Disruptions the budget allows now. The lab has no disruption controller yet, so when the
- * budget's status was never computed, the API server works it out from the matching pods.
- * UNVERIFIED simplification: expected pods = every pod the selector matches (the real controller
- * asks the owning controllers for their scale).
- */
-function disruptionsAllowed(pdb: KubeObject, pods: readonly KubeObject[]): { allowed: number; desired: number; healthy: number } {
+/** The budget's status as the disruption controller last wrote it. */
+function budgetStatus(pdb: KubeObject): { processed: boolean; allowed: number; desired: number; healthy: number } {
   const status = isRecord(pdb.status) ? pdb.status : {};
-  const spec = isRecord(pdb.spec) ? pdb.spec : {};
-  const healthy = pods.filter((p) => !p.metadata.deletionTimestamp && isReady(p)).length;
-  // Terminating pods still count as expected (they are not healthy), as in the disruption controller.
-  const expected = pods.length;
-  let desired: number;
-  if (spec.minAvailable !== undefined) desired = scaled(spec.minAvailable, expected);
-  else if (spec.maxUnavailable !== undefined) desired = Math.max(0, expected - scaled(spec.maxUnavailable, expected));
-  else desired = expected;
-  if (typeof status.observedGeneration === 'number' && typeof status.disruptionsAllowed === 'number') {
-    return { allowed: status.disruptionsAllowed, desired: typeof status.desiredHealthy === 'number' ? status.desiredHealthy : desired, healthy: typeof status.currentHealthy === 'number' ? status.currentHealthy : healthy };
-  }
-  return { allowed: Math.max(0, healthy - desired), desired, healthy };
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  // A budget the controller has not seen at its current generation cannot vouch for anything yet.
+  const processed = typeof status.observedGeneration === 'number' && status.observedGeneration >= (pdb.metadata.generation ?? 0);
+  return { processed, allowed: num(status.disruptionsAllowed), desired: num(status.desiredHealthy), healthy: num(status.currentHealthy) };
 }
 
 export function handleEviction(server: ApiServer, type: ResourceType, ns: string | undefined, name: string, request: ApiRequest, query: Record<string, string>): ApiResponse {
@@ -78,9 +58,12 @@ export function handleEviction(server: ApiServer, type: ResourceType, ns: string
   if (budgets.length > 1) return { status: 500, body: errors.internalError('This pod has more than one PodDisruptionBudget, which the eviction subresource does not support.') };
   const pdb = budgets[0] as KubeObject;
   const spec = isRecord(pdb.spec) ? pdb.spec : {};
-  const covered = server.select(type, ns, fromLabelSelector(spec.selector as LabelSelector), []);
-  const budget = disruptionsAllowed(pdb, covered);
+  const budget = budgetStatus(pdb);
   const pdbName = String(pdb.metadata.name);
+  // An unready pod does not count as healthy: evicting it costs the budget nothing when the
+  // budget is already met (IfHealthyBudget, the default) or always (AlwaysAllow).
+  if (!isReady(pod) && (spec.unhealthyPodEvictionPolicy === 'AlwaysAllow' || (budget.healthy >= budget.desired && budget.desired > 0))) return accepted();
+  if (!budget.processed) return tooManyRequests(VIOLATION, [{ reason: 'DisruptionBudget', message: `The disruption budget ${pdbName} is still being processed by the server.` }]);
   if (budget.allowed < 0) return { status: 403, body: errors.forbidden(type, name, 'pdb disruptions allowed is negative') };
   if (budget.allowed === 0) {
     return tooManyRequests(VIOLATION, [{ reason: 'DisruptionBudget', message: `The disruption budget ${pdbName} needs ${budget.desired} healthy pods and has ${budget.healthy} currently` }]);

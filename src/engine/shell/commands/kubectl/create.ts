@@ -7,6 +7,7 @@
  */
 import type { KubeObject } from '../../../api/meta';
 import { encodeBase64 } from '../../../api/base64';
+import { toLabelSelector } from '../../../api/labels';
 import { resolveResource, type ApiResource } from '../../../client/discovery';
 import { bool, int, str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { unknownCommandMessage } from '../../../kubectl/suggest';
@@ -58,6 +59,8 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'global-default', type: 'bool' },
   { name: 'description', type: 'string' },
   { name: 'preemption-policy', type: 'string' },
+  { name: 'min-available', type: 'string' },
+  { name: 'max-unavailable', type: 'string' },
   { name: 'class', type: 'string' },
   { name: 'rule', type: 'stringArray' },
   { name: 'default-backend', type: 'string' },
@@ -405,6 +408,25 @@ const quota: Generator = (k, name) => {
   return { resource: res(k, 'resourcequotas'), object: { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name }, spec, status: {} } };
 };
 
+/** `--selector` with one of `--min-available` / `--max-unavailable` (a count or a percentage). */
+const poddisruptionbudget: Generator = (k, name) => {
+  const minAvailable = str(k.flags, 'min-available') ?? '';
+  const maxUnavailable = str(k.flags, 'max-unavailable') ?? '';
+  if (!minAvailable && !maxUnavailable) return fail(k, 'one of min-available or max-unavailable must be specified');
+  if (minAvailable && maxUnavailable) return fail(k, 'min-available and max-unavailable cannot be both specified');
+  const countOrPercent = /^[0-9]+%?$/;
+  if (minAvailable && !countOrPercent.test(minAvailable)) return fail(k, 'invalid format specified for min-available');
+  if (maxUnavailable && !countOrPercent.test(maxUnavailable)) return fail(k, 'invalid format specified for max-unavailable');
+  const selector = toLabelSelector(str(k.flags, 'selector') ?? '');
+  if ('error' in selector) return fail(k, selector.error);
+  const intOrPercent = (v: string): number | string => (v.endsWith('%') ? v : Number(v));
+  const spec: Record<string, unknown> = {};
+  if (minAvailable) spec.minAvailable = intOrPercent(minAvailable);
+  if (maxUnavailable) spec.maxUnavailable = intOrPercent(maxUnavailable);
+  spec.selector = selector;
+  return { resource: res(k, 'poddisruptionbudgets.policy'), object: { apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name }, spec, status: { currentHealthy: 0, desiredHealthy: 0, disruptionsAllowed: 0, expectedPods: 0 } } };
+};
+
 const priorityclass: Generator = (k, name) => {
   const object: Record<string, unknown> = { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, preemptionPolicy: str(k.flags, 'preemption-policy') ?? 'PreemptLowerPriority', value: int(k.flags, 'value') ?? 0 };
   const description = str(k.flags, 'description');
@@ -468,6 +490,7 @@ const GENERATORS: Record<string, Generator> = {
   rolebinding: binding(false),
   clusterrolebinding: binding(true),
   quota,
+  poddisruptionbudget,
   priorityclass,
   ingress,
 };
