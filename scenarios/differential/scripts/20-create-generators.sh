@@ -20,6 +20,11 @@ kubectl create rolebinding read-pods --role=pod-reader --user=jane --serviceacco
 kubectl create clusterrole node-reader --verb=get,list --resource=nodes
 kubectl create clusterrolebinding read-nodes --clusterrole=node-reader --user=jane
 kubectl create quota compute --hard=cpu=1,memory=1Gi,pods=10
+kubectl create pdb web-pdb --selector=app=web --min-available=2
+kubectl create poddisruptionbudget half --selector='app in (web,api),!canary' --max-unavailable=50%
+kubectl create pdb none --selector=app=web
+kubectl create pdb both --selector=app=web --min-available=1 --max-unavailable=1
+kubectl create pdb odd --selector=app=web --min-available=1Gi
 kubectl create priorityclass high --value=1000 --description="very important" --preemption-policy=Never
 kubectl create ingress shop --class=nginx --rule=foo.com/bar=svc1:8080
 kubectl create namespace team-a
@@ -57,3 +62,7 @@ kubectl get quota compute -o yaml
 kubectl describe quota compute
 kubectl describe svc my-cs
 kubectl describe ing shop
+kubectl get pdb
+kubectl get pdb web-pdb -o yaml
+kubectl get pdb half -o yaml
+kubectl describe pdb web-pdb

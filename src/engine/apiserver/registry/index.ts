@@ -7,6 +7,7 @@ import { validateObjectMeta, validatePathSegmentName } from './object-meta';
 import type { ResourceStrategy } from './strategy';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
+import { podDisruptionBudgetStrategy } from './policy';
 import { cronJobStrategy, daemonSetStrategy, deploymentStrategy, jobStrategy, replicaSetStrategy, statefulSetStrategy } from './workloads';
 
 export const genericStrategy: ResourceStrategy = {
@@ -41,6 +42,7 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   'apps/daemonsets': daemonSetStrategy,
   'batch/jobs': jobStrategy,
   'batch/cronjobs': cronJobStrategy,
+  'policy/poddisruptionbudgets': podDisruptionBudgetStrategy,
   'rbac.authorization.k8s.io/roles': RBAC,
   'rbac.authorization.k8s.io/rolebindings': RBAC,
   'rbac.authorization.k8s.io/clusterroles': RBAC,
