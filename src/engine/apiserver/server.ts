@@ -26,6 +26,7 @@ import { applyMergePatch } from './patch/json-merge-patch';
 import { applyJsonPatch, JsonPatchError } from './patch/json-patch';
 import { applyStrategicMergePatch } from './patch/strategic-merge-patch';
 import { handleSubresource } from './subresources';
+import { mutatingAdmission, validatingAdmission, type QuotaCharge } from './admission';
 import { openapiV2, openapiV3 } from './openapi';
 import { formatRfc3339 } from '../api/time';
 import { metadataMapsError, unmarshalError } from '../api/decode-errors';
@@ -442,6 +443,7 @@ export class ApiServer {
     delete meta.selfLink;
     const strategy = this.strategyFor(type);
     strategy.applyDefaults?.(object, this.context);
+    mutatingAdmission(type, object, namespace, this.context);
     const refused = strategy.admit?.(object, this.context);
     if (refused !== undefined) return fail(errors.forbidden(type, name, refused));
     const prepErrors = strategy.prepareForCreate?.(object, this.context) ?? [];
@@ -449,6 +451,11 @@ export class ApiServer {
     if (problems.length) {
       this.releaseAllocations(strategy, object);
       return fail(errors.invalid(type.kind, type.group, name, problems));
+    }
+    const admitted = validatingAdmission(type, object, namespace, this.context);
+    if ('refused' in admitted) {
+      this.releaseAllocations(strategy, object);
+      return fail(errors.forbidden(type, name, admitted.refused));
     }
     const key = this.keyFor(type, namespace, name);
     if (isDryRun(query)) {
@@ -463,7 +470,21 @@ export class ApiServer {
       return fail(errors.alreadyExists(type, name));
     }
     this.track(key, undefined, result.kv.value);
+    this.chargeQuotas(admitted.charges);
     return respond(201, this.present(type, result.kv.value));
+  }
+
+  /** Records admitted usage in each quota's status, as the ResourceQuota plugin does. */
+  private chargeQuotas(charges: readonly QuotaCharge[]): void {
+    const quotaType = this.catalog.all().find((t) => t.group === '' && t.resource === 'resourcequotas');
+    if (!quotaType) return;
+    for (const { quota, used } of charges) {
+      const entry = this.storeEntry(quotaType, quota.metadata.namespace, String(quota.metadata.name));
+      if (!entry) continue;
+      const next = deepCopy(entry.value);
+      next.status = { ...(isRecord(next.status) ? next.status : {}), used };
+      this.commitUpdate(quotaType, entry.key, entry, next, {}, 'status');
+    }
   }
 
   private releaseAllocations(strategy: ResourceStrategy, object: KubeObject): void {

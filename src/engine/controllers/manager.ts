@@ -20,6 +20,7 @@ import { EndpointSliceController } from './endpointslice/endpointslice-controlle
 import { PersistentVolumeBinderController } from './persistentvolume/pv-binder-controller';
 import { LocalPathProvisioner } from './local-path-provisioner/local-path-provisioner';
 import { DisruptionController } from './disruption/disruption-controller';
+import { ResourceQuotaController } from './resourcequota/resourcequota-controller';
 import type { TimerBoard } from '../clock/timer-board';
 
 export class ControllerManager {
@@ -29,7 +30,7 @@ export class ControllerManager {
   constructor(
     clientFor: (userAgent: string) => Client,
     loop: SimLoop,
-    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new PersistentVolumeBinderController(), new LocalPathProvisioner(), new DisruptionController()],
+    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new PersistentVolumeBinderController(), new LocalPathProvisioner(), new DisruptionController(), new ResourceQuotaController()],
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };

@@ -8,6 +8,7 @@ import type { ResourceStrategy } from './strategy';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
 import { podDisruptionBudgetStrategy } from './policy';
+import { defaultLimitRangeItems } from '../admission/limit-ranger';
 import { cronJobStrategy, daemonSetStrategy, deploymentStrategy, jobStrategy, replicaSetStrategy, statefulSetStrategy } from './workloads';
 
 export const genericStrategy: ResourceStrategy = {
@@ -31,11 +32,23 @@ const namespaceStrategy: ResourceStrategy = {
   },
 };
 
+const limitRangeStrategy: ResourceStrategy = { ...genericStrategy, applyDefaults: defaultLimitRangeItems };
+
+/** A quota's status (hard and used) is the resourcequota controller's and the quota plugin's. */
+const resourceQuotaStrategy: ResourceStrategy = {
+  ...WITH_STATUS,
+  prepareForCreate(object) {
+    delete object.status;
+  },
+};
+
 export const STRATEGIES: Record<string, ResourceStrategy> = {
   '/pods': podStrategy,
   '/services': serviceStrategy,
   '/namespaces': namespaceStrategy,
   '/nodes': WITH_STATUS,
+  '/limitranges': limitRangeStrategy,
+  '/resourcequotas': resourceQuotaStrategy,
   'apps/deployments': deploymentStrategy,
   'apps/replicasets': replicaSetStrategy,
   'apps/statefulsets': statefulSetStrategy,

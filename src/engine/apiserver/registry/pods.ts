@@ -33,6 +33,23 @@ export function defaultPodSpec(spec: Record<string, unknown>): void {
   for (const list of [spec.containers, spec.initContainers]) if (Array.isArray(list)) for (const c of list) if (isRecord(c)) defaultContainer(c);
 }
 
+/**
+ * SetDefaults_Pod: a container that states a limit but no request for a resource requests its
+ * limit. Pods only, not pod templates, so a Deployment's template stays as written.
+ */
+function defaultRequestsToLimits(spec: Record<string, unknown>): void {
+  for (const list of [spec.containers, spec.initContainers]) {
+    for (const c of Array.isArray(list) ? list.filter(isRecord) : []) {
+      const resources = isRecord(c.resources) ? c.resources : {};
+      if (!isRecord(resources.limits)) continue;
+      const requests = isRecord(resources.requests) ? resources.requests : {};
+      for (const [k, v] of Object.entries(resources.limits)) if (!(k in requests)) requests[k] = v;
+      resources.requests = requests;
+      c.resources = resources;
+    }
+  }
+}
+
 const NOT_READY = 'node.kubernetes.io/not-ready';
 const UNREACHABLE = 'node.kubernetes.io/unreachable';
 
@@ -80,6 +97,7 @@ export const podStrategy: ResourceStrategy = {
   applyDefaults(object) {
     const spec = isRecord(object.spec) ? object.spec : (object.spec = {});
     defaultPodSpec(spec);
+    defaultRequestsToLimits(spec);
   },
   prepareForCreate(object, context) {
     const spec = object.spec as Record<string, unknown>;

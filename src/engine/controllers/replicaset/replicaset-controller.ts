@@ -63,10 +63,12 @@ export class ReplicaSetController implements Controller {
     const active = owned.filter(isPodActive);
     const desired = typeof spec.replicas === 'number' ? spec.replicas : 1;
     const diff = desired - active.length;
-    if (diff > 0) this.createPods(rs, Math.min(diff, BURST_REPLICAS));
-    else if (diff < 0) this.deletePods(rs, [...active].sort(deletionRank).slice(0, -diff));
+    const created = diff > 0 ? this.createPods(rs, Math.min(diff, BURST_REPLICAS)) : true;
+    if (diff < 0) this.deletePods(rs, [...active].sort(deletionRank).slice(0, -diff));
     this.updateStatus(rs, owned, context);
-    return DONE;
+    // A refused create (a quota, an admission check) is retried with the queue's back-off, as
+    // syncReplicaSet's error does; the FailedCreate event already says why.
+    return created ? DONE : { kind: 'retry', reason: 'pod creation failed' };
   }
 
   private adopt(pod: KubeObject, rs: KubeObject, context: ControllerContext): boolean {
@@ -80,7 +82,7 @@ export class ReplicaSetController implements Controller {
   }
 
   /** Slow start: batches of 1, 2, 4, ... so a broken template fails fast instead of flooding the API. */
-  private createPods(rs: KubeObject, count: number): void {
+  private createPods(rs: KubeObject, count: number): boolean {
     const template = rec(rec(rs.spec).template);
     let remaining = count;
     let batch = SLOW_START_INITIAL_BATCH;
@@ -88,10 +90,11 @@ export class ReplicaSetController implements Controller {
       const size = Math.min(batch, remaining);
       let failed = false;
       for (let i = 0; i < size; i++) if (!this.pods?.create(rs, template)) failed = true;
-      if (failed) return;
+      if (failed) return false;
       remaining -= size;
       batch *= 2;
     }
+    return true;
   }
 
   private deletePods(rs: KubeObject, victims: KubeObject[]): void {
