@@ -67,3 +67,7 @@ kubectl replace --force -f web.yaml
 kubectl edit deployment web
 cat /tmp/kubectl-edit-1.yaml | head -6
 kubectl get deploy web
+kubectl run tuned --image=nginx --overrides='{"spec":{"containers":[{"name":"tuned","image":"nginx","resources":{"requests":{"cpu":"100m"}}}]}}' --dry-run=client -o jsonpath='{.spec.containers[0].resources}{"\n"}'
+kubectl run pinned --image=nginx --override-type=strategic --overrides='{"spec":{"nodeSelector":{"kubernetes.io/hostname":"kind-worker2"}}}'
+kubectl get pod pinned -o jsonpath='{.spec.nodeSelector}{"\n"}'
+kubectl run odd --image=nginx --override-type=yaml --overrides='{}'

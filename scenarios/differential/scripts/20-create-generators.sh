@@ -66,3 +66,7 @@ kubectl get pdb
 kubectl get pdb web-pdb -o yaml
 kubectl get pdb half -o yaml
 kubectl describe pdb web-pdb
+kubectl run tuned --image=nginx --overrides='{"spec":{"containers":[{"name":"tuned","image":"nginx","resources":{"requests":{"cpu":"100m"}}}]}}' --dry-run=client -o yaml
+kubectl run odd --image=nginx --override-type=yaml --overrides='{}'
+kubectl run bad --image=nginx --overrides='{nope'
+kubectl expose deployment web --port=80 --overrides='{"spec":{"type":"NodePort"}}' --dry-run=client -o yaml

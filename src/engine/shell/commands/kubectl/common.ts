@@ -8,6 +8,9 @@ import type { ResourceRef } from '../../../client';
 import { str, type FlagSpec } from '../../../kubectl/flags';
 import { outputPrinter, PrintError } from '../../../kubectl/printers/output';
 import type { KubectlContext } from './context';
+import { applyMergePatch } from '../../../apiserver/patch/json-merge-patch';
+import { applyJsonPatch } from '../../../apiserver/patch/json-patch';
+import { applyStrategicMergePatch } from '../../../apiserver/patch/strategic-merge-patch';
 
 export const DRY_RUN_FLAG: FlagSpec = { name: 'dry-run', type: 'string', noOptDefault: 'unchanged' };
 export const OUTPUT_FLAG: FlagSpec = { name: 'output', short: 'o', type: 'string' };
@@ -100,4 +103,40 @@ export function parsePairs(text: string): Record<string, string> {
     out[eq < 0 ? part : part.slice(0, eq)] = eq < 0 ? '' : part.slice(eq + 1);
   }
   return out;
+}
+
+/** `--overrides` and `--override-type` of `kubectl run` and `kubectl expose`. */
+export const OVERRIDE_FLAGS: FlagSpec[] = [
+  { name: 'overrides', type: 'string' },
+  { name: 'override-type', type: 'string' },
+];
+
+/**
+ * Applies `--overrides` (inline JSON) to a generated object, by `--override-type`: merge (the
+ * default, a JSON merge patch), json (a JSON patch) or strategic. Prints kubectl's error and
+ * returns undefined when it cannot.
+ */
+export function applyOverrides(k: KubectlContext, object: KubeObject): KubeObject | undefined {
+  const overrides = str(k.flags, 'overrides');
+  if (!overrides) return object;
+  const type = str(k.flags, 'override-type') ?? 'merge';
+  if (!['merge', 'json', 'strategic'].includes(type)) {
+    k.err(`error: invalid override type: ${type}\n`);
+    return undefined;
+  }
+  let patch: unknown;
+  try {
+    patch = JSON.parse(overrides);
+  } catch (e) {
+    // evanphx/json-patch's word for any merge patch it cannot read.
+    k.err(`error: ${type === 'merge' ? 'Invalid JSON Patch' : e instanceof Error ? e.message : String(e)}\n`);
+    return undefined;
+  }
+  try {
+    const patched = type === 'merge' ? applyMergePatch(object, patch) : type === 'json' ? applyJsonPatch(object, patch) : applyStrategicMergePatch(object, patch);
+    return patched as KubeObject;
+  } catch (e) {
+    k.err(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    return undefined;
+  }
 }

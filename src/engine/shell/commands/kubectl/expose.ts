@@ -8,7 +8,7 @@ import { isRecord } from '../../../api/meta';
 import { resolveResource, type ApiResource } from '../../../client/discovery';
 import { str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { parseTargets } from './get';
-import { checkOutputFormat, DRY_RUN_FLAG, dryRunOf, dryRunQuery, OUTPUT_FLAG, parsePairs, printOutcome, refOf } from './common';
+import { applyOverrides, checkOutputFormat, DRY_RUN_FLAG, dryRunOf, dryRunQuery, OUTPUT_FLAG, OVERRIDE_FLAGS, parsePairs, printOutcome, refOf } from './common';
 import { requireConnection, statusLine, type KubectlContext } from './context';
 
 export const EXPOSE_FLAGS: FlagSpec[] = [
@@ -23,8 +23,7 @@ export const EXPOSE_FLAGS: FlagSpec[] = [
   { name: 'load-balancer-ip', type: 'string' },
   { name: 'session-affinity', type: 'string' },
   { name: 'cluster-ip', type: 'string' },
-  { name: 'override-type', type: 'string' },
-  { name: 'overrides', type: 'string' },
+  ...OVERRIDE_FLAGS,
   { name: 'filename', short: 'f', type: 'stringArray' },
   { name: 'save-config', type: 'bool' },
   OUTPUT_FLAG,
@@ -134,7 +133,8 @@ export function runExpose(k: KubectlContext): number {
   if (affinity) spec.sessionAffinity = affinity;
   const metadata: Obj = { name: serviceName };
   if (Object.keys(labels).length) metadata.labels = labels;
-  const service = { apiVersion: 'v1', kind: 'Service', metadata, spec, status: { loadBalancer: {} } } as unknown as KubeObject;
+  const service = applyOverrides(k, { apiVersion: 'v1', kind: 'Service', metadata, spec, status: { loadBalancer: {} } });
+  if (!service) return 1;
   const services = resolveResource(k.resources(), 'services') as ApiResource;
   if (dryRun === 'client') return printOutcome(k, service, services, 'exposed', dryRun) ? 0 : 1;
   const created = conn.client.create(refOf(services, conn.namespace), service, dryRunQuery(dryRun));

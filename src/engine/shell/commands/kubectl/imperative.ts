@@ -10,7 +10,7 @@ import { parseTargets } from './get';
 import { requireConnection, statusLine, type KubectlContext } from './context';
 import { attachToNewPod } from './exec';
 import type { VerbResult } from './index';
-import { checkOutputFormat, DRY_RUN_FLAG, dryRunOf, dryRunQuery, dryRunSuffix, printOutcome } from './common';
+import { applyOverrides, checkOutputFormat, DRY_RUN_FLAG, dryRunOf, dryRunQuery, dryRunSuffix, OVERRIDE_FLAGS, printOutcome } from './common';
 
 export const RUN_FLAGS: FlagSpec[] = [
   { name: 'image', type: 'string' },
@@ -25,6 +25,7 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'rm', type: 'bool' },
   { name: 'stdin', short: 'i', type: 'bool' },
   { name: 'tty', short: 't', type: 'bool' },
+  ...OVERRIDE_FLAGS,
 ];
 
 function parseLabels(text: string): Record<string, string> {
@@ -73,13 +74,15 @@ export function runRun(k: KubectlContext): VerbResult {
   const policy = str(k.flags, 'image-pull-policy');
   if (policy) container.imagePullPolicy = policy;
   const restart = str(k.flags, 'restart') ?? 'Always';
-  const pod: KubeObject = {
+  const generated: KubeObject = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name, labels: str(k.flags, 'labels') ? parseLabels(str(k.flags, 'labels') ?? '') : { run: name } },
     spec: { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart },
     status: {},
   };
+  const pod = applyOverrides(k, generated);
+  if (!pod) return 1;
   const dryRun = dryRunOf(k);
   if (dryRun === undefined) return 1;
   if (!checkOutputFormat(k)) return 1;
