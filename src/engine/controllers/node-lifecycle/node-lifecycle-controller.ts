@@ -2,8 +2,11 @@
  * node-lifecycle-controller: every 5 s (--node-monitor-period) it checks each node's heartbeat —
  * the later of its Lease renewal and its Ready condition's heartbeat. After 50 s of silence
  * (--node-monitor-grace-period) the node's conditions become Unknown, its pods are marked not
- * ready, and it is tainted `node.kubernetes.io/unreachable` (NoSchedule, and NoExecute, which the
- * taint-eviction controller acts on). When heartbeats return, the taints go away.
+ * ready, and it is tainted `node.kubernetes.io/unreachable` NoSchedule at once. The NoExecute
+ * taint, which the taint-eviction controller acts on, goes through a per-zone rate-limited queue:
+ * 0.1 nodes a second normally, none at all in a small zone that is mostly down (the unhealthy-zone
+ * rule), and when every zone is down the controller assumes its own network is at fault and takes
+ * the NoExecute taints away ("master disruption mode"). When heartbeats return, the taints go away.
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
@@ -11,6 +14,7 @@ import { formatRfc3339, parseRfc3339 } from '../../api/time';
 import { EventRecorder } from '../../client';
 import { TimerKind } from '../../clock/timer-board';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
+import { computeZoneState, NODE_EVICTION_PERIOD_MS, NODE_EVICTION_RATE, TokenBucket, zoneKey, zoneTaintingRate, type ZoneState } from './zones';
 
 export const NODE_MONITOR_PERIOD_MS = 5_000;
 export const NODE_MONITOR_GRACE_PERIOD_MS = 50_000;
@@ -34,7 +38,14 @@ export class NodeLifecycleController implements Controller {
   private events: EventRecorder | undefined;
   private legacyEvents: ((object: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string) => void) | undefined;
 
-  watch(context: ControllerContext, enqueue: (key: string) => void): void {
+  private readonly zoneStates = new Map<string, ZoneState>();
+  /** zoneNoExecuteTainter: nodes waiting for their NoExecute taint, and the zone's rate limiter. */
+  private readonly tainters = new Map<string, { queue: string[]; bucket: TokenBucket }>();
+  private taintPassScheduled = false;
+  /** Each node's Ready status as this pass saw it (the informer may not have the pass's own writes yet). */
+  private readonly observedReady = new Map<string, string | undefined>();
+
+  watch(context: ControllerContext): void {
     this.events = new EventRecorder(context.client, context.loop, 'node-controller', 'node-controller');
     this.legacyEvents = (object, type, reason, message) =>
       context.client.create(
@@ -55,8 +66,10 @@ export class NodeLifecycleController implements Controller {
       );
     const nodes = context.informers.forResource('', 'v1', 'nodes');
     context.informers.forResource('coordination.k8s.io', 'v1', 'leases');
+    // monitorNodeHealth: one pass over every node, then the zones' disruption states.
     const tick = () => {
-      for (const node of nodes.list()) enqueue(String(node.metadata.name));
+      for (const node of nodes.list()) this.reconcile(String(node.metadata.name), context);
+      this.handleDisruption(context);
       context.loop.after(NODE_MONITOR_PERIOD_MS, 'node-lifecycle monitor', tick);
     };
     context.loop.after(NODE_MONITOR_PERIOD_MS, 'node-lifecycle monitor', tick);
@@ -65,6 +78,7 @@ export class NodeLifecycleController implements Controller {
   reconcile(name: string, context: ControllerContext): ReconcileResult {
     const node = context.informers.forResource('', 'v1', 'nodes').get(name);
     if (!node) {
+      this.observedReady.delete(name);
       context.timers?.clear(`node-monitor-grace/${name}`);
       return DONE;
     }
@@ -83,8 +97,112 @@ export class NodeLifecycleController implements Controller {
     const current = context.informers.forResource('', 'v1', 'nodes').get(name) ?? node;
     const readyNow = conditionsOf(current).find((c) => c.type === 'Ready');
     const key = silent || readyNow?.status === 'Unknown' ? UNREACHABLE : readyNow?.status === 'False' ? NOT_READY : undefined;
-    this.reconcileTaints(current, key, context);
+    this.observedReady.set(name, silent ? 'Unknown' : text(readyNow?.status) || undefined);
+    // One patch for both effects: a merge patch replaces the whole taint list.
+    this.updateControllerTaints(current, { NoSchedule: key ? { key, effect: 'NoSchedule' } : null, NoExecute: this.processTaintBasedEviction(current, key, context) }, context);
     return DONE;
+  }
+
+  /**
+   * Decides the node's NoExecute taint: removed or swapped at once, or the node is queued for one
+   * in its zone (then, and when nothing changes, undefined: leave the taint as it is).
+   */
+  private processTaintBasedEviction(node: KubeObject, key: string | undefined, context: ControllerContext): Record<string, unknown> | null | undefined {
+    const name = text(node.metadata.name);
+    const zone = zoneKey(node);
+    if (!this.zoneStates.has(zone)) this.zoneStates.set(zone, 'Initial');
+    const tainter = this.tainterFor(zone, context);
+    const noExecute = taintsOf(node).find((t) => (t.key === UNREACHABLE || t.key === NOT_READY) && t.effect === 'NoExecute');
+    if (!key) {
+      tainter.queue = tainter.queue.filter((n) => n !== name);
+      return null;
+    }
+    if (noExecute?.key === key) return undefined;
+    // Swapping unreachable for not-ready (or back) is not rate-limited.
+    if (noExecute) return noExecuteTaint(key, context);
+    if (!tainter.queue.includes(name)) {
+      tainter.queue.push(name);
+      this.scheduleTaintPass(context);
+    }
+    return undefined;
+  }
+
+  private tainterFor(zone: string, context: ControllerContext): { queue: string[]; bucket: TokenBucket } {
+    let tainter = this.tainters.get(zone);
+    if (!tainter) {
+      tainter = { queue: [], bucket: new TokenBucket(NODE_EVICTION_RATE, context.loop.nowMs()) };
+      this.tainters.set(zone, tainter);
+    }
+    return tainter;
+  }
+
+  private scheduleTaintPass(context: ControllerContext): void {
+    if (this.taintPassScheduled) return;
+    this.taintPassScheduled = true;
+    context.loop.after(NODE_EVICTION_PERIOD_MS, 'node-lifecycle NoExecute tainting', () => this.taintPass(context));
+  }
+
+  /** doNoExecuteTaintingPass: taints queued nodes as fast as each zone's limiter allows. */
+  private taintPass(context: ControllerContext): void {
+    this.taintPassScheduled = false;
+    const nodes = context.informers.forResource('', 'v1', 'nodes');
+    const now = context.loop.nowMs();
+    for (const tainter of this.tainters.values()) {
+      while (tainter.queue.length > 0 && tainter.bucket.tryAccept(now)) {
+        const node = nodes.get(tainter.queue.shift() ?? '');
+        if (!node) continue;
+        const ready = conditionsOf(node).find((c) => c.type === 'Ready')?.status;
+        // A node that became ready while it waited is left alone.
+        const key = ready === 'False' ? NOT_READY : ready === 'Unknown' ? UNREACHABLE : undefined;
+        if (key) this.updateControllerTaints(node, { NoExecute: noExecuteTaint(key, context) }, context);
+      }
+    }
+    if ([...this.tainters.values()].some((t) => t.queue.length > 0)) this.scheduleTaintPass(context);
+  }
+
+  /** handleDisruption: recomputes each zone's state and sets its tainting rate to match. */
+  private handleDisruption(context: ControllerContext): void {
+    const nodes = context.informers.forResource('', 'v1', 'nodes').list();
+    const byZone = new Map<string, (string | undefined)[]>();
+    for (const node of nodes) {
+      const zone = zoneKey(node);
+      const list = byZone.get(zone) ?? [];
+      const name = text(node.metadata.name);
+      list.push(this.observedReady.has(name) ? this.observedReady.get(name) : text(conditionsOf(node).find((c) => c.type === 'Ready')?.status) || undefined);
+      byZone.set(zone, list);
+    }
+    const now = context.loop.nowMs();
+    const newStates = new Map<string, ZoneState>();
+    for (const [zone, statuses] of byZone) newStates.set(zone, computeZoneState(statuses));
+    for (const zone of [...this.zoneStates.keys()]) {
+      if (!byZone.has(zone)) {
+        this.zoneStates.delete(zone);
+        this.tainters.delete(zone);
+      }
+    }
+    const allAre = [...newStates.values()].every((s) => s === 'FullDisruption');
+    const allWere = [...this.zoneStates.values()].every((s) => s === 'FullDisruption');
+    if (allAre && allWere) return;
+    const setRate = (zone: string, state: ZoneState) => {
+      const tainter = this.tainterFor(zone, context);
+      tainter.bucket = tainter.bucket.swap(zoneTaintingRate(state, byZone.get(zone)?.length ?? 0), now);
+    };
+    if (allAre) {
+      // Every node unreachable at once: more likely this controller is cut off than the whole
+      // cluster dead, so no pod is evicted until some node answers again.
+      for (const node of nodes) if (taintsOf(node).some((t) => (t.key === UNREACHABLE || t.key === NOT_READY) && t.effect === 'NoExecute')) this.updateControllerTaints(node, { NoExecute: null }, context);
+      for (const zone of this.zoneStates.keys()) {
+        const tainter = this.tainterFor(zone, context);
+        tainter.bucket = tainter.bucket.swap(0, now);
+        this.zoneStates.set(zone, 'FullDisruption');
+      }
+      return;
+    }
+    for (const [zone, state] of newStates) {
+      if (!allWere && this.zoneStates.get(zone) === state) continue;
+      setRate(zone, state);
+      this.zoneStates.set(zone, state);
+    }
   }
 
   private markUnknown(node: KubeObject, conditions: Record<string, unknown>[], context: ControllerContext): void {
@@ -114,19 +232,30 @@ export class NodeLifecycleController implements Controller {
     }
   }
 
-  /** Keeps exactly the right not-ready/unreachable taints (NoSchedule and NoExecute) on the node. */
-  private reconcileTaints(node: KubeObject, key: string | undefined, context: ControllerContext): void {
-    const spec = rec(node.spec);
-    const taints = Array.isArray(spec.taints) ? spec.taints.filter(isRecord) : [];
-    const others = taints.filter((t) => t.key !== UNREACHABLE && t.key !== NOT_READY);
-    const wanted = key
-      ? [
-          taints.find((t) => t.key === key && t.effect === 'NoSchedule') ?? { key, effect: 'NoSchedule' },
-          taints.find((t) => t.key === key && t.effect === 'NoExecute') ?? { key, effect: 'NoExecute', timeAdded: formatRfc3339(context.loop.nowMs()) },
-        ]
-      : [];
-    const next = [...others, ...wanted];
-    if (JSON.stringify(next) === JSON.stringify(taints)) return;
-    context.client.patch({ group: '', version: 'v1', resource: 'nodes', name: text(node.metadata.name) }, 'merge', { spec: { taints: next.length ? next : null } });
+  /**
+   * Sets (an object), removes (null) or leaves (undefined) the controller's not-ready/unreachable
+   * taint of each effect, keeping an identical one as it is (with its timeAdded).
+   */
+  private updateControllerTaints(node: KubeObject, wanted: Partial<Record<'NoSchedule' | 'NoExecute', Record<string, unknown> | null | undefined>>, context: ControllerContext): void {
+    const current = context.informers.forResource('', 'v1', 'nodes').get(text(node.metadata.name)) ?? node;
+    let next = taintsOf(current);
+    for (const effect of ['NoSchedule', 'NoExecute'] as const) {
+      const want = wanted[effect];
+      if (want === undefined) continue;
+      const ours = (t: Record<string, unknown>) => (t.key === UNREACHABLE || t.key === NOT_READY) && t.effect === effect;
+      if (want && next.find(ours)?.key === want.key) continue;
+      next = [...next.filter((t) => !ours(t)), ...(want ? [want] : [])];
+    }
+    if (JSON.stringify(next) === JSON.stringify(taintsOf(current))) return;
+    context.client.patch({ group: '', version: 'v1', resource: 'nodes', name: text(current.metadata.name) }, 'merge', { spec: { taints: next.length ? next : null } });
   }
+}
+
+function noExecuteTaint(key: string, context: ControllerContext): Record<string, unknown> {
+  return { key, effect: 'NoExecute', timeAdded: formatRfc3339(context.loop.nowMs()) };
+}
+
+function taintsOf(node: KubeObject): Record<string, unknown>[] {
+  const taints = rec(node.spec).taints;
+  return Array.isArray(taints) ? taints.filter(isRecord) : [];
 }
