@@ -22,6 +22,10 @@ export interface NodeContainer extends ClusterNode {
   running: boolean;
   createdAtMs: number;
   startedAtMs: number;
+  /** When `systemctl stop kubelet` stopped the node's kubelet (the container itself runs on). */
+  kubeletStoppedAtMs?: number;
+  /** When `systemctl start kubelet` last started it again (systemd's "since" for the unit). */
+  startedKubeletAtMs?: number;
 }
 
 export interface ClusterDump {
@@ -109,6 +113,25 @@ export class ClusterRuntime {
     return true;
   }
 
+  /** `systemctl stop kubelet` inside a node: the agent stops, the node container and its pods run on. */
+  stopKubelet(name: string): boolean {
+    const node = this.nodes.find((n) => n.name === name);
+    if (!node?.running) return false;
+    if (node.kubeletStoppedAtMs === undefined) node.kubeletStoppedAtMs = this.loop.nowMs();
+    this.kubelets.get(name)?.stopService();
+    return true;
+  }
+
+  /** `systemctl start kubelet`. */
+  startKubelet(name: string): boolean {
+    const node = this.nodes.find((n) => n.name === name);
+    if (!node?.running) return false;
+    if (node.kubeletStoppedAtMs !== undefined) node.startedKubeletAtMs = this.loop.nowMs();
+    delete node.kubeletStoppedAtMs;
+    this.kubeletFor(node).startService();
+    return true;
+  }
+
   /** `docker start <node>`: the container boots again and its kubelet resumes. */
   startNode(name: string): boolean {
     const node = this.nodes.find((n) => n.name === name);
@@ -116,6 +139,9 @@ export class ClusterRuntime {
     const rebooted = !node.running;
     if (rebooted) node.startedAtMs = this.loop.nowMs();
     node.running = true;
+    // systemd starts the (enabled) kubelet unit again with the container.
+    delete node.kubeletStoppedAtMs;
+    delete node.startedKubeletAtMs;
     this.kubeletFor(node).start(rebooted);
     return true;
   }
@@ -131,7 +157,11 @@ export class ClusterRuntime {
     this.apiserver.reindex();
     this.nodes = dump.nodes.map((n) => ({ ...n }));
     this.startControlPlane();
-    for (const node of this.nodes) if (node.running) this.kubeletFor(node).start();
+    for (const node of this.nodes) {
+      if (!node.running) continue;
+      this.kubeletFor(node).start();
+      if (node.kubeletStoppedAtMs !== undefined) this.kubelets.get(node.name)?.stopService();
+    }
   }
 
   /** kube-controller-manager and kube-scheduler start once the API server answers. */

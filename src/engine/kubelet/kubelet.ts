@@ -49,6 +49,8 @@ export class Kubelet {
   private readonly images = new Map<string, number>();
   private lastReportMs = 0;
   private running = false;
+  /** False after `systemctl stop kubelet`: the agent is gone, its containers run on under containerd. */
+  private serviceUp = true;
   /** Set when this start follows a stop of the node: running containers did not survive. */
   private rebooted = false;
 
@@ -73,6 +75,32 @@ export class Kubelet {
     return this.running;
   }
 
+  /** Whether the kubelet process runs (the node container may be up with its kubelet stopped). */
+  isServiceRunning(): boolean {
+    return this.running && this.serviceUp;
+  }
+
+  /**
+   * `systemctl stop kubelet`: no more Lease renewals or status posts, no new pods started, nothing
+   * reported; the containers keep running, so the node goes Unknown while its workloads still serve.
+   * (Simplification: the containers' own restarts and probes go on meanwhile, unreported.)
+   */
+  stopService(): void {
+    if (!this.running || !this.serviceUp) return;
+    this.serviceUp = false;
+    for (const t of this.timers.splice(0)) this.options.loop.cancel(t);
+    this.pods.stop();
+  }
+
+  /** `systemctl start kubelet`: it finds its containers running, reports them, and heartbeats at once. */
+  startService(): void {
+    if (!this.running || this.serviceUp) return;
+    this.serviceUp = true;
+    this.rebooted = false;
+    this.begin(true);
+    for (const w of this.workers.values()) w.flushStatus();
+  }
+
   /**
    * Starts the kubelet. After a reboot of its node (`docker start`), the containers that were
    * running are gone: pods still bound here get new sandboxes and their containers restart, and
@@ -81,24 +109,25 @@ export class Kubelet {
   start(afterReboot = false): void {
     if (this.running) return;
     this.running = true;
+    this.serviceUp = true;
     this.rebooted = afterReboot;
     // A rebooted node container boots (systemd, containerd) before its kubelet runs.
     if (afterReboot) this.timers.push(this.options.loop.after(NODE_BOOT_MS, 'kubelet boot', () => this.begin()));
     else this.begin();
   }
 
-  private begin(): void {
+  private begin(immediate = this.rebooted): void {
     if (!this.running) return;
     const node = this.options.client.get({ group: '', version: 'v1', resource: 'nodes', name: this.options.nodeName });
     if (node.ok) for (const image of Array.isArray(rec(node.value.status).images) ? (rec(node.value.status).images as unknown[]).filter(isRecord) : []) for (const n of Array.isArray(image.names) ? image.names.map(text) : []) this.images.set(n, typeof image.sizeBytes === 'number' ? image.sizeBytes : 0);
     this.pods.start();
-    this.every(LEASE_RENEW_INTERVAL_MS, 'kubelet lease', () => this.renewLease(), this.rebooted);
-    this.every(NODE_STATUS_UPDATE_FREQUENCY_MS, 'kubelet node status', () => this.syncNodeStatus(), this.rebooted);
+    this.every(LEASE_RENEW_INTERVAL_MS, 'kubelet lease', () => this.renewLease(), immediate);
+    this.every(NODE_STATUS_UPDATE_FREQUENCY_MS, 'kubelet node status', () => this.syncNodeStatus(), immediate);
   }
 
   /** containerLogs for a pod on this node (what the API server's pods/log proxies to). */
   serveLog(pod: KubeObject, container: string, query: Record<string, string>): ApiResponse {
-    if (!this.running) {
+    if (!this.running || !this.serviceUp) {
       // The API server cannot reach this kubelet: its dial error, with no Status reason
       // (kubectl prints `Error from server: Get "https://...": dial tcp ...`).
       const params = Object.entries(query)
@@ -106,8 +135,9 @@ export class Kubelet {
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
         .join('&');
-      // UNVERIFIED: `no route to host` for a stopped kind node container (a running node with a dead kubelet refuses the connection).
-      const message = `Get "https://${this.options.nodeIP}:10250/containerLogs/${text(pod.metadata.namespace)}/${text(pod.metadata.name)}/${container}${params ? `?${params}` : ''}": dial tcp ${this.options.nodeIP}:10250: connect: no route to host`;
+      // UNVERIFIED: `no route to host` for a stopped kind node container; a running node whose kubelet is stopped refuses the connection.
+      const cause = this.running ? 'connection refused' : 'no route to host';
+      const message = `Get "https://${this.options.nodeIP}:10250/containerLogs/${text(pod.metadata.namespace)}/${text(pod.metadata.name)}/${container}${params ? `?${params}` : ''}": dial tcp ${this.options.nodeIP}:10250: connect: ${cause}`;
       return { status: 500, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: '', code: 500 } };
     }
     return serveLog(this.workers.get(String(pod.metadata.uid)), text(pod.metadata.name), container, query, this.options.loop.nowMs());
@@ -179,6 +209,7 @@ export class Kubelet {
       random: this.options.random,
       events: this.events,
       timers: this.options.timers,
+      reporting: () => this.serviceUp,
       resolve: (name, namespace) => this.resolve(name, namespace),
       allocatePodIP: () => {
         // host-local IPAM hands out addresses in order and only wraps around at the end of the range.

@@ -38,6 +38,8 @@ export interface NodeContext {
   random: Random;
   events: LegacyEventRecorder;
   timers: TimerBoard;
+  /** False while the kubelet process is stopped: status changes wait until it is back. */
+  reporting(): boolean;
   allocatePodIP(): string;
   releasePodIP(ip: string): void;
   hasImage(reference: string): boolean;
@@ -698,8 +700,16 @@ export class PodWorker {
     return previous ? slot.previousLog : slot.instance?.log;
   }
 
+  /**
+   * A restarted kubelet's status manager posts every pod's status again: what changed while it was
+   * stopped, and Ready again where the node controller had marked the pod not ready.
+   */
+  flushStatus(): void {
+    this.report();
+  }
+
   private report(): void {
-    if (this.gone) return;
+    if (this.gone || !this.node.reporting()) return;
     const existing = rec(this.pod.status);
     const status = buildStatus(this.run, existing, this.node.loop.nowMs());
     const r = this.node.client.update({ group: '', version: 'v1', resource: 'pods', namespace: text(this.pod.metadata.namespace), name: text(this.pod.metadata.name), subresource: 'status' }, { ...this.pod, metadata: { ...this.pod.metadata, resourceVersion: undefined }, status });

@@ -31,7 +31,7 @@ const SHELLS = new Set(['bash', 'sh', '/bin/bash', '/bin/sh', '/usr/bin/bash']);
 /** Runs COMMAND in the node: an interactive shell takes over the terminal; anything else prints its output. */
 export function execInNode(ctx: CommandContext, cluster: ClusterRuntime, node: NodeContainer, command: string[], interactive: boolean): void {
   const machine: Machine = { loop: ctx.machine.loop, fs: nodeFileSystem(cluster, node), clusters: ctx.machine.clusters, hostname: node.name, random: ctx.machine.random };
-  const commands = nodeCommands({ node, client: cluster.client('crictl/v1.34.0'), nowMs: () => ctx.machine.loop.nowMs() });
+  const commands = nodeCommands({ node, client: cluster.client('crictl/v1.34.0'), nowMs: () => ctx.machine.loop.nowMs(), kubelet: { stop: () => cluster.stopKubelet(node.name), start: () => cluster.startKubelet(node.name) } });
   const options = {
     env: { HOME: '/root', HOSTNAME: node.name, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', TERM: 'xterm' },
     cwd: '/',
@@ -54,7 +54,8 @@ export function execInNode(ctx: CommandContext, cluster: ClusterRuntime, node: N
   // A command that waits (sleep) finishes later; look again every 100 ms of virtual time.
   const finish = () => {
     if (session.busy()) ctx.machine.loop.after(100, 'docker exec', finish);
-    else ctx.done(0);
+    // docker exec exits with the command's own status.
+    else ctx.done(Number(session.expandVariables('$?')) || 0);
   };
   finish();
 }

@@ -20,6 +20,8 @@ export interface NodeShellContext {
   node: NodeContainer;
   client: Client;
   nowMs: () => number;
+  /** The node's kubelet unit, for `systemctl stop|start|restart kubelet`. */
+  kubelet: { stop(): void; start(): void };
 }
 
 function rec(v: unknown): Record<string, unknown> {
@@ -118,29 +120,62 @@ function crictl(ctx: NodeShellContext): Command {
   };
 }
 
+/** systemd's relative time (format_timestamp_relative): `45s ago`, `2min 5s ago`, `12min ago`, `1h 3min ago`. */
+export function systemdAgo(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const day = 86_400;
+  if (s >= 2 * day) return `${Math.floor(s / day)} days ago`;
+  if (s >= 25 * 3600) return `1 day ${Math.floor((s - day) / 3600)}h ago`;
+  if (s >= 3600) return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}min ago`;
+  if (s >= 300) return `${Math.floor(s / 60)}min ago`;
+  if (s >= 60) return `${Math.floor(s / 60)}min ${s % 60}s ago`;
+  if (s >= 1) return `${s}s ago`;
+  return ms > 0 ? `${ms}ms ago` : 'now';
+}
+
+/** systemd's timestamp: `Mon 2025-09-01 09:00:02 UTC`. */
+function systemdTime(ms: number): string {
+  const d = new Date(ms);
+  return `${d.toUTCString().slice(0, 3)} ${d.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
+}
+
+/** `systemctl status|stop|start|restart kubelet`: the node agent as a systemd unit. */
 function systemctl(ctx: NodeShellContext): Command {
   return (c) => {
-    const [sub, unit] = c.args;
-    if (sub !== 'status' || (unit !== 'kubelet' && unit !== 'kubelet.service')) {
-      c.stderr(`systemctl: this lab only shows 'systemctl status kubelet'\n`);
+    const [sub, rawUnit] = c.args;
+    const unit = rawUnit === 'kubelet.service' ? 'kubelet' : rawUnit;
+    if (unit !== 'kubelet' || !['status', 'stop', 'start', 'restart'].includes(sub ?? '')) {
+      c.stderr(`systemctl: this lab's systemctl knows only status, stop, start and restart of the kubelet unit\n`);
       c.done(1);
       return;
     }
-    const since = new Date(ctx.node.startedAtMs).toISOString().replace('T', ' ').slice(0, 19);
-    const day = new Date(ctx.node.startedAtMs).toUTCString().slice(0, 3);
-    const minutes = Math.floor((ctx.nowMs() - ctx.node.startedAtMs) / 60_000);
+    if (sub === 'stop') ctx.kubelet.stop();
+    if (sub === 'start') ctx.kubelet.start();
+    if (sub === 'restart') {
+      ctx.kubelet.stop();
+      ctx.kubelet.start();
+    }
+    if (sub !== 'status') {
+      c.done(0);
+      return;
+    }
+    const now = ctx.nowMs();
+    const stoppedAt = ctx.node.kubeletStoppedAtMs;
+    const since = stoppedAt ?? ctx.node.startedKubeletAtMs ?? ctx.node.startedAtMs;
+    const active = stoppedAt === undefined ? `active (running) since ${systemdTime(since)}; ${systemdAgo(now - since)}` : `inactive (dead) since ${systemdTime(stoppedAt)}; ${systemdAgo(now - stoppedAt)}`;
     c.stdout(
       [
-        '● kubelet.service - kubelet: The Kubernetes Node Agent',
+        `${stoppedAt === undefined ? '●' : '○'} kubelet.service - kubelet: The Kubernetes Node Agent`,
         '     Loaded: loaded (/etc/systemd/system/kubelet.service; enabled; preset: enabled)',
         '    Drop-In: /etc/systemd/system/kubelet.service.d',
         '             └─10-kubeadm.conf, 11-kind.conf',
-        `     Active: active (running) since ${day} ${since} UTC; ${minutes < 1 ? 'less than a minute' : `${minutes}min`} ago`,
+        `     Active: ${active}`,
         '       Docs: http://kubernetes.io/docs/',
         '',
       ].join('\n'),
     );
-    c.done(0);
+    // systemctl status exits 3 for a unit that is not running.
+    c.done(stoppedAt === undefined ? 0 : 3);
   };
 }
 
