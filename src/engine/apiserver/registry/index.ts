@@ -7,6 +7,7 @@ import { validateObjectMeta, validatePathSegmentName } from './object-meta';
 import type { ResourceStrategy } from './strategy';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
+import { persistentVolumeClaimStrategy } from './persistentvolumeclaims';
 import { cronJobStrategy, daemonSetStrategy, deploymentStrategy, jobStrategy, replicaSetStrategy, statefulSetStrategy } from './workloads';
 
 export const genericStrategy: ResourceStrategy = {
@@ -35,6 +36,7 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   '/services': serviceStrategy,
   '/namespaces': namespaceStrategy,
   '/nodes': WITH_STATUS,
+  '/persistentvolumeclaims': persistentVolumeClaimStrategy,
   'apps/deployments': deploymentStrategy,
   'apps/replicasets': replicaSetStrategy,
   'apps/statefulsets': statefulSetStrategy,

@@ -65,6 +65,16 @@ export function resolvePort(servicePort: Record<string, unknown>, pod: KubeObjec
   return out;
 }
 
+/**
+ * The DNS hostname an endpoint gets: a pod with `hostname` whose `subdomain` names this Service
+ * (as StatefulSet members do) is published as `<hostname>.<service>.<namespace>.svc`.
+ */
+export function endpointHostname(service: KubeObject, pod: KubeObject): string | undefined {
+  const spec = rec(pod.spec);
+  const hostname = text(spec.hostname);
+  return hostname && text(spec.subdomain) === text(service.metadata.name) && pod.metadata.namespace === service.metadata.namespace ? hostname : undefined;
+}
+
 export function servicePorts(service: KubeObject): Record<string, unknown>[] {
   const ports = rec(service.spec).ports;
   return Array.isArray(ports) ? ports.filter(isRecord) : [];
