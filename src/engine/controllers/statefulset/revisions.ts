@@ -2,36 +2,19 @@
  * ControllerRevisions of a StatefulSet (pkg/controller/history and stateful_set_utils.go): each
  * revision stores a strategic merge patch that replaces `spec.template`, named
  * `<set>-<hash>` where the hash is FNV-1 (32-bit) of the patch's JSON and the collision count,
- * passed through the vowel-free alphabet. The patch is JSON with every object's keys sorted, as Go
- * re-marshals it through a map, so two equal templates always give the same bytes.
+ * passed through the vowel-free alphabet (the patch itself: api/controller-revision.ts).
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import { utf8Bytes } from '../../api/sha256';
 import { safeEncodeString } from '../deployment/pod-template-hash';
+import { goJson, revisionData } from '../../api/controller-revision';
 
 /** The label every ControllerRevision carries with its hash (history.ControllerRevisionHashLabel). */
 export const CONTROLLER_REVISION_HASH_LABEL = 'controller.kubernetes.io/hash';
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
-}
-
-/** Go's json.Marshal of decoded JSON: object keys sorted, and `<`, `>`, `&`, U+2028/9 escaped. */
-export function goJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(goJson).join(',')}]`;
-  if (isRecord(value)) {
-    const keys = Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${goString(k)}:${goJson(value[k])}`).join(',')}}`;
-  }
-  if (typeof value === 'string') return goString(value);
-  return JSON.stringify(value ?? null);
-}
-
-function goString(s: string): string {
-  return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Go's hash/fnv New32 (FNV-1: multiply, then xor) over the UTF-8 bytes of `s`. */
@@ -47,20 +30,6 @@ export function fnv1(s: string): number {
 /** HashControllerRevision: the patch bytes, then the collision count in decimal. */
 export function revisionHash(data: unknown, collisionCount: number): string {
   return safeEncodeString(String(fnv1(goJson(data) + String(collisionCount))));
-}
-
-/** getPatch: `{"spec":{"template":{...,"$patch":"replace"}}}` from the set's pod template. */
-export function revisionData(set: KubeObject): Record<string, unknown> {
-  const template = rec(rec(set.spec).template);
-  const metadata = { creationTimestamp: null, ...rec(template.metadata) };
-  return JSON.parse(goJson({ spec: { template: { ...template, metadata, $patch: 'replace' } } })) as Record<string, unknown>;
-}
-
-/** The pod template a revision restores (ApplyRevision of the template-replacing patch). */
-export function revisionTemplate(revision: KubeObject): Record<string, unknown> {
-  const template = { ...rec(rec(rec(revision.data).spec).template) };
-  delete template.$patch;
-  return template;
 }
 
 /** history.NewControllerRevision for a StatefulSet: owned by it, with its template labels and its annotations. */

@@ -15,7 +15,7 @@ import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import { isPodAvailable } from '../pod-helpers';
 import type { StatefulPodControl } from './stateful-pod-control';
-import { revisionTemplate } from './revisions';
+import { revisionTemplate } from '../../api/controller-revision';
 import { identityLabels, identityMatches, inOrdinalRange, isCreated, isHealthy, isRunningAndReady, isTerminating, newStatefulSetPod, ordinalOf, phaseOf, podRevision, replicasOf, startOrdinal, storageMatches, volumesWithClaims } from './stateful-set-utils';
 
 function rec(v: unknown): Record<string, unknown> {
@@ -66,8 +66,11 @@ export function replicaStatus(pods: readonly KubeObject[], input: Pick<SyncInput
   return s;
 }
 
+/** What a sync does to pods and claims (StatefulPodControl; tests record the calls instead). */
+export type MemberControl = Pick<StatefulPodControl, 'createStatefulPod' | 'deleteStatefulPod' | 'updateStatefulPod' | 'createMissingClaims' | 'claimsMatchRetentionPolicy' | 'updateClaimsForRetentionPolicy'>;
+
 export class StatefulSetControl {
-  constructor(private readonly pods: StatefulPodControl) {}
+  constructor(private readonly pods: MemberControl) {}
 
   updateStatefulSet(input: SyncInput): SetStatus {
     const { set, currentRevision, updateRevision } = input;
