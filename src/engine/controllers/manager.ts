@@ -20,6 +20,7 @@ import { EndpointSliceController } from './endpointslice/endpointslice-controlle
 import { PersistentVolumeBinderController } from './persistentvolume/pv-binder-controller';
 import { LocalPathProvisioner } from './local-path-provisioner/local-path-provisioner';
 import { StatefulSetController } from './statefulset/statefulset-controller';
+import { PodGCController } from './podgc/podgc-controller';
 import type { TimerBoard } from '../clock/timer-board';
 
 export class ControllerManager {
@@ -29,7 +30,7 @@ export class ControllerManager {
   constructor(
     clientFor: (userAgent: string) => Client,
     loop: SimLoop,
-    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new StatefulSetController(), new PersistentVolumeBinderController(), new LocalPathProvisioner()],
+    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new StatefulSetController(), new PodGCController(), new PersistentVolumeBinderController(), new LocalPathProvisioner()],
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };
