@@ -166,6 +166,14 @@ export const statefulSetStrategy = workloadStrategy({
     retention.whenDeleted ??= 'Retain';
     retention.whenScaled ??= 'Retain';
   },
+  validateSpec(spec) {
+    const problems: FieldError[] = [];
+    const policy = text(spec.podManagementPolicy);
+    if (policy !== 'OrderedReady' && policy !== 'Parallel') problems.push(invalid('spec.podManagementPolicy', policy, "must be 'OrderedReady' or 'Parallel'"));
+    const partition = rec(rec(spec.updateStrategy).rollingUpdate).partition;
+    if (typeof partition === 'number' && partition < 0) problems.push(invalid('spec.updateStrategy.rollingUpdate.partition', partition, 'must be greater than or equal to 0'));
+    return problems;
+  },
   validateUpdate(next, previous) {
     const rest = (spec: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(spec).filter(([k]) => !STATEFULSET_MUTABLE.includes(k)).sort(([a], [b]) => (a < b ? -1 : 1))));
     return rest(next) === rest(previous) ? [] : [forbidden('spec', `updates to statefulset spec for fields other than '${STATEFULSET_MUTABLE.slice(0, -1).join("', '")}' and 'minReadySeconds' are forbidden`)];
