@@ -61,6 +61,11 @@ describe('StatefulSet registry', () => {
     expect((r.body as { spec: { updateStrategy: { rollingUpdate: Record<string, unknown> } } }).spec.updateStrategy.rollingUpdate).not.toHaveProperty('maxUnavailable');
   });
 
+  it('defaults each volumeClaimTemplate as a claim', () => {
+    const r = lab()('POST', path, { ...sts, spec: { ...sts.spec, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } }] } });
+    expect((r.body as { spec: { volumeClaimTemplates: unknown[] } }).spec.volumeClaimTemplates).toEqual([{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' }, status: { phase: 'Pending' } }]);
+  });
+
   it('forbids updates to fields other than the mutable ones, in Kubernetes words', () => {
     const call = lab();
     call('POST', path, sts);

@@ -165,6 +165,13 @@ export const statefulSetStrategy = workloadStrategy({
     const retention = ensure(spec, 'persistentVolumeClaimRetentionPolicy');
     retention.whenDeleted ??= 'Retain';
     retention.whenScaled ??= 'Retain';
+    // Each claim template is defaulted as a claim (SetDefaults_PersistentVolumeClaim and its spec's).
+    for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates.filter(isRecord) : []) {
+      claim.apiVersion ??= 'v1';
+      claim.kind ??= 'PersistentVolumeClaim';
+      ensure(claim, 'spec').volumeMode ??= 'Filesystem';
+      ensure(claim, 'status').phase ??= 'Pending';
+    }
   },
   validateSpec(spec) {
     const problems: FieldError[] = [];
