@@ -134,16 +134,12 @@ export class StatefulSetControl {
       if (!isTerminating(pod)) this.pods.deleteStatefulPod(set, pod);
       return true;
     }
-    if (!isCreated(pod)) {
-      if (!this.pods.createStatefulPod(set, pod)) return true;
-      if (monotonic) return true;
-      return false;
-    }
+    // A member not yet created is made; in OrderedReady mode nothing else happens this sync.
+    if (!isCreated(pod)) return !this.pods.createStatefulPod(set, pod) || monotonic;
     if (phase === 'Pending' && this.pods.createMissingClaims(set, pod) !== undefined) return true;
     if (monotonic && (isTerminating(pod) || !isRunningAndReady(pod) || !isPodAvailable(pod, minReadySeconds(set), nowMs))) return true;
-    const retentionMatches = this.pods.claimsMatchRetentionPolicy(updateSet, pod);
-    if (identityMatches(set, pod) && storageMatches(set, pod) && retentionMatches) return false;
-    if (!retentionMatches) this.pods.updateClaimsForRetentionPolicy(updateSet, pod);
+    // Enforce the invariants: claims owned as the retention policy says, identity labels, claim volumes.
+    if (!this.pods.claimsMatchRetentionPolicy(updateSet, pod)) this.pods.updateClaimsForRetentionPolicy(updateSet, pod);
     if (identityMatches(set, pod) && storageMatches(set, pod)) return false;
     const ordinal = ordinalOf(pod);
     const spec = rec(pod.spec);
