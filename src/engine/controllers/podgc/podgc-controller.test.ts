@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/meta';
+import { createSimulation } from '../../simulation';
 import { byEvictionAndCreation, isPodTerminated, terminatedOverThreshold, terminatingOnOutOfServiceNodes } from './podgc-controller';
 
 function pod(name: string, phase: string, extra: { created?: string; reason?: string; node?: string; deleting?: boolean } = {}): KubeObject {
@@ -40,5 +41,22 @@ describe('pod garbage collector', () => {
     const nodes = [node('down', false, outOfService), node('up-tainted', true, outOfService), node('down-untainted', false)];
     const pods = [pod('a', 'Running', { node: 'down', deleting: true }), pod('b', 'Running', { node: 'down' }), pod('c', 'Running', { node: 'up-tainted', deleting: true }), pod('d', 'Running', { node: 'down-untainted', deleting: true })];
     expect(names(terminatingOnOutOfServiceNodes(pods, nodes))).toEqual(['a']);
+  });
+});
+
+describe('pod garbage collector in a cluster', () => {
+  it('deletes the pods of a deleted node after the quarantine, publishing the deadline', () => {
+    const sim = createSimulation({ seed: 5 });
+    const call = (method: 'POST' | 'DELETE' | 'GET', path: string, body?: unknown) => sim.api.request({ method, path, body, userAgent: 'test' });
+    call('POST', '/api/v1/namespaces/default/pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stranded' }, spec: { nodeName: 'kind-worker2', containers: [{ name: 'app', image: 'nginx' }] } });
+    sim.advance(5_000);
+    call('DELETE', '/api/v1/nodes/kind-worker2');
+    sim.advance(20_000);
+    const timer = sim.timers().find((t) => t.id === 'pod-gc/kind-worker2');
+    expect(timer?.kind).toBe('pod-gc-quarantine');
+    expect(call('GET', '/api/v1/namespaces/default/pods/stranded').status).toBe(200);
+    sim.advance(60_000);
+    expect(call('GET', '/api/v1/namespaces/default/pods/stranded').status).toBe(404);
+    expect(sim.timers().some((t) => t.id === 'pod-gc/kind-worker2')).toBe(false);
   });
 });

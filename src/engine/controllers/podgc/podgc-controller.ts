@@ -13,6 +13,7 @@ import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import { formatRfc3339, parseRfc3339 } from '../../api/time';
 import { readTaints } from '../../api/taints';
+import { TimerKind } from '../../clock/timer-board';
 import { type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 
 /** gcCheckPeriod. */
@@ -110,12 +111,15 @@ export class PodGCController implements Controller {
     for (const pod of pods) {
       const node = nodeNameOf(pod);
       // AddAfter keeps the earliest time an item is already waiting for.
-      if (node && !existing.has(node) && !this.quarantine.has(node)) this.quarantine.set(node, now + QUARANTINE_MS);
+      if (!node || existing.has(node) || this.quarantine.has(node)) continue;
+      this.quarantine.set(node, now + QUARANTINE_MS);
+      context.timers?.set({ id: `pod-gc/${node}`, kind: TimerKind.PodGCQuarantine, dueMs: now + QUARANTINE_MS, object: { kind: 'Node', name: node }, component: this.name, description: `deletes the pods still bound to node ${node}, which no longer exists` });
     }
     const deleted = new Set<string>();
     for (const [node, due] of [...this.quarantine]) {
       if (due > now) continue;
       this.quarantine.delete(node);
+      context.timers?.clear(`pod-gc/${node}`);
       if (existing.has(node)) continue;
       const got = context.client.get({ group: '', version: 'v1', resource: 'nodes', name: node });
       if (!got.ok && got.code === 404) deleted.add(node);
