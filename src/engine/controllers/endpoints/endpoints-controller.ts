@@ -43,8 +43,7 @@ export class EndpointsController implements Controller {
       const k = JSON.stringify(ports);
       const subset = bySubset.get(k) ?? { addresses: [], notReadyAddresses: [], ports };
       bySubset.set(k, subset);
-      const hostname = endpointHostname(service, b.pod);
-      const address = { ip: b.ip, ...(hostname ? { hostname } : {}), nodeName: text((b.pod.spec as Record<string, unknown> | undefined)?.nodeName), targetRef: { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid } };
+      const address = { ip: b.ip, ...endpointHostname(service, b.pod), nodeName: text((b.pod.spec as Record<string, unknown> | undefined)?.nodeName), targetRef: { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid } };
       (b.ready ? subset.addresses : subset.notReadyAddresses).push(address);
     }
     // RepackSubsets orders addresses by IP.

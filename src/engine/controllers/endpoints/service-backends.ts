@@ -66,13 +66,13 @@ export function resolvePort(servicePort: Record<string, unknown>, pod: KubeObjec
 }
 
 /**
- * The DNS hostname an endpoint gets: a pod with `hostname` whose `subdomain` names this Service
+ * The `hostname` field of an endpoint: a pod with `hostname` whose `subdomain` names this Service
  * (as StatefulSet members do) is published as `<hostname>.<service>.<namespace>.svc`.
  */
-export function endpointHostname(service: KubeObject, pod: KubeObject): string | undefined {
+export function endpointHostname(service: KubeObject, pod: KubeObject): { hostname?: string } {
   const spec = rec(pod.spec);
   const hostname = text(spec.hostname);
-  return hostname && text(spec.subdomain) === text(service.metadata.name) && pod.metadata.namespace === service.metadata.namespace ? hostname : undefined;
+  return hostname && text(spec.subdomain) === text(service.metadata.name) && pod.metadata.namespace === service.metadata.namespace ? { hostname } : {};
 }
 
 export function servicePorts(service: KubeObject): Record<string, unknown>[] {

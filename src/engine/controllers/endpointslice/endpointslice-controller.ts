@@ -9,10 +9,6 @@ import { backends, endpointHostname, resolvePort, serviceSelector, servicePorts 
 
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
 
-function withHostname(hostname: string | undefined): { hostname?: string } {
-  return hostname ? { hostname } : {};
-}
-
 export class EndpointSliceController implements Controller {
   readonly name = 'endpointslice-controller';
 
@@ -43,7 +39,7 @@ export class EndpointSliceController implements Controller {
     const endpoints = found.slice(0, 100).map((b) => ({
       addresses: [b.ip],
       conditions: { ready: b.ready, serving: b.serving, terminating: b.terminating },
-      ...withHostname(endpointHostname(service, b.pod)),
+      ...endpointHostname(service, b.pod),
       nodeName: text((b.pod.spec as Record<string, unknown> | undefined)?.nodeName),
       targetRef: { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid },
     }));
