@@ -20,6 +20,8 @@ export const TimerKind = {
   TaintEviction: 'taint-eviction',
   /** node-lifecycle-controller marks a node Unknown if no heartbeat arrives before this. */
   NodeMonitorGrace: 'node-monitor-grace',
+  /** pod-garbage-collector deletes the pods of a node that is gone once its quarantine ends. */
+  PodGCQuarantine: 'pod-gc-quarantine',
 } as const;
 export type TimerKind = (typeof TimerKind)[keyof typeof TimerKind] | (string & {});
 

@@ -21,6 +21,8 @@ import { PersistentVolumeBinderController } from './persistentvolume/pv-binder-c
 import { LocalPathProvisioner } from './local-path-provisioner/local-path-provisioner';
 import { DisruptionController } from './disruption/disruption-controller';
 import { ResourceQuotaController } from './resourcequota/resourcequota-controller';
+import { StatefulSetController } from './statefulset/statefulset-controller';
+import { PodGCController } from './podgc/podgc-controller';
 import type { TimerBoard } from '../clock/timer-board';
 
 export class ControllerManager {
@@ -30,7 +32,25 @@ export class ControllerManager {
   constructor(
     clientFor: (userAgent: string) => Client,
     loop: SimLoop,
-    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new PersistentVolumeBinderController(), new LocalPathProvisioner(), new DisruptionController(), new ResourceQuotaController()],
+    readonly controllers: Controller[] = [
+      new NamespaceController(),
+      new ServiceAccountController(),
+      new RootCACertPublisher(),
+      new GarbageCollector(),
+      new NodeLifecycleController(),
+      new TaintEvictionController(),
+      new DeploymentController(),
+      new ReplicaSetController(),
+      new EndpointsController(),
+      new EndpointSliceController(),
+      new DaemonSetController(),
+      new StatefulSetController(),
+      new PodGCController(),
+      new PersistentVolumeBinderController(),
+      new LocalPathProvisioner(),
+      new DisruptionController(),
+      new ResourceQuotaController(),
+    ],
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };

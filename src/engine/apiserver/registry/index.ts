@@ -9,6 +9,7 @@ import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
 import { podDisruptionBudgetStrategy } from './policy';
 import { defaultLimitRangeItems } from '../admission/limit-ranger';
+import { persistentVolumeClaimStrategy } from './persistentvolumeclaims';
 import { cronJobStrategy, daemonSetStrategy, deploymentStrategy, jobStrategy, replicaSetStrategy, statefulSetStrategy } from './workloads';
 
 export const genericStrategy: ResourceStrategy = {
@@ -49,6 +50,7 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   '/nodes': WITH_STATUS,
   '/limitranges': limitRangeStrategy,
   '/resourcequotas': resourceQuotaStrategy,
+  '/persistentvolumeclaims': persistentVolumeClaimStrategy,
   'apps/deployments': deploymentStrategy,
   'apps/replicasets': replicaSetStrategy,
   'apps/statefulsets': statefulSetStrategy,

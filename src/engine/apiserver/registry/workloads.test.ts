@@ -50,3 +50,30 @@ describe('workload registry', () => {
     expect((bad.body as { message: string }).message).toBe('Job.batch "bad" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"');
   });
 });
+
+describe('StatefulSet registry', () => {
+  const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'db' }, spec: { serviceName: 'db', selector: { matchLabels: { app: 'db' } }, updateStrategy: { rollingUpdate: { maxUnavailable: 2 } }, template: { metadata: { labels: { app: 'db' } }, spec: { containers: [{ name: 'db', image: 'nginx' }] } } } };
+  const path = '/apis/apps/v1/namespaces/default/statefulsets';
+
+  it('drops maxUnavailable (alpha, off in 1.34) and defaults the rest', () => {
+    const r = lab()('POST', path, sts);
+    expect((r.body as { spec: Record<string, unknown> }).spec).toMatchObject({ replicas: 1, podManagementPolicy: 'OrderedReady', revisionHistoryLimit: 10, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' } });
+    expect((r.body as { spec: { updateStrategy: { rollingUpdate: Record<string, unknown> } } }).spec.updateStrategy.rollingUpdate).not.toHaveProperty('maxUnavailable');
+  });
+
+  it('defaults each volumeClaimTemplate as a claim', () => {
+    const r = lab()('POST', path, { ...sts, spec: { ...sts.spec, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'] } }] } });
+    expect((r.body as { spec: { volumeClaimTemplates: unknown[] } }).spec.volumeClaimTemplates).toEqual([{ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], volumeMode: 'Filesystem' }, status: { phase: 'Pending' } }]);
+  });
+
+  it('forbids updates to fields other than the mutable ones, in Kubernetes words', () => {
+    const call = lab();
+    call('POST', path, sts);
+    const renamed = call('PATCH', `${path}/db`, { spec: { serviceName: 'other' } }, 'application/merge-patch+json');
+    expect(renamed.status).toBe(422);
+    expect((renamed.body as { message: string }).message).toBe(
+      "StatefulSet.apps \"db\" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+    );
+    expect(call('PATCH', `${path}/db`, { spec: { replicas: 3, minReadySeconds: 5 } }, 'application/merge-patch+json').status).toBe(200);
+  });
+});

@@ -85,6 +85,10 @@ interface WorkloadRules {
   validateSpec?(spec: Record<string, unknown>): FieldError[];
   /** Jobs generate their own selector; their template labels are checked then. */
   generatedSelector?: boolean;
+  /** Update rules in place of the immutable-selector check. */
+  validateUpdate?(next: Record<string, unknown>, previous: Record<string, unknown>): FieldError[];
+  /** dropDisabledFields: fields of features off by default in 1.34, cleared unless the old object used them. */
+  dropDisabledFields?(next: Record<string, unknown>, previous: Record<string, unknown> | undefined): void;
 }
 
 function workloadStrategy(rules: WorkloadRules): ResourceStrategy {
@@ -99,8 +103,10 @@ function workloadStrategy(rules: WorkloadRules): ResourceStrategy {
       object.metadata.generation = 1;
       delete object.status;
       if (rules.generatedSelector) generateJobSelector(object);
+      rules.dropDisabledFields?.(ensure(object, 'spec'), undefined);
     },
     prepareForUpdate(next, previous) {
+      rules.dropDisabledFields?.(ensure(next, 'spec'), rec(previous.spec));
       const changed = JSON.stringify(next.spec) !== JSON.stringify(previous.spec);
       next.metadata.generation = (previous.metadata.generation ?? 1) + (changed ? 1 : 0);
     },
@@ -108,9 +114,12 @@ function workloadStrategy(rules: WorkloadRules): ResourceStrategy {
       const spec = rec(object.spec);
       return [...validateObjectMeta(object), ...validateSelectorAndTemplate(spec, rules.restartPolicies), ...(rules.validateSpec?.(spec) ?? [])];
     },
-    validateUpdate: (next, previous) => selectorImmutable(next, previous),
+    validateUpdate: (next, previous) => rules.validateUpdate?.(rec(next.spec), rec(previous.spec)) ?? selectorImmutable(next, previous),
   };
 }
+
+/** The StatefulSet spec fields an update may change (ValidateStatefulSetUpdate). */
+const STATEFULSET_MUTABLE = ['replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy', 'minReadySeconds'];
 
 function rollingUpdate(spec: Record<string, unknown>, defaults: Record<string, unknown>): void {
   const strategy = ensure(spec, 'strategy');
@@ -156,6 +165,30 @@ export const statefulSetStrategy = workloadStrategy({
     const retention = ensure(spec, 'persistentVolumeClaimRetentionPolicy');
     retention.whenDeleted ??= 'Retain';
     retention.whenScaled ??= 'Retain';
+    // Each claim template is defaulted as a claim (SetDefaults_PersistentVolumeClaim and its spec's).
+    for (const claim of Array.isArray(spec.volumeClaimTemplates) ? spec.volumeClaimTemplates.filter(isRecord) : []) {
+      claim.apiVersion ??= 'v1';
+      claim.kind ??= 'PersistentVolumeClaim';
+      ensure(claim, 'spec').volumeMode ??= 'Filesystem';
+      ensure(claim, 'status').phase ??= 'Pending';
+    }
+  },
+  validateSpec(spec) {
+    const problems: FieldError[] = [];
+    const policy = text(spec.podManagementPolicy);
+    if (policy !== 'OrderedReady' && policy !== 'Parallel') problems.push(invalid('spec.podManagementPolicy', policy, "must be 'OrderedReady' or 'Parallel'"));
+    const partition = rec(rec(spec.updateStrategy).rollingUpdate).partition;
+    if (typeof partition === 'number' && partition < 0) problems.push(invalid('spec.updateStrategy.rollingUpdate.partition', partition, 'must be greater than or equal to 0'));
+    return problems;
+  },
+  validateUpdate(next, previous) {
+    const rest = (spec: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(spec).filter(([k]) => !STATEFULSET_MUTABLE.includes(k)).sort(([a], [b]) => (a < b ? -1 : 1))));
+    return rest(next) === rest(previous) ? [] : [forbidden('spec', `updates to statefulset spec for fields other than '${STATEFULSET_MUTABLE.slice(0, -1).join("', '")}' and 'minReadySeconds' are forbidden`)];
+  },
+  // MaxUnavailableStatefulSet is alpha (off) in 1.34: rollingUpdate.maxUnavailable is dropped.
+  dropDisabledFields(next, previous) {
+    const inUse = rec(rec(rec(previous).updateStrategy).rollingUpdate).maxUnavailable !== undefined;
+    if (!inUse) delete rec(rec(next.updateStrategy).rollingUpdate).maxUnavailable;
   },
 });
 

@@ -19,8 +19,12 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** apimachinery rand.SafeEncodeString: each character's code indexes a vowel-free alphabet. */
+export function safeEncodeString(value: string): string {
+  return [...value].map((c) => SAFE[c.charCodeAt(0) % SAFE.length]).join('');
+}
+
 export function podTemplateHash(template: unknown, collisionCount = 0): string {
   const h = hashString(canonical(template) + (collisionCount ? `#${collisionCount}` : ''));
-  // Each decimal digit's character code indexes the alphabet (apimachinery rand.SafeEncodeString).
-  return [...String(h)].map((d) => SAFE[d.charCodeAt(0) % SAFE.length]).join('');
+  return safeEncodeString(String(h));
 }

@@ -7,7 +7,7 @@ import type { KubeObject } from '../../api/meta';
 import { text } from '../../api/meta';
 import { formatRfc3339 } from '../../api/time';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
-import { backends, resolvePort, serviceSelector, servicePorts, type ResolvedPort } from './service-backends';
+import { backends, endpointHostname, resolvePort, serviceSelector, servicePorts, type ResolvedPort } from './service-backends';
 
 export class EndpointsController implements Controller {
   readonly name = 'endpoints-controller';
@@ -43,7 +43,7 @@ export class EndpointsController implements Controller {
       const k = JSON.stringify(ports);
       const subset = bySubset.get(k) ?? { addresses: [], notReadyAddresses: [], ports };
       bySubset.set(k, subset);
-      const address = { ip: b.ip, nodeName: text((b.pod.spec as Record<string, unknown> | undefined)?.nodeName), targetRef: { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid } };
+      const address = { ip: b.ip, ...endpointHostname(service, b.pod), nodeName: text((b.pod.spec as Record<string, unknown> | undefined)?.nodeName), targetRef: { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid } };
       (b.ready ? subset.addresses : subset.notReadyAddresses).push(address);
     }
     // RepackSubsets orders addresses by IP.

@@ -65,6 +65,16 @@ export function resolvePort(servicePort: Record<string, unknown>, pod: KubeObjec
   return out;
 }
 
+/**
+ * The `hostname` field of an endpoint: a pod with `hostname` whose `subdomain` names this Service
+ * (as StatefulSet members do) is published as `<hostname>.<service>.<namespace>.svc`.
+ */
+export function endpointHostname(service: KubeObject, pod: KubeObject): { hostname?: string } {
+  const spec = rec(pod.spec);
+  const hostname = text(spec.hostname);
+  return hostname && text(spec.subdomain) === text(service.metadata.name) && pod.metadata.namespace === service.metadata.namespace ? { hostname } : {};
+}
+
 export function servicePorts(service: KubeObject): Record<string, unknown>[] {
   const ports = rec(service.spec).ports;
   return Array.isArray(ports) ? ports.filter(isRecord) : [];

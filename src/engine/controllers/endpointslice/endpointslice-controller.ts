@@ -5,7 +5,7 @@
 import type { KubeObject } from '../../api/meta';
 import { text } from '../../api/meta';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
-import { backends, resolvePort, serviceSelector, servicePorts } from '../endpoints/service-backends';
+import { backends, endpointHostname, resolvePort, serviceSelector, servicePorts } from '../endpoints/service-backends';
 
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
 
@@ -39,6 +39,7 @@ export class EndpointSliceController implements Controller {
     const endpoints = found.slice(0, 100).map((b) => ({
       addresses: [b.ip],
       conditions: { ready: b.ready, serving: b.serving, terminating: b.terminating },
+      ...endpointHostname(service, b.pod),
       nodeName: text((b.pod.spec as Record<string, unknown> | undefined)?.nodeName),
       targetRef: { kind: 'Pod', name: b.pod.metadata.name, namespace: b.pod.metadata.namespace, uid: b.pod.metadata.uid },
     }));

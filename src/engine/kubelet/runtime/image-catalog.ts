@@ -41,7 +41,7 @@ const REPOSITORIES: Record<string, Repository> = {
   'registry.k8s.io/pause': { tags: ['3.10', '3.10.1', '3.9', '3.8'], sizeBytes: 320448 },
   'registry.k8s.io/e2e-test-images/agnhost': { tags: ['2.39', '2.40', '2.43', '2.45', '2.52', '2.53'], sizeBytes: 51107316 },
   'registry.k8s.io/busybox': { tags: ['latest', '1.27.2'], sizeBytes: 675944, onSigterm: 'ignores', defaultRuns: 'exits' },
-  'registry.k8s.io/nginx-slim': { tags: ['0.8', '0.21', '0.26', '0.27'], sizeBytes: 44290872 },
+  'registry.k8s.io/nginx-slim': { tags: ['0.8', '0.21', '0.24', '0.26', '0.27'], sizeBytes: 44290872 },
   'registry.k8s.io/hpa-example': { tags: ['latest'], sizeBytes: 181201510 },
   // The control plane and add-on images a kind node ships with.
   'registry.k8s.io/kube-proxy': { tags: ['v1.34.0'], sizeBytes: 94580224 },

@@ -1,11 +1,13 @@
 /**
- * `kubectl rollout status|history|undo|restart|pause|resume` for Deployments (and status/restart
- * for DaemonSets and StatefulSets). `status` watches the object and prints kubectl's status line
- * on every change until the rollout is complete, in virtual time.
+ * `kubectl rollout status|history|undo|restart|pause|resume` for Deployments (status, history,
+ * undo and restart for StatefulSets; status and restart for DaemonSets). `status` watches the
+ * object and prints kubectl's status line on every change until the rollout is complete, in
+ * virtual time.
  */
 import type { KubeObject } from '../../../api/meta';
 import { isRecord } from '../../../api/meta';
 import { formatRfc3339 } from '../../../api/time';
+import { goJson, revisionData, revisionTemplate } from '../../../api/controller-revision';
 import { kindPrefix, groupResource, type ApiResource } from '../../../client/discovery';
 import { int, str, type FlagSpec } from '../../../kubectl/flags';
 import { PrefixWriter } from '../../../kubectl/printers/tabwriter';
@@ -13,7 +15,7 @@ import { unknownCommandMessage } from '../../../kubectl/suggest';
 import { writePodTemplate } from '../../../kubectl/describe/workloads';
 import { parseDuration } from './wait';
 import { parseTargets } from './get';
-import { DRY_RUN_FLAG, dryRunOf, dryRunQuery, dryRunSuffix, OUTPUT_FLAG, refOf } from './common';
+import { DRY_RUN_FLAG, type DryRun, dryRunOf, dryRunQuery, dryRunSuffix, OUTPUT_FLAG, refOf } from './common';
 import { requireConnection, statusLine, type KubectlContext } from './context';
 import type { VerbResult } from './index';
 
@@ -184,21 +186,46 @@ function status(k: KubectlContext, list: Target[]): VerbResult {
 
 interface Revision {
   revision: number;
-  rs: KubeObject;
+  /** The pod template kubectl prints for the revision (without the pod-template-hash label). */
+  template: Obj;
+  changeCause: string | undefined;
+  /** A StatefulSet revision's ControllerRevision (its data is the patch undo applies). */
+  controllerRevision?: KubeObject;
 }
 
-/** The Deployment's ReplicaSets (owned by it), by revision. */
-function revisions(k: KubectlContext, deployment: KubeObject): Revision[] {
+function withoutHashLabel(template: unknown): Obj {
+  const t = JSON.parse(JSON.stringify(rec(template))) as Obj;
+  const meta = rec(t.metadata);
+  const labels = { ...rec(meta.labels) };
+  delete labels['pod-template-hash'];
+  t.metadata = { ...meta, labels };
+  return t;
+}
+
+/** `k=v,...` from a selector's matchLabels (what kubectl lists a workload's history with). */
+function matchLabelsSelector(object: KubeObject): Record<string, string> {
+  const labels = rec(rec(rec(object.spec).selector).matchLabels);
+  const labelSelector = Object.entries(labels)
+    .map(([key, v]) => `${key}=${String(v)}`)
+    .join(',');
+  return labelSelector ? { labelSelector } : {};
+}
+
+/** A Deployment's revisions are its ReplicaSets; a StatefulSet's its ControllerRevisions. By revision. */
+function revisions(k: KubectlContext, object: KubeObject): Revision[] {
   const conn = requireConnection(k);
   if (!conn) return [];
-  const selector = rec(rec(deployment.spec).selector);
-  const labels = rec(selector.matchLabels);
-  const labelSelector = Object.entries(labels).map(([key, v]) => `${key}=${String(v)}`).join(',');
-  const list = conn.client.list({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: String(deployment.metadata.namespace) }, labelSelector ? { labelSelector } : {});
+  const statefulSet = object.kind === 'StatefulSet';
+  const resource = statefulSet ? 'controllerrevisions' : 'replicasets';
+  const list = conn.client.list({ group: 'apps', version: 'v1', resource, namespace: String(object.metadata.namespace) }, matchLabelsSelector(object));
   if (!list.ok) return [];
   return list.value.items
-    .filter((rs) => (rs.metadata.ownerReferences ?? []).some((o) => o.uid === deployment.metadata.uid && o.controller === true))
-    .map((rs) => ({ revision: Number(rs.metadata.annotations?.[REVISION] ?? '0'), rs }))
+    .filter((o) => (o.metadata.ownerReferences ?? []).some((r) => r.uid === object.metadata.uid && r.controller === true))
+    .map((o): Revision =>
+      statefulSet
+        ? { revision: typeof o.revision === 'number' ? o.revision : 0, template: revisionTemplate(o), changeCause: o.metadata.annotations?.[CHANGE_CAUSE], controllerRevision: o }
+        : { revision: Number(o.metadata.annotations?.[REVISION] ?? '0'), template: withoutHashLabel(rec(o.spec).template), changeCause: o.metadata.annotations?.[CHANGE_CAUSE] },
+    )
     .filter((r) => Number.isFinite(r.revision) && r.revision > 0)
     .sort((a, b) => a.revision - b.revision);
 }
@@ -214,8 +241,9 @@ function getDeployment(k: KubectlContext, t: Target): KubeObject | undefined {
   return r.value;
 }
 
+/** The kinds kubectl has a history viewer and rollbacker for (DaemonSets too, once their controller keeps revisions). */
 function requireDeployment(k: KubectlContext, t: Target, action: string): boolean {
-  if (t.resource.kind === 'Deployment') return true;
+  if (t.resource.kind === 'Deployment' || t.resource.kind === 'StatefulSet') return true;
   k.err(`error: no ${action} has been implemented for "${t.resource.kind}${t.resource.group ? '.' + t.resource.group : ''}"\n`);
   return false;
 }
@@ -236,16 +264,11 @@ function history(k: KubectlContext, list: Target[]): number {
         continue;
       }
       const w = new PrefixWriter();
-      const template = rec(rec(found.rs.spec).template);
-      // kubectl drops the pod-template-hash label before printing the template.
-      const meta = rec(template.metadata);
-      const labels = { ...rec(meta.labels) };
-      delete labels['pod-template-hash'];
-      writePodTemplate(w, { ...template, metadata: { ...meta, labels } });
+      writePodTemplate(w, found.template);
       k.out(`${kindPrefix(t.resource)}/${t.name} with revision #${wanted}\n${w.toString()}\n`);
       continue;
     }
-    const rows = revs.map((r) => `${r.revision}\t${r.rs.metadata.annotations?.[CHANGE_CAUSE] || '<none>'}\n`).join('');
+    const rows = revs.map((r) => `${r.revision}\t${r.changeCause || '<none>'}\n`).join('');
     const w = new PrefixWriter();
     w.write(0, `REVISION\tCHANGE-CAUSE\n${rows}`);
     k.out(`${kindPrefix(t.resource)}/${t.name} \n${w.toString()}\n`);
@@ -262,6 +285,11 @@ function undo(k: KubectlContext, list: Target[]): number {
     if (!requireDeployment(k, t, 'rollbacker')) return 1;
     const d = getDeployment(k, t);
     if (!d) return 1;
+    if (d.kind === 'StatefulSet') {
+      const code = undoStatefulSet(k, t, d, dryRun);
+      if (code !== 0) return code;
+      continue;
+    }
     if (rec(d.spec).paused === true) {
       k.err(`error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${t.name}' and try again\n`);
       return 1;
@@ -284,17 +312,13 @@ function undo(k: KubectlContext, list: Target[]): number {
       target = revs[revs.length - 2];
     }
     if (!target) return 1;
-    const template = JSON.parse(JSON.stringify(rec(rec(target.rs.spec).template))) as Obj;
-    const meta = rec(template.metadata);
-    const labels = { ...rec(meta.labels) };
-    delete labels['pod-template-hash'];
-    template.metadata = { ...meta, labels };
+    const template = target.template;
     if (JSON.stringify(sortDeep(template)) === JSON.stringify(sortDeep(rec(d.spec).template))) {
       k.out(`${kindPrefix(t.resource)}/${t.name} skipped rollback (current template already matches revision ${target.revision})\n`);
       continue;
     }
     const annotations = { ...(d.metadata.annotations ?? {}) } as Record<string, string>;
-    const cause = target.rs.metadata.annotations?.[CHANGE_CAUSE];
+    const cause = target.changeCause;
     if (cause) annotations[CHANGE_CAUSE] = cause;
     else delete annotations[CHANGE_CAUSE];
     const patch = [
@@ -310,6 +334,49 @@ function undo(k: KubectlContext, list: Target[]): number {
     }
     k.out(`${kindPrefix(t.resource)}/${t.name} rolled back${dryRunSuffix(dryRun)}\n`);
   }
+  return 0;
+}
+
+/**
+ * StatefulSetRollbacker: the revision's own patch, applied as a strategic merge patch; the
+ * previous revision is the second highest; skipped when the template already matches it.
+ */
+function undoStatefulSet(k: KubectlContext, t: Target, sts: KubeObject, dryRun: DryRun): number {
+  const conn = requireConnection(k);
+  if (!conn) return 1;
+  const toRevision = int(k.flags, 'to-revision') ?? 0;
+  if (toRevision < 0) {
+    k.err(`error: unable to find specified revision ${toRevision} in history\n`);
+    return 1;
+  }
+  const revs = revisions(k, sts);
+  if (toRevision === 0 && revs.length <= 1) {
+    k.err('error: no last revision to roll back to\n');
+    return 1;
+  }
+  const target = toRevision === 0 ? revs[revs.length - 2] : revs.find((r) => r.revision === toRevision);
+  if (!target?.controllerRevision) {
+    k.err(`error: unable to find specified revision ${toRevision} in history\n`);
+    return 1;
+  }
+  if (goJson(revisionData(sts)) === goJson(target.controllerRevision.data)) {
+    k.out(`${kindPrefix(t.resource)}/${t.name} skipped rollback (current template already matches revision ${toRevision})\n`);
+    return 0;
+  }
+  if (dryRun === 'client') {
+    const w = new PrefixWriter();
+    writePodTemplate(w, target.template);
+    k.out(`${kindPrefix(t.resource)}/${t.name} will roll back to ${w.toString()}\n`);
+    return 0;
+  }
+  {
+    const r = conn.client.patch({ ...refOf(t.resource, conn.namespace), name: t.name }, 'strategic', target.controllerRevision.data, dryRunQuery(dryRun));
+    if (!r.ok) {
+      k.err(`error: failed restoring revision ${target.revision}: ${r.status.message ?? ''}\n`);
+      return 1;
+    }
+  }
+  k.out(`${kindPrefix(t.resource)}/${t.name} rolled back${dryRunSuffix(dryRun)}\n`);
   return 0;
 }
 
