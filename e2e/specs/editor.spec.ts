@@ -12,9 +12,19 @@ spec:
 `;
 
 test.describe('the editor', () => {
-  test('loads Monaco after the page and applies its manifest with kubectl apply', async ({ lab, editor, graph }) => {
+  test('loads Monaco after the page and applies its manifest with kubectl apply', async ({ page, lab, editor, graph }) => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
     await lab.open();
     await editor.ready();
+    // Monaco is a chunk of its own, fetched by the lazy editor, not part of the page's entry script.
+    const entry = await page.locator('script[type="module"][src]').getAttribute('src');
+    expect(scripts.some((p) => /\/assets\/YamlEditor-[\w-]+\.js$/.test(p))).toBe(true);
+    const entryText = await page.evaluate(async (src) => (await fetch(src ?? '')).text(), entry);
+    expect(entryText.length).toBeGreaterThan(100_000);
+    expect(entryText).not.toContain('monaco');
     await expect(editor.input()).toBeAttached();
     expect(await editor.value()).toContain('kind: Pod');
     await editor.apply();
@@ -73,7 +83,7 @@ test.describe('the editor', () => {
     expect(await editor.markers('kubectl')).toEqual([]);
   });
 
-  test('opens terminal files in tabs, saves them, and starts from the gallery', async ({ lab, editor, terminal }) => {
+  test('opens terminal files in tabs, saves them, and starts from the gallery', async ({ page, lab, editor, terminal }) => {
     await lab.open();
     await editor.ready();
     await terminal.run("printf 'apiVersion: v1\\nkind: ConfigMap\\nmetadata:\\n  name: from-terminal\\n' > cm.yaml");
@@ -91,6 +101,22 @@ test.describe('the editor', () => {
 
     await terminal.run('vi pod.yaml');
     await expect(editor.tab('pod.yaml')).toHaveAttribute('aria-selected', 'true');
+
+    // Changed in the terminal and opened again: the tab (with no unsaved edits) shows the new text.
+    await terminal.run("echo 'kind: Pod' > cm.yaml");
+    await terminal.run('vi cm.yaml');
+    await expect(editor.tab('cm.yaml')).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(() => editor.value()).toBe('kind: Pod\n');
+
+    // A draft is saved under the name the learner gives.
+    await editor.button('New file').click();
+    await expect(editor.tab('Untitled-2')).toHaveAttribute('aria-selected', 'true');
+    await editor.setValue('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: drafts\n');
+    page.once('dialog', (dialog) => void dialog.accept('ns.yaml'));
+    await editor.button('Save').click();
+    await expect(editor.tab('ns.yaml')).toHaveAttribute('aria-selected', 'true');
+    await terminal.run('cat ~/ns.yaml');
+    await terminal.waitForText('  name: drafts');
 
     await editor.region().getByLabel('Starter manifests').selectOption('Deployment');
     await expect(editor.tab('Untitled-2')).toHaveAttribute('aria-selected', 'true');

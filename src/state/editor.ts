@@ -19,7 +19,10 @@ export interface EditorTab {
 export interface EditorState {
   tabs: EditorTab[];
   activeId: string | undefined;
-  /** Opens a file of the lab machine, or focuses its tab (keeping unsaved edits) when already open. */
+  /**
+   * Opens a file of the lab machine, or focuses its tab when already open: with the file's new
+   * content when the tab has no unsaved edits, keeping the edits otherwise.
+   */
   openFile: (path: string, content: string) => void;
   /** Opens a draft with the given text. */
   openDraft: (text: string) => void;
@@ -40,7 +43,8 @@ export const useEditor = create<EditorState>()((set, get) => ({
   openFile(path, content) {
     const open = get().tabs.find((t) => t.path === path);
     if (open) {
-      set({ activeId: open.id });
+      const clean = open.text === open.savedText;
+      set((s) => ({ activeId: open.id, tabs: clean ? s.tabs.map((t) => (t.id === open.id ? { ...t, text: content, savedText: content } : t)) : s.tabs }));
       return;
     }
     const tab: EditorTab = { id: `tab-${nextTab++}`, title: baseName(path), path, text: content, savedText: content };

@@ -84,7 +84,10 @@ export default function YamlEditor({ tabs, activeId, lastApply, onChange, onAppl
   useEffect(() => {
     const map = models.current;
     for (const tab of tabs) {
-      if (map.has(tab.id)) continue;
+      const existing = map.get(tab.id);
+      // A file opened again after the terminal changed it: the model takes the new text.
+      if (existing && existing.getValue() !== tab.text) existing.setValue(tab.text);
+      if (existing) continue;
       const model = monaco.editor.createModel(tab.text, 'yaml', modelUri(tab));
       model.onDidChangeContent(() => {
         monaco.editor.setModelMarkers(model, KUBECTL_MARKERS, []);
