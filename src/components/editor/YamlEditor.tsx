@@ -35,6 +35,7 @@ export default function YamlEditor({ tabs, activeId, lastApply, onChange, onAppl
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | undefined>(undefined);
   const models = useRef(new Map<string, monaco.editor.ITextModel>());
+  const focusOnNextModel = useRef(false);
   // The latest callbacks, for the editor's commands and listeners that are registered once.
   const callbacks = useRef({ onChange, onApply, onSave });
   useEffect(() => {
@@ -77,6 +78,7 @@ export default function YamlEditor({ tabs, activeId, lastApply, onChange, onAppl
       for (const model of modelMap.values()) model.dispose();
       modelMap.clear();
       editorRef.current = undefined;
+      focusOnNextModel.current = false;
     };
   }, []);
 
@@ -103,8 +105,11 @@ export default function YamlEditor({ tabs, activeId, lastApply, onChange, onAppl
     const active = activeId ? map.get(activeId) : undefined;
     const editor = editorRef.current;
     if (editor && editor.getModel() !== (active ?? null)) {
+      // The first file shown when the page loads does not take the focus from the terminal.
+      const switching = editor.getModel() !== null || focusOnNextModel.current;
       editor.setModel(active ?? null);
-      if (active) editor.focus();
+      if (active && switching) editor.focus();
+      focusOnNextModel.current = true;
     }
   }, [tabs, activeId]);
 
