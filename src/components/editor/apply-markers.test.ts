@@ -39,6 +39,14 @@ describe('apply markers', () => {
     ]);
   });
 
+  it('marks the broken line of a later document', () => {
+    // The lab's kubectl counts lines from the top of the stream; should it come to count them from
+    // the document's start (as go-yaml does per document), this test shows the markers must follow.
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n${BAD_INDENT}`;
+    const { output, exitCode } = apply(text);
+    expect(applyMarkers(text, output, exitCode).map((m) => [m.line, text.split('\n')[m.line - 1]])).toEqual([[14, '     ports: 1']]);
+  });
+
   it("marks an invalid object's missing field at the nearest field that exists, in that object's document", () => {
     const { output, exitCode } = apply(TWO_DOCS);
     expect(output).toContain('The Pod "web" is invalid: spec.containers[0].image: Required value');
