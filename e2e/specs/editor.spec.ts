@@ -30,7 +30,9 @@ test.describe('the editor', () => {
     await editor.apply();
     await expect(editor.result()).toHaveText('pod/nginx created');
     await expect(graph.box('nginx')).toBeVisible();
-    await editor.apply();
+    // Ctrl+Enter in the editor applies too.
+    await editor.focusEnd();
+    await page.keyboard.press('Control+Enter');
     await expect(editor.result()).toHaveText('pod/nginx unchanged');
   });
 
@@ -45,6 +47,15 @@ test.describe('the editor', () => {
     await page.keyboard.press('Control+Space');
     await expect(editor.suggestions().filter({ hasText: /^replicas/ })).toBeVisible();
     await expect(editor.suggestions().filter({ hasText: /^revisionHistoryLimit/ })).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // Kinds the lab serves are offered as values.
+    await editor.setValue('apiVersion: v1\nkind: ');
+    await editor.focusEnd();
+    await page.keyboard.type('Persist');
+    await page.keyboard.press('Control+Space');
+    await expect(editor.suggestions().filter({ hasText: /^PersistentVolumeClaim$/ })).toBeVisible();
+    await expect(editor.suggestions().filter({ hasText: /^PersistentVolume$/ })).toBeVisible();
     await page.keyboard.press('Escape');
 
     // The schema's validation: a field Deployment's spec does not have, and the fields it requires.
