@@ -51,7 +51,7 @@ configureMonacoYaml(monacoForYaml, {
   // kubectl reads manifests as YAML 1.1 (sigs.k8s.io/yaml): `yes` is a boolean there.
   yamlVersion: '1.1',
   hoverSchemaSource: false,
-  schemas: [{ uri: 'https://kubelab.local/schemas/kubernetes-v1.34.json', fileMatch: ['**/*'], schema: JSON.parse(kubernetesSchemaText) as JSONSchema }],
+  schemas: [{ uri: 'https://kubelab.local/schemas/kubernetes-v1.34.json', fileMatch: ['**/*.yaml', '**/*.yml', '**/*.json'], schema: JSON.parse(kubernetesSchemaText) as JSONSchema }],
 });
 
 /** The lab's dark palette (App.css), so the editor sits in the page like the terminal does. */
