@@ -64,6 +64,16 @@ describe('apply markers', () => {
     expect(markers[0]?.message).toMatch(/^spec\.ports\[0\]\.port: Invalid value: 99999: /);
   });
 
+  it('marks the unknown fields of a strict decoding error (as real kubectl v1.34 prints it) in the document of that kind', () => {
+    const output =
+      'configmap/settings created\nError from server (BadRequest): error when creating "STDIN": Pod in version "v1" cannot be handled as a Pod: strict decoding error: unknown field "spec.containers[1].imagee", unknown field "spec.foo"\n';
+    const text = TWO_DOCS.replace('    image: busybox', '    imagee: busybox\n  foo: 1');
+    expect(applyMarkers(text, output, 1)).toEqual([
+      { line: 14, column: 5, endLine: 14, endColumn: 11, message: 'spec.containers[1].imagee: unknown field' },
+      { line: 15, column: 3, endLine: 15, endColumn: 6, message: 'spec.foo: unknown field' },
+    ]);
+  });
+
   it('marks nothing when kubectl succeeded', () => {
     const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n';
     const { output, exitCode } = apply(text);

@@ -17,6 +17,8 @@ export interface ApplyMarker {
 
 const YAML_ERROR = /^error: error parsing [^:]+: error converting YAML to JSON: (yaml: line (\d+): .*)$/m;
 const INVALID = /^The (\S+) "([^"]*)" is invalid: (.*)$/m;
+/** kubectl sends fieldValidation=Strict, so the API server refuses fields its types do not have. */
+const STRICT_DECODING = /^Error from server \(BadRequest\): .* cannot be handled as an? (\S+): strict decoding error: (.*)$/m;
 
 function lineMarker(text: string, line: number, message: string): ApplyMarker {
   const lines = text.split('\n');
@@ -64,6 +66,21 @@ function locate(doc: Document, path: (string | number)[]): [number, number] | un
   return range;
 }
 
+function hasPath(doc: Document, path: (string | number)[]): boolean {
+  let current: unknown = doc.contents;
+  for (const key of path) {
+    const found = childPair(current, key);
+    if (!found) return false;
+    current = found.node;
+  }
+  return true;
+}
+
+function matchesKind(doc: Document, kind: string): boolean {
+  const js = doc.toJS() as unknown;
+  return typeof js === 'object' && js !== null && (js as { kind?: unknown }).kind === kind;
+}
+
 function matchesObject(doc: Document, kind: string, name: string): boolean {
   const js = doc.toJS() as unknown;
   if (typeof js !== 'object' || js === null) return false;
@@ -71,25 +88,24 @@ function matchesObject(doc: Document, kind: string, name: string): boolean {
   return typeof object.kind === 'string' && object.kind.toLowerCase() === kind.toLowerCase() && (object.metadata?.name ?? '') === name;
 }
 
-function invalidMarkers(text: string, kind: string, name: string, causes: string[]): ApplyMarker[] {
+/** Marks each cause (`field: message`) in the first document that `pick` accepts. */
+function fieldMarkers(text: string, causes: string[], pick: (doc: Document, paths: (string | number)[][]) => boolean): ApplyMarker[] {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { version: '1.1', lineCounter, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [docs];
-  const doc = list.find((d) => d.errors.length === 0 && matchesObject(d, kind, name));
+  const paths = causes.map((c) => fieldPath(c.slice(0, Math.max(0, c.indexOf(': ')))));
+  const doc = list.find((d) => d.errors.length === 0 && pick(d, paths));
   if (!doc) return [];
-  const markers: ApplyMarker[] = [];
-  for (const cause of causes) {
-    const separator = cause.indexOf(': ');
-    const field = separator > 0 ? cause.slice(0, separator) : '';
-    const range = field ? locate(doc, fieldPath(field)) : undefined;
-    const [start, end] = range ?? [doc.contents?.range?.[0] ?? 0, doc.contents?.range?.[0] ?? 0];
+  return causes.map((message, i) => {
+    const path = paths[i] ?? [];
+    // A cause without a field marks the document's first line.
+    const [start, end] = (path.length > 0 ? locate(doc, path) : undefined) ?? [doc.contents?.range?.[0] ?? 0, doc.contents?.range?.[0] ?? 0];
     // A list item's range covers the whole item: underline only its first line.
     const lineEnd = text.indexOf('\n', start);
     const from = lineCounter.linePos(start);
     const to = lineCounter.linePos(Math.max(lineEnd < 0 ? end : Math.min(end, lineEnd), start + 1));
-    markers.push({ line: from.line, column: from.col, endLine: to.line, endColumn: to.col, message: cause });
-  }
-  return markers;
+    return { line: from.line, column: from.col, endLine: to.line, endColumn: to.col, message };
+  });
 }
 
 /** Markers for what kubectl printed after applying `text`; none when it succeeded or points nowhere. */
@@ -106,7 +122,16 @@ export function applyMarkers(text: string, output: string, exitCode: number): Ap
     const causes: string[] = [];
     if (rest.trim() !== '') causes.push(rest);
     else while (lines[i + 1]?.startsWith('* ')) causes.push((lines[++i] ?? '').slice(2));
-    markers.push(...invalidMarkers(text, kind, name, causes));
+    markers.push(...fieldMarkers(text, causes, (doc) => matchesObject(doc, kind, name)));
+  }
+  for (const line of lines) {
+    const strict = STRICT_DECODING.exec(line);
+    if (!strict) continue;
+    const [, kind = '', fields = ''] = strict;
+    // `unknown field "spec.foo", duplicate field "x"`: the object has no name here, so the document
+    // is the first of that kind holding every one of the fields.
+    const causes = [...fields.matchAll(/(unknown|duplicate) field "([^"]+)"/g)].map((m) => `${m[2] ?? ''}: ${m[1] ?? ''} field`);
+    markers.push(...fieldMarkers(text, causes, (doc, paths) => matchesKind(doc, kind) && paths.every((p) => hasPath(doc, p))));
   }
   return markers;
 }
