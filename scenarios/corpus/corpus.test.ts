@@ -5,12 +5,12 @@
  * real v1.34 kind cluster would fail it (kinds that v1.34 does not serve, broken YAML, templates
  * with placeholders). The clean share of the files a real cluster accepts must be at least 95%.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/engine';
+import { CORPUS_ROOT as root, yamlFiles } from './corpus-files';
 
-const root = new URL('../../../shared/corpus/k8s-examples/', import.meta.url).pathname;
 
 /** Failures a real cluster gives too, with why. */
 const EXPECTED_FAILURES: [RegExp, string][] = [
@@ -25,15 +25,6 @@ const EXPECTED_FAILURES: [RegExp, string][] = [
   [/is forbidden: no PriorityClass with name \S+ was found/, 'uses a PriorityClass the file does not create'],
   [/cannot unmarshal array into Go struct field ObjectMeta\.metadata\.annotations of type map\[string\]string/, 'annotations written as a list, which the API server cannot decode'],
 ];
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((n) => {
-      const p = join(dir, n);
-      return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(n) ? [p] : [];
-    });
-}
 
 function applyFile(path: string): { ok: boolean; output: string } {
   const sim = createSimulation({ seed: 1 });

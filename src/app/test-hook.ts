@@ -10,9 +10,18 @@ export interface KubelabTestHook {
   lines(): string[];
 }
 
+/** `window.__kubelabEditor`: the editor's text and markers, which Monaco draws where text queries cannot read them. */
+export interface KubelabEditorHook {
+  value(): string;
+  setValue(text: string): void;
+  /** Problems shown in the active file: kubectl's (`owner` "kubectl") and the schema's ("yaml"). */
+  markers(): { owner: string; message: string; line: number; column: number }[];
+}
+
 declare global {
   interface Window {
     __kubelab?: KubelabTestHook;
+    __kubelabEditor?: KubelabEditorHook;
   }
 }
 

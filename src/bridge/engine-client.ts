@@ -3,6 +3,7 @@
  * stores, and offers the few intents the UI sends. Only this file and the worker speak the protocol.
  */
 import { PROTOCOL_VERSION, type EngineToUi, type UiToEngine } from '../engine/protocol';
+import { useEditor } from '../state/editor';
 import { useMirror } from '../state/mirror';
 import { useSim } from '../state/sim';
 import { useTraffic } from '../state/traffic';
@@ -14,11 +15,14 @@ export interface ShellOutput {
   busy: boolean;
 }
 
-/** What `kubectl apply` printed for the editor's text. */
+/** What `kubectl apply` printed for the editor's text (or how a file request went). */
 export interface ApplyResult {
   output: string;
   exitCode: number;
 }
+
+/** A file request's answer: what it read (or an error text) and its status. */
+export type FileResult = ApplyResult;
 
 type OutputListener = (output: ShellOutput) => void;
 
@@ -48,10 +52,29 @@ export class EngineClient {
 
   /** Applies manifests as `kubectl apply -f -` would, resolving with what kubectl printed. */
   apply(yaml: string): Promise<ApplyResult> {
-    const requestId = `apply-${this.nextRequestId++}`;
+    return this.request((requestId) => ({ type: 'apply', requestId, yaml }));
+  }
+
+  /** Paths of every file on the lab machine, sorted. */
+  async listFiles(): Promise<string[]> {
+    const { output } = await this.request((requestId) => ({ type: 'file.list', requestId }));
+    return output === '' ? [] : output.split('\n');
+  }
+
+  readFile(path: string): Promise<FileResult> {
+    return this.request((requestId) => ({ type: 'file.read', requestId, path }));
+  }
+
+  writeFile(path: string, content: string): Promise<FileResult> {
+    return this.request((requestId) => ({ type: 'file.write', requestId, path, content }));
+  }
+
+  /** Sends a message that the engine answers with a `reply`, and resolves with that reply. */
+  private request(message: (requestId: string) => UiToEngine): Promise<ApplyResult> {
+    const requestId = `request-${this.nextRequestId++}`;
     return new Promise((resolve) => {
       this.pendingReplies.set(requestId, resolve);
-      this.send({ type: 'apply', requestId, yaml });
+      this.send(message(requestId));
     });
   }
 
@@ -87,6 +110,9 @@ export class EngineClient {
         resolve?.({ output: message.stdout + message.stderr, exitCode: message.exitCode });
         break;
       }
+      case 'file.open':
+        useEditor.getState().openFile(message.path, message.content);
+        break;
     }
   }
 }

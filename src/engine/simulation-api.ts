@@ -54,6 +54,14 @@ export interface Simulation {
     /** Opens a terminal session (each has its own cwd, env and history; they share the filesystem). */
     open(): ShellSession;
   };
+  /** The lab machine's filesystem, as the editor reads and saves files (absolute paths). */
+  readonly files: {
+    /** Every file's path, sorted. */
+    list(): string[];
+    read(path: string): string | undefined;
+    /** Writes a file; an error text (`No such file or directory`) when it cannot. */
+    write(path: string, content: string): string | undefined;
+  };
   readonly clock: {
     /** Virtual time, ms since the Unix epoch. */
     now(): number;

@@ -87,6 +87,11 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
     shell: {
       open: () => new Session(machine, commands),
     },
+    files: {
+      list: () => fs.dump().files.map(([path]) => path),
+      read: (path) => fs.read(path),
+      write: (path, content) => fs.write(path, content)?.error,
+    },
     clock: {
       now: () => loop.nowMs(),
       nextEventAt: () => loop.nextTimerDueMs(),

@@ -116,4 +116,21 @@ describe('engine host', () => {
     expect(ready?.objects.some((o) => o.kind === 'Namespace' && o.metadata.name === 'lab')).toBe(true);
     expect(ready?.seq).toBe(of('patch').at(-1)?.seq);
   });
+
+  it("lists, reads and saves the lab machine's files for the editor, and forwards vi FILE", () => {
+    const { host, of } = startHost();
+    host.receive({ type: 'shell.input', line: "echo 'kind: Pod' > pod.yaml" });
+    host.receive({ type: 'file.list', requestId: 'l' });
+    expect(of('reply').find((r) => r.requestId === 'l')?.stdout.split('\n')).toContain('/home/learner/pod.yaml');
+    host.receive({ type: 'file.read', requestId: 'r', path: '/home/learner/pod.yaml' });
+    expect(of('reply').find((r) => r.requestId === 'r')).toMatchObject({ stdout: 'kind: Pod\n', exitCode: 0 });
+    host.receive({ type: 'file.read', requestId: 'missing', path: '/home/learner/nope.yaml' });
+    expect(of('reply').find((r) => r.requestId === 'missing')).toMatchObject({ stderr: '/home/learner/nope.yaml: No such file or directory', exitCode: 1 });
+    host.receive({ type: 'file.write', requestId: 'w', path: '/home/learner/pod.yaml', content: 'kind: Service\n' });
+    host.receive({ type: 'file.write', requestId: 'bad', path: '/nowhere/x.yaml', content: '' });
+    expect(of('reply').find((r) => r.requestId === 'bad')).toMatchObject({ stderr: 'No such file or directory', exitCode: 1 });
+    host.receive({ type: 'shell.input', line: 'vi pod.yaml' });
+    expect(of('file.open')).toEqual([{ type: 'file.open', path: '/home/learner/pod.yaml', content: 'kind: Service\n' }]);
+    expect(of('patch').every((p) => p.ops.length + p.traffic.length > 0)).toBe(true);
+  });
 });

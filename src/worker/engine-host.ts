@@ -2,7 +2,8 @@
  * The browser host of the engine, free of worker globals so tests can drive it in Node:
  * runs the simulation in real time at a speed factor, folds object changes, API traffic and
  * terminal output into at most one message of each kind per pacing slice, answers the UI's intents
- * (shell lines, Ctrl-C, pause / play / step, speed, node stop / start, editor apply), and survives
+ * (shell lines, Ctrl-C, pause / play / step, speed, node stop / start, editor apply, the editor's
+ * file reads and saves), forwards `vi FILE` to the editor, and survives
  * engine exceptions by reporting them and restoring the last good snapshot.
  */
 import { createSimulation, type KubeObject, type ShellSession, type Simulation, type SimSnapshot } from '../engine';
@@ -131,13 +132,32 @@ export class EngineHost {
       case 'resync':
         this.sendReady(running);
         break;
+      case 'file.list':
+        this.reply(message.requestId, running.sim.files.list().join('\n'));
+        break;
+      case 'file.read': {
+        const content = running.sim.files.read(message.path);
+        this.reply(message.requestId, content ?? '', content === undefined ? `${message.path}: No such file or directory` : undefined);
+        break;
+      }
+      case 'file.write':
+        this.reply(message.requestId, '', running.sim.files.write(message.path, message.content));
+        break;
     }
+  }
+
+  /** Answers a request: exit status 1 with `error` on stderr when there is one. */
+  private reply(requestId: string, stdout: string, error?: string): void {
+    this.options.post({ type: 'reply', requestId, stdout: error === undefined ? stdout : '', stderr: error ?? '', exitCode: error === undefined ? 0 : 1 });
   }
 
   private boot(sim: Simulation): void {
     const terminal = sim.shell.open();
     const editor = sim.shell.open();
-    sim.subscribe((change) => this.batch.add(change));
+    sim.subscribe((change) => {
+      if (change.kind === 'open-file') this.options.post({ type: 'file.open', path: change.path, content: sim.files.read(change.path) ?? '' });
+      else this.batch.add(change);
+    });
     terminal.onOutput((chunk) => (this.terminalOutput += chunk));
     editor.onOutput((chunk) => {
       if (this.pendingApply) this.pendingApply.printed += chunk;

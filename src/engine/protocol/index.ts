@@ -36,7 +36,11 @@ export type UiToEngine =
   | { type: 'node.start'; name: string }
   | { type: 'apply'; requestId: string; yaml: string }
   | { type: 'snapshot'; requestId: string }
-  | { type: 'resync' };
+  | { type: 'resync' }
+  /** The lab machine's files, for the editor: list (reply: one path per line), read, write. */
+  | { type: 'file.list'; requestId: string }
+  | { type: 'file.read'; requestId: string; path: string }
+  | { type: 'file.write'; requestId: string; path: string; content: string };
 
 export type EngineToUi =
   | { type: 'ready'; protocolVersion: number; seq: number; nowMs: number; revision: number; objects: KubeObject[]; prompt: string }
@@ -44,4 +48,6 @@ export type EngineToUi =
   | { type: 'shell.output'; chunk: string; prompt?: string; busy: boolean }
   | { type: 'clock'; nowMs: number; speed: number; paused: boolean }
   | { type: 'reply'; requestId: string; stdout: string; stderr: string; exitCode: number }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** `vi FILE` in the terminal: open FILE of the lab machine in the editor. */
+  | { type: 'file.open'; path: string; content: string };
