@@ -19,6 +19,7 @@ import { DaemonSetController } from './daemonset/daemonset-controller';
 import { EndpointSliceController } from './endpointslice/endpointslice-controller';
 import { PersistentVolumeBinderController } from './persistentvolume/pv-binder-controller';
 import { LocalPathProvisioner } from './local-path-provisioner/local-path-provisioner';
+import { HorizontalPodAutoscalerController } from './podautoscaler/horizontal-controller';
 import type { TimerBoard } from '../clock/timer-board';
 
 export class ControllerManager {
@@ -28,7 +29,7 @@ export class ControllerManager {
   constructor(
     clientFor: (userAgent: string) => Client,
     loop: SimLoop,
-    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new PersistentVolumeBinderController(), new LocalPathProvisioner()],
+    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new PersistentVolumeBinderController(), new LocalPathProvisioner(), new HorizontalPodAutoscalerController()],
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };
