@@ -17,7 +17,7 @@ import { buildStatus, type ContainerRun, type PodRunState } from './pod-status';
 import { lookupImage, pullError, type ImageInfo } from './runtime/image-catalog';
 import { RunningContainer, type LogLine } from './runtime/container';
 import { containerProcess, type ContainerProcess } from './runtime/processes';
-import { CpuAccount, cpuLimitCores, type ContainerUsage } from './runtime/cpu-usage';
+import { CpuAccount, cpuLimitCores, WGET_CLIENT_COST_MS, type ContainerUsage } from './runtime/cpu-usage';
 import { httpGet, type HttpReply } from '../network/servers';
 import type { PodHttp } from '../network/pod-http';
 import { drain, Shell, type ProcessEnv } from './runtime/sh-interpreter';
@@ -334,7 +334,10 @@ export class PodWorker {
       hostname: text(rec(this.pod.spec).hostname) || text(this.pod.metadata.name),
       resolve: (name) => this.node.resolve(name, ns),
       startMetricsServer: this.node.metricsServers ? (argv) => (this.node.metricsServers as NonNullable<NodeContext['metricsServers']>).start(this.run.podIP ?? '', argv) : undefined,
-      httpGet: (url) => (this.node.http ? this.node.http.get(this.node.client, this.node.random, ns, url) : { kind: 'bad-address' }),
+      httpGet: (url) => {
+        slot.instance?.cpu?.spend(WGET_CLIENT_COST_MS);
+        return this.node.http ? this.node.http.get(this.node.client, this.node.random, ns, url) : { kind: 'bad-address' };
+      },
       legacyNslookup: /busybox:1\.(2\d)(\.|$)/.test(text(slot.spec.image)),
     };
   }

@@ -173,7 +173,7 @@ export class MetricsServer {
       if (!r) continue;
       items.push({ metadata: this.meta(node, false), timestamp: formatRfc3339(r.atMs), window: goSeconds(r.windowMs), usage: { cpu: `${r.cpuNanocores}n`, memory: `${Math.round(r.memoryBytes / 1024)}Ki` } });
     }
-    if (name !== undefined) return items[0] ? { status: 200, body: { kind: 'NodeMetrics', apiVersion: METRICS_GROUP_VERSION, ...items[0] } } : metricsNotFound('nodes', name);
+    if (name !== undefined) return items[0] ? { status: 200, body: { kind: 'NodeMetrics', apiVersion: METRICS_GROUP_VERSION, ...items[0] } } : metricsNotFound('nodemetrics', name);
     return { status: 200, body: { kind: 'NodeMetricsList', apiVersion: METRICS_GROUP_VERSION, metadata: {}, items } };
   }
 
@@ -196,7 +196,7 @@ export class MetricsServer {
         containers: rates.map(([c, r]) => ({ name: c, usage: { cpu: `${r?.cpuNanocores ?? 0}n`, memory: `${Math.round((r?.memoryBytes ?? 0) / 1024)}Ki` } })),
       });
     }
-    if (name !== undefined) return items[0] ? { status: 200, body: { kind: 'PodMetrics', apiVersion: METRICS_GROUP_VERSION, ...items[0] } } : metricsNotFound('pods', name);
+    if (name !== undefined) return items[0] ? { status: 200, body: { kind: 'PodMetrics', apiVersion: METRICS_GROUP_VERSION, ...items[0] } } : metricsNotFound('podmetrics', `${namespace ?? ''}/${name}`);
     return { status: 200, body: { kind: 'PodMetricsList', apiVersion: METRICS_GROUP_VERSION, metadata: {}, items } };
   }
 
@@ -224,6 +224,7 @@ function notFound(): ApiResponse {
   return { status: 404, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 } };
 }
 
+/** metrics-server's NotFound: `podmetrics.metrics.k8s.io "default/web" not found`. */
 function metricsNotFound(resource: string, name: string): ApiResponse {
   return { status: 404, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `${resource}.metrics.k8s.io "${name}" not found`, reason: 'NotFound', details: { name, group: 'metrics.k8s.io', kind: resource }, code: 404 } };
 }

@@ -7,6 +7,7 @@ import { validateObjectMeta, validatePathSegmentName } from './object-meta';
 import type { ResourceStrategy } from './strategy';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
+import { horizontalPodAutoscalerStrategy } from './autoscaling';
 import { cronJobStrategy, daemonSetStrategy, deploymentStrategy, jobStrategy, replicaSetStrategy, statefulSetStrategy } from './workloads';
 
 export const genericStrategy: ResourceStrategy = {
@@ -39,6 +40,7 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   'apps/replicasets': replicaSetStrategy,
   'apps/statefulsets': statefulSetStrategy,
   'apps/daemonsets': daemonSetStrategy,
+  'autoscaling/horizontalpodautoscalers': horizontalPodAutoscalerStrategy,
   'batch/jobs': jobStrategy,
   'batch/cronjobs': cronJobStrategy,
   'rbac.authorization.k8s.io/roles': RBAC,

@@ -159,7 +159,8 @@ export class HorizontalPodAutoscalerController implements Controller {
     } else {
       const computed = this.computeReplicasForMetrics(hpa, scale.value, currentReplicas, conditions, context);
       if (!computed.ok) {
-        write(currentReplicas, Number(status.desiredReplicas ?? 0), status.currentMetrics ?? null, false);
+        // A metric that failed leaves an empty status (`type: ""`), which kubectl shows as <unknown>.
+        write(currentReplicas, Number(status.desiredReplicas ?? 0), computed.statuses, false);
         this.events?.record(hpa, 'Warning', 'FailedComputeMetricsReplicas', computed.error);
         return;
       }
@@ -192,12 +193,12 @@ export class HorizontalPodAutoscalerController implements Controller {
     write(currentReplicas, desired, metricStatuses, rescale);
   }
 
-  private computeReplicasForMetrics(hpa: KubeObject, scale: KubeObject, currentReplicas: number, conditions: Conditions, context: ControllerContext): { ok: true; replicas: number; name: string; statuses: Record<string, unknown>[] } | { ok: false; error: string } {
+  private computeReplicasForMetrics(hpa: KubeObject, scale: KubeObject, currentReplicas: number, conditions: Conditions, context: ControllerContext): { ok: true; replicas: number; name: string; statuses: Record<string, unknown>[] } | { ok: false; error: string; statuses: Record<string, unknown>[] | null } {
     const selectorText = text(rec(scale.status).selector);
     if (!selectorText) {
       this.events?.record(hpa, 'Warning', 'SelectorRequired', 'selector is required');
       conditions.set('ScalingActive', { status: 'False', reason: 'InvalidSelector', message: "the HPA target's scale is missing a selector" });
-      return { ok: false, error: 'selector is required' };
+      return { ok: false, error: 'selector is required', statuses: null };
     }
     const namespace = text(hpa.metadata.namespace);
     const selector = parseSelector(selectorText);
@@ -220,7 +221,7 @@ export class HorizontalPodAutoscalerController implements Controller {
     }
     if (!best || invalid >= specs.length) {
       if (firstError) conditions.set('ScalingActive', firstError.condition);
-      return { ok: false, error: `invalid metrics (${invalid} invalid out of ${specs.length}), first error is: ${firstError?.error ?? ''}` };
+      return { ok: false, error: `invalid metrics (${invalid} invalid out of ${specs.length}), first error is: ${firstError?.error ?? ''}`, statuses };
     }
     conditions.set('ScalingActive', { status: 'True', reason: 'ValidMetricFound', message: `the HPA was able to successfully calculate a replica count from ${best.name}` });
     return { ok: true, replicas: best.replicas, name: best.name, statuses };
@@ -235,20 +236,18 @@ export class HorizontalPodAutoscalerController implements Controller {
     if (metric.type !== 'Resource') return fail('InvalidMetricSourceType', `unknown metric source type "${text(metric.type)}"`, `unknown metric source type "${text(metric.type)}"`);
     const resource = text(rec(metric.resource).name);
     const target = rec(rec(metric.resource).target);
-    const utilizationFailure = (err: string) => {
-      const wrapped = `failed to get ${resource} utilization: ${err}`;
-      return fail('FailedGetResourceMetric', wrapped, `failed to get ${resource} resource metric value: ${wrapped}`);
-    };
+    const failure = (wrapped: string) => fail('FailedGetResourceMetric', wrapped, `failed to get ${resource} resource metric value: ${wrapped}`);
+    const utilizationFailure = (err: string) => failure(`failed to get ${resource} ${target.averageValue !== undefined ? 'usage' : 'utilization'}: ${err}`);
     const fetched = this.podMetrics(resource, text(hpa.metadata.namespace), selector, context);
     if ('error' in fetched) return utilizationFailure(`unable to get metrics for resource ${resource}: ${fetched.error}`);
     const samples = pods.map((p) => podSample(p, resource));
     const now = context.loop.nowMs();
     if (target.averageValue !== undefined) {
       const r = rawResourceReplicas(currentReplicas, milliOf(target.averageValue), resource, samples, fetched.metrics, now);
-      if (!r.ok) return utilizationFailure(r.error);
+      if (!r.ok) return failure(`failed to get ${resource} usage: ${r.error}`);
       return { replicas: r.replicas, name: `${resource} resource`, status: { type: 'Resource', resource: { name: resource, current: { averageValue: formatQuantityMilli(BigInt(r.rawAverageMilli), 'DecimalSI') } } } };
     }
-    if (typeof target.averageUtilization !== 'number') return fail('FailedGetResourceMetric', 'invalid resource metric source: neither a utilization target nor a value target was set', 'invalid resource metric source: neither a utilization target nor a value target was set');
+    if (typeof target.averageUtilization !== 'number') return failure('invalid resource metric source: neither an average utilization target nor an average value (usage) target was set');
     const r = resourceReplicas(currentReplicas, target.averageUtilization, resource, samples, fetched.metrics, now);
     if (!r.ok) return utilizationFailure(r.error);
     return { replicas: r.replicas, name: `${resource} resource utilization (percentage of request)`, status: { type: 'Resource', resource: { name: resource, current: { averageUtilization: r.utilization, averageValue: formatQuantityMilli(BigInt(r.rawAverageMilli), 'DecimalSI') } } } };

@@ -63,6 +63,9 @@ const BASELINES: Readonly<Record<string, Baseline>> = {
 
 const DEFAULT_BASELINE: Baseline = { milliCPU: 1, memoryBytes: 4 * MI };
 
+/** What a busybox `wget` costs its caller (fork, exec, one request). UNVERIFIED: a plausible figure. */
+export const WGET_CLIENT_COST_MS = 0.4;
+
 /** One CFS period: how far a container may run ahead of its quota before it is throttled. */
 const CFS_PERIOD_MS = 100;
 
@@ -111,6 +114,11 @@ export class CpuAccount {
     if (this.limitCores === undefined) return Math.round(cost);
     this.quotaClockMs = Math.max(this.quotaClockMs, nowMs - CFS_PERIOD_MS) + cost / this.limitCores;
     return Math.round(Math.max(cost, this.quotaClockMs - CFS_PERIOD_MS - nowMs));
+  }
+
+  /** CPU the container's own process spends (a client starting `wget` for each request). */
+  spend(cpuMs: number): void {
+    this.workMs += cpuMs;
   }
 
   /** container_cpu_usage_seconds_total at `nowMs`, in nanoseconds of CPU. */

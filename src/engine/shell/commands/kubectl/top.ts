@@ -68,13 +68,14 @@ function sortByUsage<T extends { name: string; milliCPU: number; bytes: number }
 
 function topNode(k: KubectlContext, client: Client): number {
   const selector = str(k.flags, 'selector');
-  const metrics = listMetrics(client, 'nodes', undefined, selector);
+  const name = k.flags.positional[1];
+  const metrics = listMetrics(client, 'nodes', undefined, selector, name);
   if (!metrics.ok) {
     k.err(`Error from server (${metrics.reason}): ${metrics.message}\n`);
     return 1;
   }
   const nodes = client.list({ group: '', version: 'v1', resource: 'nodes' }, selector ? { labelSelector: selector } : {});
-  const allocatable = new Map((nodes.ok ? nodes.value.items : []).map((n) => [text(n.metadata.name), isRecord(n.status) ? n.status[bool(k.flags, 'show-capacity') ? 'capacity' : 'allocatable'] : undefined]));
+  const allocatable = new Map((nodes.ok ? nodes.value.items : []).filter((n) => name === undefined || n.metadata.name === name).map((n) => [text(n.metadata.name), isRecord(n.status) ? n.status[bool(k.flags, 'show-capacity') ? 'capacity' : 'allocatable'] : undefined]));
   const rows = sortByUsage(metrics.items.map((m) => ({ name: text(isRecord(m.metadata) ? m.metadata.name : ''), ...usageOf(m.usage) })), str(k.flags, 'sort-by'));
   const lines = rows.map((r) => {
     const a = usageOf(allocatable.get(r.name));
@@ -90,20 +91,16 @@ function topPod(k: KubectlContext, client: Client, namespace: string): number {
   const all = bool(k.flags, 'all-namespaces');
   const selector = str(k.flags, 'selector');
   const name = k.flags.positional[1];
-  const metrics = listMetrics(client, 'pods', all ? undefined : namespace, selector);
+  const metrics = listMetrics(client, 'pods', all && name === undefined ? undefined : namespace, selector, name);
   if (!metrics.ok) {
     k.err(`Error from server (${metrics.reason}): ${metrics.message}\n`);
     return 1;
   }
-  const items = metrics.items.filter((m) => name === undefined || (isRecord(m.metadata) && m.metadata.name === name));
+  const items = metrics.items;
   if (items.length === 0) {
+    // Pods that exist but have no metrics yet (verifyEmptyMetrics).
     const pods = client.list({ group: '', version: 'v1', resource: 'pods', namespace: all ? undefined : namespace }, selector ? { labelSelector: selector } : {});
-    const exists = pods.ok && pods.value.items.some((p) => name === undefined || p.metadata.name === name);
-    if (name !== undefined && !exists) {
-      k.err(`Error from server (NotFound): pods "${name}" not found\n`);
-      return 1;
-    }
-    if (exists) {
+    if (pods.ok && pods.value.items.length > 0) {
       k.err('error: metrics not available yet\n');
       return 1;
     }
