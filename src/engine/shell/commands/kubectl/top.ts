@@ -74,6 +74,10 @@ function topNode(k: KubectlContext, client: Client): number {
     k.err(`Error from server (${metrics.reason}): ${metrics.message}\n`);
     return 1;
   }
+  if (metrics.items.length === 0) {
+    k.err('error: metrics not available yet\n');
+    return 1;
+  }
   const nodes = client.list({ group: '', version: 'v1', resource: 'nodes' }, selector ? { labelSelector: selector } : {});
   const allocatable = new Map((nodes.ok ? nodes.value.items : []).filter((n) => name === undefined || n.metadata.name === name).map((n) => [text(n.metadata.name), isRecord(n.status) ? n.status[bool(k.flags, 'show-capacity') ? 'capacity' : 'allocatable'] : undefined]));
   const rows = sortByUsage(metrics.items.map((m) => ({ name: text(isRecord(m.metadata) ? m.metadata.name : ''), ...usageOf(m.usage) })), str(k.flags, 'sort-by'));
