@@ -8,6 +8,7 @@ import type { ResourceStrategy } from './strategy';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
 import { horizontalPodAutoscalerStrategy } from './autoscaling';
+import { apiServiceStrategy } from './apiservices';
 import { cronJobStrategy, daemonSetStrategy, deploymentStrategy, jobStrategy, replicaSetStrategy, statefulSetStrategy } from './workloads';
 
 export const genericStrategy: ResourceStrategy = {
@@ -40,6 +41,7 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   'apps/replicasets': replicaSetStrategy,
   'apps/statefulsets': statefulSetStrategy,
   'apps/daemonsets': daemonSetStrategy,
+  'apiregistration.k8s.io/apiservices': apiServiceStrategy,
   'autoscaling/horizontalpodautoscalers': horizontalPodAutoscalerStrategy,
   'batch/jobs': jobStrategy,
   'batch/cronjobs': cronJobStrategy,
