@@ -7,7 +7,7 @@
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
-import { matches, parseSelector } from '../../api/labels';
+import { matches, parseSelector, type Selector } from '../../api/labels';
 import { formatQuantityMilli, parseQuantityMilli } from '../../api/quantity';
 import { formatRfc3339, parseRfc3339 } from '../../api/time';
 import { LegacyEventRecorder } from '../../client';
@@ -91,12 +91,24 @@ export class HorizontalPodAutoscalerController implements Controller {
   readonly name = 'horizontal-pod-autoscaler';
   private events: LegacyEventRecorder | undefined;
   private readonly memory = new Map<string, Memory>();
+  /**
+   * Each HPA's pod selector, by `namespace/name`: registered (selecting nothing) when the HPA is
+   * seen and set at its first sync, so two HPAs over the same pods are caught (AmbiguousSelector).
+   */
+  private readonly selectors = new Map<string, Selector | undefined>();
 
   watch(context: ControllerContext, enqueue: (key: string) => void): void {
     this.events = new LegacyEventRecorder(context.client, context.loop, 'horizontal-pod-autoscaler', '');
     const hpas = context.informers.forResource('autoscaling', 'v2', 'horizontalpodautoscalers');
     const keyOf = (o: KubeObject) => `${text(o.metadata.namespace)}/${text(o.metadata.name)}`;
-    hpas.addHandler({ onAdd: (o) => enqueue(keyOf(o)), onUpdate: (_old, o) => enqueue(keyOf(o)) });
+    hpas.addHandler({
+      onAdd: (o) => {
+        if (!this.selectors.has(keyOf(o))) this.selectors.set(keyOf(o), undefined);
+        enqueue(keyOf(o));
+      },
+      onUpdate: (_old, o) => enqueue(keyOf(o)),
+      onDelete: (o) => this.selectors.delete(keyOf(o)),
+    });
     context.informers.forResource('', 'v1', 'pods');
   }
 
@@ -105,6 +117,7 @@ export class HorizontalPodAutoscalerController implements Controller {
     const now = context.loop.nowMs();
     if (!hpa) {
       this.memory.delete(key);
+      this.selectors.delete(key);
       return DONE;
     }
     let memory = this.memory.get(key);
@@ -201,8 +214,26 @@ export class HorizontalPodAutoscalerController implements Controller {
       return { ok: false, error: 'selector is required', statuses: null };
     }
     const namespace = text(hpa.metadata.namespace);
-    const selector = parseSelector(selectorText);
+    let selector: Selector;
+    try {
+      selector = parseSelector(selectorText);
+    } catch (error) {
+      const message = `couldn't convert selector into a corresponding internal selector object: ${error instanceof Error ? error.message : String(error)}`;
+      this.events?.record(hpa, 'Warning', 'InvalidSelector', message);
+      conditions.set('ScalingActive', { status: 'False', reason: 'InvalidSelector', message });
+      return { ok: false, error: message, statuses: null };
+    }
+    const key = `${namespace}/${text(hpa.metadata.name)}`;
+    if (this.selectors.has(key)) this.selectors.set(key, selector);
     const pods = context.informers.forResource('', 'v1', 'pods').list().filter((p) => p.metadata.namespace === namespace && matches(selector, p.metadata.labels));
+    const controlling = [...this.selectors].filter(([k, s]) => s !== undefined && k.startsWith(`${namespace}/`) && pods.some((p) => matches(s, p.metadata.labels))).map(([k]) => k);
+    if (controlling.length > 1) {
+      // UNVERIFIED: the order of the list (Go prints a map's keys in random order).
+      const message = `pods by selector ${selectorText} are controlled by multiple HPAs: [${controlling.sort().join(' ')}]`;
+      this.events?.record(hpa, 'Warning', 'AmbiguousSelector', message);
+      conditions.set('ScalingActive', { status: 'False', reason: 'AmbiguousSelector', message });
+      return { ok: false, error: message, statuses: null };
+    }
     const specs = list(rec(hpa.spec).metrics);
     const statuses: Record<string, unknown>[] = [];
     let best: MetricOutcome | undefined;
@@ -219,7 +250,9 @@ export class HorizontalPodAutoscalerController implements Controller {
       statuses.push(outcome.status);
       if (!best || outcome.replicas > best.replicas) best = outcome;
     }
-    if (!best || invalid >= specs.length) {
+    // All metrics failed, or some did and the rest would scale down: nothing is changed.
+    const specReplicas = Number(rec(scale.spec).replicas ?? 0);
+    if (!best || invalid >= specs.length || (invalid > 0 && best.replicas < specReplicas)) {
       if (firstError) conditions.set('ScalingActive', firstError.condition);
       return { ok: false, error: `invalid metrics (${invalid} invalid out of ${specs.length}), first error is: ${firstError?.error ?? ''}`, statuses };
     }
