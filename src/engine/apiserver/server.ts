@@ -31,6 +31,7 @@ import { openapiV2, openapiV3 } from './openapi';
 import { formatRfc3339 } from '../api/time';
 import { metadataMapsError, unmarshalError } from '../api/decode-errors';
 import { coreToEventsV1, eventsV1ToCore } from './conversion/events';
+import { apiServiceForPath, proxyToAPIService, remoteGroups, type AggregatedBackend, type AggregatorStore } from './aggregator';
 
 function isEventsV1(type: ResourceType): boolean {
   return type.group === 'events.k8s.io';
@@ -58,12 +59,20 @@ function fail(status: StatusObject): Result {
 
 const ENDPOINTS_WARNING = 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice';
 
+/** The aggregated groups follow the built-in ones in `/apis` (their groupPriorityMinimum is lower). */
+function withRemoteGroups(list: Record<string, unknown>, remote: Record<string, unknown>[]): Record<string, unknown> {
+  const groups = Array.isArray(list.groups) ? (list.groups as Record<string, unknown>[]) : [];
+  return { ...list, groups: [...groups, ...remote.filter((r) => !groups.some((g) => g.name === r.name))] };
+}
+
 export class ApiServer {
   readonly catalog = new ResourceCatalog();
   private readonly indexes = new ObjectIndexes();
   private readonly clusterIPs: ClusterIPAllocator;
   private readonly nodePorts: NodePortAllocator;
   private readonly context: StrategyContext;
+  /** Where kube-aggregator reaches the servers of remote APIServices (set by the cluster). */
+  aggregatedBackend: AggregatedBackend | undefined;
 
   constructor(private readonly options: ApiServerOptions) {
     this.clusterIPs = new ClusterIPAllocator(options.serviceCIDR ?? '10.96.0.0/16', options.random.fork('clusterip'));
@@ -86,6 +95,17 @@ export class ApiServer {
         const type = this.catalog.all().find((t) => t.group === group && t.resource === resource);
         return type ? this.store.get(this.keyFor(type, namespace, name))?.value : undefined;
       },
+    };
+  }
+
+  /** kube-aggregator's reads of APIServices, Services and EndpointSlices. */
+  private get aggregatorStore(): AggregatorStore {
+    const ctx = this.context;
+    return {
+      apiService: (name) => ctx.get('apiregistration.k8s.io', 'apiservices', undefined, name),
+      apiServices: () => ctx.list('apiregistration.k8s.io', 'apiservices', undefined),
+      service: (namespace, name) => ctx.get('', 'services', namespace, name),
+      endpointSlices: (namespace, service) => ctx.list('discovery.k8s.io', 'endpointslices', namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service),
     };
   }
 
@@ -123,6 +143,8 @@ export class ApiServer {
       const doc = openapiV3(this.catalog, request.path.slice('/openapi/v3'.length).replace(/^\//, ''));
       return doc ? respond(200, doc) : fail(errors.pathNotFound());
     }
+    const remote = apiServiceForPath(this.aggregatorStore, request.path);
+    if (remote) return proxyToAPIService(this.aggregatorStore, this.aggregatedBackend, remote, { ...request, query });
     const info = parseRequestInfo(request.method, request.path, query);
     switch (info.kind) {
       case 'version':
@@ -130,8 +152,11 @@ export class ApiServer {
       case 'healthz':
         return respond(200, 'ok');
       case 'discovery-root':
-        return info.prefix === 'api' ? respond(200, apiVersions(this.options.advertiseAddress ?? '172.18.0.2:6443')) : respond(200, apiGroupList(this.catalog));
+        if (info.prefix === 'api') return respond(200, apiVersions(this.options.advertiseAddress ?? '172.18.0.2:6443'));
+        return respond(200, withRemoteGroups(apiGroupList(this.catalog), remoteGroups(this.aggregatorStore)));
       case 'discovery-group': {
+        const remoteGroup = remoteGroups(this.aggregatorStore).find((r) => r.name === info.group);
+        if (remoteGroup) return respond(200, { kind: 'APIGroup', apiVersion: 'v1', ...remoteGroup });
         const g = apiGroup(this.catalog, info.group);
         return g ? respond(200, g) : fail(errors.pathNotFound());
       }

@@ -15,6 +15,10 @@ import { Scheduler, type SchedulingTrace } from '../scheduler/scheduler';
 import { Kubelet, kubeletStreamHandler } from '../kubelet/kubelet';
 import { TimerBoard } from '../clock/timer-board';
 import { setPodStreamHandler } from '../apiserver/subresources';
+import { PodHttp } from '../network/pod-http';
+import { MetricsServerDirectory } from '../metrics-server/directory';
+import { APIServiceAvailability } from '../aggregator/apiservice-availability';
+import type { AggregatedBackend } from '../apiserver/aggregator';
 
 export interface NodeContainer extends ClusterNode {
   /** Docker container id (12 hex shown by `docker ps`). */
@@ -51,6 +55,11 @@ export class ClusterRuntime {
   readonly schedulingTraces = new Map<string, SchedulingTrace>();
   /** Pending timed transitions every component publishes (see `Simulation.timers()`). */
   readonly timers = new TimerBoard();
+  /** HTTP between pods (the data plane): DNS, kube-proxy routing, the serving node's containers. */
+  readonly http: PodHttp;
+  /** metrics-server processes by pod IP, which kube-apiserver proxies metrics.k8s.io to. */
+  readonly metricsServers: MetricsServerDirectory;
+  private availability: APIServiceAvailability | undefined;
 
   constructor(
     readonly spec: KindClusterSpec,
@@ -67,6 +76,16 @@ export class ClusterRuntime {
       request: (request) => (this.deleted ? { status: 503, body: 'cluster deleted' } : this.apiserver.handle(request)),
       watch: (path, query, onEvent, userAgent, accept) => (this.deleted ? () => undefined : this.apiserver.watch(path, query, onEvent, userAgent, accept)),
     };
+    this.http = new PodHttp((nodeName) => {
+      const kubelet = this.kubelets.get(nodeName);
+      return kubelet?.isRunning() ? kubelet : undefined;
+    });
+    this.metricsServers = new MetricsServerDirectory(this.client('metrics-server/v0.8.0'), loop, (ip) => {
+      const node = this.nodes.find((n) => n.internalIP === ip && n.running);
+      const kubelet = node ? this.kubelets.get(node.name) : undefined;
+      return kubelet?.isRunning() ? kubelet : undefined;
+    });
+    this.apiserver.aggregatedBackend = this.aggregatedBackend;
     // pods/log is proxied to the kubelet of the pod's node.
     setPodStreamHandler(this.apiserver, kubeletStreamHandler(this.kubelets));
   }
@@ -98,7 +117,7 @@ export class ClusterRuntime {
   private kubeletFor(node: NodeContainer): Kubelet {
     let kubelet = this.kubelets.get(node.name);
     if (!kubelet) {
-      kubelet = new Kubelet({ client: this.client(`kubelet/${node.name}`), loop: this.loop, random: this.random.fork(`kubelet/${node.name}`), nodeName: node.name, nodeIP: node.internalIP, podCIDR: node.podCIDR, timers: this.timers });
+      kubelet = new Kubelet({ client: this.client(`kubelet/${node.name}`), loop: this.loop, random: this.random.fork(`kubelet/${node.name}`), nodeName: node.name, nodeIP: node.internalIP, podCIDR: node.podCIDR, timers: this.timers, http: this.http, metricsServers: this.metricsServers });
       this.kubelets.set(node.name, kubelet);
     }
     return kubelet;
@@ -164,8 +183,13 @@ export class ClusterRuntime {
     }
   }
 
+  /** kube-aggregator reaches a metrics-server by its pod IP and port. */
+  private readonly aggregatedBackend: AggregatedBackend = (ip, port, request) => this.metricsServers.at(ip, port)?.handle(request);
+
   /** kube-controller-manager and kube-scheduler start once the API server answers. */
   private startControlPlane(): void {
+    this.availability = new APIServiceAvailability(this.client('kube-apiserver'), this.loop, this.aggregatedBackend);
+    this.availability.start();
     this.controllerManager = new ControllerManager((agent) => this.client(agent), this.loop);
     this.controllerManager.setTimerBoard(this.timers);
     this.controllerManager.start();
@@ -188,6 +212,7 @@ export class ClusterRuntime {
     for (const kubelet of this.kubelets.values()) kubelet.stop();
     this.scheduler?.stop();
     this.controllerManager?.stop();
+    this.availability?.stop();
     for (const node of this.nodes) node.running = false;
     this.deleted = true;
   }

@@ -23,6 +23,7 @@ import { DisruptionController } from './disruption/disruption-controller';
 import { ResourceQuotaController } from './resourcequota/resourcequota-controller';
 import { StatefulSetController } from './statefulset/statefulset-controller';
 import { PodGCController } from './podgc/podgc-controller';
+import { HorizontalPodAutoscalerController } from './podautoscaler/horizontal-controller';
 import type { TimerBoard } from '../clock/timer-board';
 
 export class ControllerManager {
@@ -50,6 +51,7 @@ export class ControllerManager {
       new LocalPathProvisioner(),
       new DisruptionController(),
       new ResourceQuotaController(),
+      new HorizontalPodAutoscalerController(),
     ],
   ) {
     const client = clientFor('kube-controller-manager');

@@ -15,6 +15,9 @@ import type { ApiResponse } from '../types';
 import { serveLog } from './log-server';
 import type { PodStreamHandler } from '../apiserver/subresources';
 import type { LogLine } from './runtime/container';
+import type { HttpReply } from '../network/servers';
+import type { HttpServingNode, PodHttp } from '../network/pod-http';
+import { collectResourceMetrics, type NodeResourceMetrics } from './resource-metrics';
 
 export const LEASE_RENEW_INTERVAL_MS = 10_000;
 export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000;
@@ -31,13 +34,16 @@ export interface KubeletOptions {
   podCIDR: string;
   /** Where the kubelet publishes its pending timed transitions (back-offs, grace periods). */
   timers: TimerBoard;
+  /** HTTP between pods, for `wget` in containers' scripts. */
+  http?: PodHttp;
+  metricsServers?: NodeContext['metricsServers'];
 }
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
 }
 
-export class Kubelet {
+export class Kubelet implements HttpServingNode {
   private readonly workers = new Map<string, PodWorker>();
   /** Container logs of the pods that were running when the node stopped, by pod uid. */
   private readonly logsOnDisk = new Map<string, Map<string, LogLine[]>>();
@@ -51,6 +57,7 @@ export class Kubelet {
   private running = false;
   /** False after `systemctl stop kubelet`: the agent is gone, its containers run on under containerd. */
   private serviceUp = true;
+  private startedAtMs = 0;
   /** Set when this start follows a stop of the node: running containers did not survive. */
   private rebooted = false;
 
@@ -110,6 +117,7 @@ export class Kubelet {
     if (this.running) return;
     this.running = true;
     this.serviceUp = true;
+    this.startedAtMs = this.options.loop.nowMs();
     this.rebooted = afterReboot;
     // A rebooted node container boots (systemd, containerd) before its kubelet runs.
     if (afterReboot) this.timers.push(this.options.loop.after(NODE_BOOT_MS, 'kubelet boot', () => this.begin()));
@@ -141,6 +149,17 @@ export class Kubelet {
       return { status: 500, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: '', code: 500 } };
     }
     return serveLog(this.workers.get(String(pod.metadata.uid)), text(pod.metadata.name), container, query, this.options.loop.nowMs());
+  }
+
+  /** A pod on this node answers an HTTP GET on `port` (what kube-proxy delivered to it). */
+  serveHttp(pod: KubeObject, port: number, path: string): { reply: HttpReply; latencyMs: number } | undefined {
+    return this.running ? this.workers.get(String(pod.metadata.uid))?.serveHttp(port, path) : undefined;
+  }
+
+  /** `GET /metrics/resource` on the kubelet's port 10250: usage of the node and its running containers. */
+  resourceMetrics(): NodeResourceMetrics {
+    const now = this.options.loop.nowMs();
+    return collectResourceMetrics(this.options.nodeName, this.startedAtMs, this.pods.list(), (uid) => this.workers.get(uid)?.containerUsage(now), now);
   }
 
   /** What `docker stop <node>` does to the kubelet: it is gone, mid-work. */
@@ -211,6 +230,8 @@ export class Kubelet {
       timers: this.options.timers,
       reporting: () => this.serviceUp,
       resolve: (name, namespace) => this.resolve(name, namespace),
+      http: this.options.http,
+      metricsServers: this.options.metricsServers,
       allocatePodIP: () => {
         // host-local IPAM hands out addresses in order and only wraps around at the end of the range.
         for (let tries = 0; tries < 253; tries++) {

@@ -16,7 +16,10 @@ import { TimerKind, type ScheduledTimer, type TimerBoard } from '../clock/timer-
 import { buildStatus, type ContainerRun, type PodRunState } from './pod-status';
 import { lookupImage, pullError, type ImageInfo } from './runtime/image-catalog';
 import { RunningContainer, type LogLine } from './runtime/container';
-import { containerProcess } from './runtime/processes';
+import { containerProcess, type ContainerProcess } from './runtime/processes';
+import { CpuAccount, cpuLimitCores, WGET_CLIENT_COST_MS, type ContainerUsage } from './runtime/cpu-usage';
+import { httpGet, type HttpReply } from '../network/servers';
+import type { PodHttp } from '../network/pod-http';
 import { drain, Shell, type ProcessEnv } from './runtime/sh-interpreter';
 import { containerEnv, expandCommandRefs } from './container-env';
 import { readProbe, runProbe, type ProbeSpec, type ProbeType } from './prober';
@@ -46,6 +49,10 @@ export interface NodeContext {
   imagePulled(reference: string, sizeBytes: number): void;
   /** Cluster DNS for processes (`nslookup myservice`). */
   resolve(name: string, namespace: string): string | undefined;
+  /** HTTP to other pods, for `wget` in a container's script (absent in bare unit tests). */
+  http?: PodHttp;
+  /** Where metrics-server processes register, so the API server can reach them. */
+  metricsServers?: { start(podIP: string, argv: readonly string[]): ContainerProcess };
 }
 
 /** Go's Duration.String() of a duration truncated to milliseconds: `4.31s`, `850ms`, `1m2.5s`. */
@@ -328,6 +335,11 @@ export class PodWorker {
       nowMs: () => this.node.loop.nowMs(),
       hostname: text(rec(this.pod.spec).hostname) || text(this.pod.metadata.name),
       resolve: (name) => this.node.resolve(name, ns),
+      startMetricsServer: this.node.metricsServers ? (argv) => (this.node.metricsServers as NonNullable<NodeContext['metricsServers']>).start(this.run.podIP ?? '', argv) : undefined,
+      httpGet: (url) => {
+        slot.instance?.cpu?.spend(WGET_CLIENT_COST_MS);
+        return this.node.http ? this.node.http.get(this.node.client, this.node.random, ns, url) : { kind: 'bad-address' };
+      },
       legacyNslookup: /busybox:1\.(2\d)(\.|$)/.test(text(slot.spec.image)),
     };
   }
@@ -383,6 +395,7 @@ export class PodWorker {
           else exitedEarly = true;
         });
         slot.instance = instance;
+        instance.cpu = new CpuAccount(text(slot.spec.image), this.node.loop.nowMs(), cpuLimitCores(slot.spec));
         constructed = true;
         this.updatePhase();
         this.report();
@@ -679,6 +692,20 @@ export class PodWorker {
       slot.instance?.abandon();
     }
     this.node.timers.clearPrefix(`${this.id}/`);
+  }
+
+  // ---- the containers' HTTP servers and resource usage ----
+
+  /** The running container listening on `port` answers an HTTP GET and spends CPU on it. */
+  serveHttp(port: number, path: string): { reply: HttpReply; latencyMs: number } | undefined {
+    const instance = this.slots.find((s) => s.instance?.running && s.instance.listeners.some((l) => l.port === port))?.instance;
+    const reply = instance ? httpGet(this.pod, port, path) : undefined;
+    return instance && reply ? { reply, latencyMs: instance.cpu?.serve(this.node.loop.nowMs()) ?? 0 } : undefined;
+  }
+
+  /** What cAdvisor measures of the running app containers (init containers that finished are gone). */
+  containerUsage(nowMs: number): ContainerUsage[] {
+    return this.slots.flatMap((s) => (s.instance?.running && s.instance.cpu && !(s.init && !s.sidecar) ? [{ name: s.status.name, startedAtMs: s.instance.startedAtMs, cpuNanos: s.instance.cpu.cumulativeNanos(nowMs), memoryBytes: s.instance.cpu.workingSetBytes() }] : []));
   }
 
   // ---- logs ----

@@ -74,6 +74,8 @@ export function httpGet(pod: KubeObject, port: number, path: string): HttpReply 
     if (repo === 'httpd' && port === 80) {
       return path === '/' || path === '/index.html' ? { status: 200, reason: 'OK', body: '<html><body><h1>It works!</h1></body></html>\n' } : { status: 404, reason: 'Not Found', body: '' };
     }
+    // index.php of the HPA walkthrough: a million square roots, then "OK!".
+    if (repo === 'registry.k8s.io/hpa-example' && port === 80) return { status: 200, reason: 'OK', body: 'OK!' };
     if (repo === 'hashicorp/http-echo') {
       const listen = args.find((a) => a.startsWith('-listen='))?.slice(8) ?? ':5678';
       if (port === Number(listen.split(':').pop())) return { status: 200, reason: 'OK', body: `${args.find((a) => a.startsWith('-text='))?.slice(6) ?? ''}\n` };

@@ -10,6 +10,8 @@ import { serviceStrategy } from './services';
 import { podDisruptionBudgetStrategy } from './policy';
 import { defaultLimitRangeItems } from '../admission/limit-ranger';
 import { persistentVolumeClaimStrategy } from './persistentvolumeclaims';
+import { horizontalPodAutoscalerStrategy } from './autoscaling';
+import { apiServiceStrategy } from './apiservices';
 import { cronJobStrategy, daemonSetStrategy, deploymentStrategy, jobStrategy, replicaSetStrategy, statefulSetStrategy } from './workloads';
 
 export const genericStrategy: ResourceStrategy = {
@@ -55,6 +57,8 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   'apps/replicasets': replicaSetStrategy,
   'apps/statefulsets': statefulSetStrategy,
   'apps/daemonsets': daemonSetStrategy,
+  'apiregistration.k8s.io/apiservices': apiServiceStrategy,
+  'autoscaling/horizontalpodautoscalers': horizontalPodAutoscalerStrategy,
   'batch/jobs': jobStrategy,
   'batch/cronjobs': cronJobStrategy,
   'policy/poddisruptionbudgets': podDisruptionBudgetStrategy,

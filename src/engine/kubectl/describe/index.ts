@@ -6,6 +6,7 @@
 import type { KubeObject } from '../../api/meta';
 import { isRecord } from '../../api/meta';
 import type { ResourceType } from '../../api/resources';
+import { describeHorizontalPodAutoscaler } from './autoscaling';
 import { describeCronJob, describeJob } from './batch';
 import { describeConfigMap, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeServiceAccount } from './config';
 import type { DescribeContext } from './context';
@@ -41,6 +42,7 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   'apps/ReplicaSet': describeReplicaSet,
   'apps/DaemonSet': describeDaemonSet,
   'apps/StatefulSet': describeStatefulSet,
+  'autoscaling/HorizontalPodAutoscaler': describeHorizontalPodAutoscaler,
   'batch/Job': describeJob,
   'batch/CronJob': describeCronJob,
   'discovery.k8s.io/EndpointSlice': describeEndpointSlice,

@@ -7,6 +7,7 @@
 import type { SimLoop, TimerId } from '../../clock';
 import type { ContainerProcess, Listener } from './processes';
 import type { Program } from './sh-interpreter';
+import type { CpuAccount } from './cpu-usage';
 
 export interface LogLine {
   atMs: number;
@@ -30,6 +31,8 @@ export class RunningContainer {
   private readonly program: Program;
   readonly listeners: Listener[];
   private readonly onSigterm: 'fast' | 'ignores';
+  /** The CPU this instance has used (set by the kubelet when it starts the container). */
+  cpu: CpuAccount | undefined;
 
   constructor(
     private readonly loop: SimLoop,
@@ -50,6 +53,11 @@ export class RunningContainer {
   }
 
   private write(stream: 'stdout' | 'stderr', text: string): void {
+    // A process that prints without newlines (wget -O- of "OK!" in a loop) only grows its last line.
+    if (!text.includes('\n')) {
+      this.partial += text;
+      return;
+    }
     const all = this.partial + text;
     const parts = all.split('\n');
     this.partial = parts.pop() ?? '';

@@ -43,6 +43,7 @@ const REPOSITORIES: Record<string, Repository> = {
   'registry.k8s.io/busybox': { tags: ['latest', '1.27.2'], sizeBytes: 675944, onSigterm: 'ignores', defaultRuns: 'exits' },
   'registry.k8s.io/nginx-slim': { tags: ['0.8', '0.21', '0.24', '0.26', '0.27'], sizeBytes: 44290872 },
   'registry.k8s.io/hpa-example': { tags: ['latest'], sizeBytes: 181201510 },
+  'registry.k8s.io/metrics-server/metrics-server': { tags: ['v0.8.0', 'v0.7.2', 'v0.7.1'], sizeBytes: 19469632 }, // UNVERIFIED size
   // The control plane and add-on images a kind node ships with.
   'registry.k8s.io/kube-proxy': { tags: ['v1.34.0'], sizeBytes: 94580224 },
   'registry.k8s.io/kube-apiserver': { tags: ['v1.34.0'], sizeBytes: 97050360 },

@@ -120,6 +120,26 @@ export function containerProcess(spec: ProcessSpec, env: ProcessEnv): ContainerP
         listeners: [{ port: 80, http: (path) => (path === '/' || path === '/index.html' ? 200 : 404) }],
         onSigterm: 'fast',
       };
+    case 'metrics-server': {
+      const started = env.startMetricsServer?.(argv);
+      if (started) return started;
+      return { program: forever(), listeners: [], onSigterm: 'fast' };
+    }
+    case 'hpa-example':
+      // php:5-apache serving index.php. UNVERIFIED: the exact Apache/PHP versions in its startup lines.
+      return {
+        program: lines(
+          [
+            "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 10.244.1.2. Set the 'ServerName' directive globally to suppress this message",
+            "AH00558: apache2: Could not reliably determine the server's fully qualified domain name, using 10.244.1.2. Set the 'ServerName' directive globally to suppress this message",
+            `[${formatDate(env.nowMs(), '%a %b %d %H:%M:%S.000000 %Y')}] [mpm_prefork:notice] [pid 1] AH00163: Apache/2.4.10 (Debian) PHP/5.6.14 configured -- resuming normal operations`,
+            `[${formatDate(env.nowMs(), '%a %b %d %H:%M:%S.000000 %Y')}] [core:notice] [pid 1] AH00094: Command line: 'apache2 -D FOREGROUND'`,
+          ],
+          'forever',
+        ),
+        listeners: [{ port: 80, http: () => 200 }],
+        onSigterm: 'fast',
+      };
     case 'redis':
       return {
         program: lines(['1:C 01 Sep 2025 09:00:00.000 * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo', '1:M 01 Sep 2025 09:00:00.000 * Server initialized', '1:M 01 Sep 2025 09:00:00.000 * Ready to accept connections tcp'].map((l) => l.replace('01 Sep 2025 09:00:00.000', formatDate(env.nowMs(), '%d %b %Y %H:%M:%S.000'))), 'forever'),

@@ -4,7 +4,9 @@
  * in the Kubernetes docs and tutorials use is here: echo, printf, date, sleep, exit, touch, rm,
  * cat, test, seq, hostname, env, nslookup, loops, `$VAR`, `$((...))` and `$(...)`.
  */
+import type { ContainerProcess } from './processes';
 import { parseScript, ShSyntaxError, type ListNode, type Node, type Word } from './sh-parser';
+import { CONNECT_TIMEOUT_MS, parseWgetArgs, wgetResult, WGET_USAGE, type Fetched, type Url } from '../../network/wget';
 
 export type Effect =
   | { kind: 'write'; stream: 'stdout' | 'stderr'; text: string }
@@ -27,6 +29,10 @@ export interface ProcessEnv {
   resolve?(name: string): string | undefined;
   /** busybox before 1.29 prints nslookup results in its old layout (the docs pin busybox:1.28 for it). */
   legacyNslookup?: boolean;
+  /** An HTTP GET from this pod through cluster DNS and kube-proxy (for `wget`). */
+  httpGet?(url: Url): Fetched;
+  /** Starts the metrics-server process of this container (the metrics-server image's entrypoint). */
+  startMetricsServer?(argv: string[]): ContainerProcess;
 }
 
 /** `exit N` unwinds the interpreter's generators to the top, where it becomes the exit code. */
@@ -512,6 +518,8 @@ export class Shell {
       }
       case 'wc':
         return yield* this.out(`${stdin.split('\n').length - 1}\n`);
+      case 'wget':
+        return yield* this.wget(args);
       case 'nslookup':
         return yield* this.nslookup(args.find((a) => !a.startsWith('-')) ?? '');
       case 'sh':
@@ -521,6 +529,19 @@ export class Shell {
       default:
         return yield* this.err(`sh: ${argv[0] as string}: not found\n`, 127);
     }
+  }
+
+  /** busybox wget; the request takes as long as the server (or a connect timeout) takes. */
+  private *wget(argv: string[]): Program {
+    const args = parseWgetArgs(argv);
+    if (!args.url) return yield* this.err(WGET_USAGE);
+    const fetched: Fetched = this.env.httpGet?.(args.url) ?? { kind: 'bad-address' };
+    const waitMs = fetched.kind === 'timeout' ? CONNECT_TIMEOUT_MS : fetched.kind === 'reply' ? fetched.latencyMs : 0;
+    if (waitMs > 0) yield { kind: 'sleep', ms: waitMs };
+    const result = wgetResult(args, args.url, fetched);
+    if (result.saved) this.env.files.set(result.saved.file.startsWith('/') ? result.saved.file : `/${result.saved.file}`, result.saved.body);
+    for (const o of result.output) yield { kind: 'write', stream: o.stream, text: o.text };
+    return result.code;
   }
 
   private *nslookup(name: string): Program {

@@ -73,7 +73,7 @@ export type ExecOutcome = { ok: true } | { ok: false; message: string; exitCode:
 export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, pod: KubeObject, containerName: string, command: string[], interactive: boolean, onExit: (code: number) => void): ExecOutcome {
   const container = (Array.isArray(rec(pod.spec).containers) ? (rec(pod.spec).containers as unknown[]) : []).filter(isRecord).find((c) => c.name === containerName) ?? {};
   const image = imageShell(text(container.image));
-  const net: PodNetwork = { client: cluster.client(`${containerName}/${text(pod.metadata.name)}`), pod };
+  const net: PodNetwork = { client: cluster.client(`${containerName}/${text(pod.metadata.name)}`), pod, http: cluster.http };
   const tools: Record<string, Command> = {};
   if (image.tools.includes('wget')) tools.wget = wget(net);
   if (image.tools.includes('nslookup')) tools.nslookup = nslookup(net);

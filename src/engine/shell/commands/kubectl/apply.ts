@@ -5,6 +5,7 @@ import type { KubeObject } from '../../../api/meta';
 import { deepCopy, isRecord } from '../../../api/meta';
 import { kindPrefix, type ApiResource } from '../../../client/discovery';
 import { parseManifests, type ManifestDocument } from '../../../kubectl/manifests';
+import { remoteManifest } from '../../../kubectl/remote-manifests';
 import { str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { requireConnection, statusLine, type KubectlContext } from './context';
 import { checkOutputFormat, DRY_RUN_FLAG, dryRunOf, printOutcome } from './common';
@@ -42,7 +43,14 @@ export function readManifestSources(k: KubectlContext): ManifestDocument[] | und
       docs.push(...parsed.documents);
       continue;
     }
-    if (/^https?:\/\//.test(f)) return fail(k, `error: unable to read URL "${f}", server reported 0 , status code=0`);
+    if (/^https?:\/\//.test(f)) {
+      const text = remoteManifest(f);
+      if (text === undefined) return fail(k, `error: unable to read URL "${f}", server reported 0 , status code=0`);
+      const parsed = parseManifests(text, f);
+      if (!parsed.ok) return fail(k, parsed.message);
+      docs.push(...parsed.documents);
+      continue;
+    }
     const path = fs.resolve(k.shell.cwd, f);
     const paths = fs.isDir(path) ? fs.list(path).filter((n) => /\.(ya?ml|json)$/.test(n)).map((n) => ({ path: `${path}/${n}`, shown: `${f.replace(/\/$/, '')}/${n}` })) : [{ path, shown: f }];
     if (!fs.exists(path)) return fail(k, `error: the path "${f}" does not exist`);
