@@ -19,6 +19,9 @@ import { DaemonSetController } from './daemonset/daemonset-controller';
 import { EndpointSliceController } from './endpointslice/endpointslice-controller';
 import { PersistentVolumeBinderController } from './persistentvolume/pv-binder-controller';
 import { LocalPathProvisioner } from './local-path-provisioner/local-path-provisioner';
+import { JobController } from './job/job-controller';
+import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished-controller';
+import { CronJobController } from './cronjob/cronjob-controller';
 import type { TimerBoard } from '../clock/timer-board';
 
 export class ControllerManager {
@@ -28,7 +31,7 @@ export class ControllerManager {
   constructor(
     clientFor: (userAgent: string) => Client,
     loop: SimLoop,
-    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new PersistentVolumeBinderController(), new LocalPathProvisioner()],
+    readonly controllers: Controller[] = [new NamespaceController(), new ServiceAccountController(), new RootCACertPublisher(), new GarbageCollector(), new NodeLifecycleController(), new TaintEvictionController(), new DeploymentController(), new ReplicaSetController(), new EndpointsController(), new EndpointSliceController(), new DaemonSetController(), new PersistentVolumeBinderController(), new LocalPathProvisioner(), new JobController(), new CronJobController(), new TtlAfterFinishedController()],
   ) {
     const client = clientFor('kube-controller-manager');
     this.context = { client, informers: new InformerFactory(client), loop };
