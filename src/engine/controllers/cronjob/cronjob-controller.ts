@@ -12,9 +12,9 @@ import { formatRfc3339, parseRfc3339 } from '../../api/time';
 import { LegacyEventRecorder } from '../../client';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { controllerRef } from '../pod-helpers';
-import { CronParseError, parseCronSchedule, type CronSchedule } from './cron-schedule';
+import { CronParseError, parseCronSchedule, type CronSchedule } from '../../api/cron/cron-schedule';
 import { jobNameFor, mostRecentScheduleTime, nextScheduleDelayMs, type ScheduleInputs } from './schedule-times';
-import { formatRfc3339InZone, loadZone } from './time-zones';
+import { formatRfc3339InZone, loadZone } from '../../api/cron/time-zones';
 import { conditionTrue, isJobFinished } from '../job/job-status';
 
 export const SCHEDULED_TIMESTAMP_ANNOTATION = 'batch.kubernetes.io/cronjob-scheduled-timestamp';

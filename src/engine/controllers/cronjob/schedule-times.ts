@@ -2,7 +2,7 @@
  * Which scheduled time a CronJob owes a Job for, and when to look again (cronjob/utils.go
  * mostRecentScheduleTime, nextScheduleTime, nextScheduleTimeDuration).
  */
-import type { CronSchedule } from './cron-schedule';
+import type { CronSchedule } from '../../api/cron/cron-schedule';
 
 /** Requeues land this long after the scheduled time, to absorb clock skew. */
 export const NEXT_SCHEDULE_DELTA_MS = 100;
