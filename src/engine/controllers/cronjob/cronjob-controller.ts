@@ -13,7 +13,8 @@ import { LegacyEventRecorder } from '../../client';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { controllerRef } from '../pod-helpers';
 import { CronParseError, parseCronSchedule, type CronSchedule } from '../../api/cron/cron-schedule';
-import { jobNameFor, mostRecentScheduleTime, nextScheduleDelayMs, type ScheduleInputs } from './schedule-times';
+import { jobNameFor, mostRecentScheduleTime, NEXT_SCHEDULE_DELTA_MS, nextScheduleDelayMs, type ScheduleInputs } from './schedule-times';
+import { TimerKind } from '../../clock/timer-board';
 import { formatRfc3339InZone, loadZone } from '../../api/cron/time-zones';
 import { conditionTrue, isJobFinished } from '../job/job-status';
 
@@ -100,7 +101,10 @@ export class CronJobController implements Controller {
   reconcile(key: string, context: ControllerContext): ReconcileResult {
     const [namespace = '', name = ''] = key.split('/');
     const got = context.client.get({ ...CRONJOBS, namespace, name });
-    if (!got.ok) return DONE;
+    if (!got.ok) {
+      context.timers?.clear(`cronjob-schedule/${key}`);
+      return DONE;
+    }
     const listed = context.client.list({ ...JOBS, namespace });
     if (!listed.ok) return { kind: 'retry', reason: 'list jobs failed' };
     // As the controller does, a Job belongs to the CronJob whose name its controller reference carries.
@@ -109,7 +113,13 @@ export class CronJobController implements Controller {
     this.cleanupFinishedJobs(state, jobs, context);
     const requeueMs = this.syncCronJob(state, jobs, context);
     if (state.changed && !this.updateStatus(state, context)) return { kind: 'retry', reason: 'cronjob status update failed' };
-    return requeueMs === undefined ? DONE : { kind: 'requeueAfter', delayMs: Math.max(0, requeueMs) };
+    if (requeueMs === undefined) {
+      context.timers?.clear(`cronjob-schedule/${key}`);
+      return DONE;
+    }
+    const dueMs = context.loop.nowMs() + requeueMs - NEXT_SCHEDULE_DELTA_MS;
+    context.timers?.set({ id: `cronjob-schedule/${key}`, kind: TimerKind.CronJobSchedule, dueMs, object: { kind: 'CronJob', namespace, name, uid: got.value.metadata.uid }, component: this.name, description: `creates the next Job of CronJob ${key} (schedule ${text(rec(got.value.spec).schedule)})` });
+    return { kind: 'requeueAfter', delayMs: Math.max(0, requeueMs) };
   }
 
   /** Deletes the oldest finished Jobs beyond successfulJobsHistoryLimit / failedJobsHistoryLimit. */

@@ -17,6 +17,7 @@ import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import { formatRfc3339, parseRfc3339 } from '../../api/time';
 import { LegacyEventRecorder } from '../../client';
+import { TimerKind } from '../../clock/timer-board';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { PodControl } from '../pod-control';
 import { controllerRef, deletionRank, isPodActive, isPodReady } from '../pod-helpers';
@@ -37,6 +38,7 @@ const ORPHAN_KEY_PREFIX = 'orphan-pod:';
 const JOBS = { group: 'batch', version: 'v1', resource: 'jobs' };
 
 interface SyncState {
+  key: string;
   job: KubeObject;
   status: JobStatus;
   pods: KubeObject[];
@@ -114,15 +116,12 @@ export class JobController implements Controller {
     if (key.startsWith(ORPHAN_KEY_PREFIX)) return this.syncOrphanPod(key.slice(ORPHAN_KEY_PREFIX.length), context);
     const [namespace = '', name = ''] = key.split('/');
     const got = context.client.get({ ...JOBS, namespace, name });
-    if (!got.ok) {
+    if (!got.ok || isJobFinished(got.value)) {
       this.backoffs.delete(key);
+      this.clearTimers(key, context);
       return DONE;
     }
     const job = got.value;
-    if (isJobFinished(job)) {
-      this.backoffs.delete(key);
-      return DONE;
-    }
     const mode = text(rec(job.spec).completionMode) || 'NonIndexed';
     if (mode !== 'NonIndexed' && mode !== 'Indexed') {
       this.events?.record(job, 'Warning', 'UnknownCompletionMode', 'Skipped Job sync because completion mode is unknown');
@@ -151,6 +150,7 @@ export class JobController implements Controller {
     const newSucceeded = pods.filter((p) => fresh(p, uncounted.succeeded) && rec(p.status).phase === 'Succeeded');
     const newFailed = pods.filter((p) => fresh(p, uncounted.failed) && isPodFailed(p));
     const state: SyncState = {
+      key,
       job,
       status,
       pods,
@@ -195,8 +195,12 @@ export class JobController implements Controller {
     } else if (typeof spec.activeDeadlineSeconds === 'number' && status.startTime && !suspended) {
       const remaining = spec.activeDeadlineSeconds * 1000 - (now - (parseRfc3339(status.startTime) ?? now));
       if (remaining <= 0) state.finished = newCondition('FailureTarget', 'True', 'DeadlineExceeded', 'Job was active longer than specified deadline', now);
-      else this.requeue(state, remaining);
+      else {
+        this.requeue(state, remaining);
+        context.timers?.set({ id: `job-active-deadline/${state.key}`, kind: TimerKind.JobActiveDeadline, dueMs: now + remaining, object: this.ref(job), component: this.name, description: `fails Job ${state.key} if it is still running (activeDeadlineSeconds ${spec.activeDeadlineSeconds})` });
+      }
     }
+    if (state.finished || suspended) context.timers?.clear(`job-active-deadline/${state.key}`);
 
     let active = state.active.length;
     let suspendChanged = false;
@@ -232,6 +236,15 @@ export class JobController implements Controller {
     status.ready = state.ready;
     status.terminating = state.terminating;
     return this.trackStatusAndRemoveFinalizers(state, needsUpdate, context);
+  }
+
+  private ref(job: KubeObject): { kind: string; namespace?: string; name: string; uid?: string } {
+    return { kind: 'Job', namespace: job.metadata.namespace, name: text(job.metadata.name), uid: job.metadata.uid };
+  }
+
+  private clearTimers(key: string, context: ControllerContext): void {
+    context.timers?.clear(`job-active-deadline/${key}`);
+    context.timers?.clear(`job-pod-failure-back-off/${key}`);
   }
 
   /** With restartPolicy OnFailure, container restarts of running pods count toward the limit. */
@@ -287,9 +300,12 @@ export class JobController implements Controller {
     const wait = remainingBackoffMs(state.backoff, context.loop.nowMs());
     if (wait > 0) {
       this.requeue(state, Math.max(wait, SYNC_JOB_BATCH_PERIOD_MS));
+      const failures = state.backoff.failuresAfterLastSuccess;
+      context.timers?.set({ id: `job-pod-failure-back-off/${state.key}`, kind: TimerKind.JobPodFailureBackOff, dueMs: context.loop.nowMs() + wait, object: this.ref(job), component: this.name, description: `replaces failed pods of Job ${state.key} (back-off after ${failures} failure${failures === 1 ? '' : 's'})` });
       // As syncJob does, the Job reports no active pods while its replacements wait.
       return 0;
     }
+    context.timers?.clear(`job-pod-failure-back-off/${state.key}`);
     const indexes = indexed && completions !== undefined ? firstPendingIndexes(state.succeededIndexes, state.active, diff, completions) : [];
     if (indexed) diff = indexes.length;
     // Slow start: batches of 1, 2, 4, ... stop at the first batch with a failure.

@@ -7,6 +7,7 @@
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import { parseRfc3339 } from '../../api/time';
+import { TimerKind } from '../../clock/timer-board';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 
 const JOBS = { group: 'batch', version: 'v1', resource: 'jobs' };
@@ -42,11 +43,19 @@ export class TtlAfterFinishedController implements Controller {
   reconcile(key: string, context: ControllerContext): ReconcileResult {
     const [namespace = '', name = ''] = key.split('/');
     const got = context.client.get({ ...JOBS, namespace, name });
-    if (!got.ok || !needsCleanup(got.value)) return DONE;
+    const timerId = `ttl-after-finished/${key}`;
+    if (!got.ok || !needsCleanup(got.value)) {
+      context.timers?.clear(timerId);
+      return DONE;
+    }
     const job = got.value;
     const expireAt = (finishedAtMs(job) ?? 0) + (ttlSeconds(job) ?? 0) * 1000;
     const remaining = expireAt - context.loop.nowMs();
-    if (remaining > 0) return { kind: 'requeueAfter', delayMs: remaining };
+    if (remaining > 0) {
+      context.timers?.set({ id: timerId, kind: TimerKind.TtlAfterFinished, dueMs: expireAt, object: { kind: 'Job', namespace, name, uid: job.metadata.uid }, component: this.name, description: `deletes finished Job ${key} (ttlSecondsAfterFinished ${ttlSeconds(job)})` });
+      return { kind: 'requeueAfter', delayMs: remaining };
+    }
+    context.timers?.clear(timerId);
     const r = context.client.delete({ ...JOBS, namespace, name }, { propagationPolicy: 'Foreground', preconditions: { uid: job.metadata.uid, resourceVersion: job.metadata.resourceVersion } });
     return r.ok || r.code === 404 || r.code === 409 ? DONE : { kind: 'retry', reason: 'delete job failed' };
   }
