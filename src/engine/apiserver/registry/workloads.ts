@@ -200,7 +200,8 @@ export const jobStrategy: ResourceStrategy = {
       spec.backoffLimit ??= 6;
       spec.completionMode ??= 'NonIndexed';
       spec.suspend ??= false;
-      spec.podReplacementPolicy ??= 'TerminatingOrFailed';
+      // A pod failure policy implies replacing only pods that have fully failed (SetDefaults_Job).
+      spec.podReplacementPolicy ??= spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
     },
   }),
   validate(object) {
@@ -262,7 +263,7 @@ export const cronJobStrategy: ResourceStrategy = {
     jobSpec.backoffLimit ??= 6;
     jobSpec.completionMode ??= 'NonIndexed';
     jobSpec.suspend ??= false;
-    jobSpec.podReplacementPolicy ??= 'TerminatingOrFailed';
+    jobSpec.podReplacementPolicy ??= jobSpec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
     defaultTemplate(jobSpec);
   },
   prepareForCreate(object) {

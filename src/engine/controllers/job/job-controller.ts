@@ -25,6 +25,7 @@ import { completionIndexOf, duplicateIndexPods, firstPendingIndexes, formatIndex
 import { jobPodTemplate, JOB_TRACKING_FINALIZER, indexedGenerateName } from './job-pod-template';
 import { ensureCondition, findCondition, isJobFinished, newCondition, readJobStatus, writeJobStatus, type JobCondition, type JobStatus } from './job-status';
 import { nextBackoffRecord, remainingBackoffMs, type BackoffRecord } from './pod-failure-backoff';
+import { matchPodFailurePolicy, podFailurePolicyOf } from './pod-failure-policy';
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
@@ -59,10 +60,16 @@ function hasTrackingFinalizer(pod: KubeObject): boolean {
   return (pod.metadata.finalizers ?? []).includes(JOB_TRACKING_FINALIZER);
 }
 
-/** Failed, or deleted before it could finish (counted as a failure: podReplacementPolicy TerminatingOrFailed). */
-function isPodFailed(pod: KubeObject): boolean {
+/** Replacement pods wait until failed pods are fully terminated (podReplacementPolicy Failed, implied by a podFailurePolicy). */
+function onlyReplaceFailedPods(job: KubeObject): boolean {
+  return rec(job.spec).podReplacementPolicy === 'Failed' || podFailurePolicyOf(job) !== undefined;
+}
+
+/** Failed, or (unless only failed pods are replaced) deleted before it could finish. */
+function isPodFailed(pod: KubeObject, job: KubeObject): boolean {
   const phase = rec(pod.status).phase;
   if (phase === 'Failed') return true;
+  if (onlyReplaceFailedPods(job)) return false;
   return Boolean(pod.metadata.deletionTimestamp) && phase !== 'Succeeded';
 }
 
@@ -148,7 +155,9 @@ export class JobController implements Controller {
     // Pods not yet counted: they still carry the finalizer and are not in the uncounted lists.
     const fresh = (pod: KubeObject, seen: Set<string>) => hasTrackingFinalizer(pod) && !seen.has(text(pod.metadata.uid)) && (!indexed || ((completionIndexOf(pod) ?? completions) < completions));
     const newSucceeded = pods.filter((p) => fresh(p, uncounted.succeeded) && rec(p.status).phase === 'Succeeded');
-    const newFailed = pods.filter((p) => fresh(p, uncounted.failed) && isPodFailed(p));
+    const newFailed = pods.filter((p) => fresh(p, uncounted.failed) && isPodFailed(p, job));
+    const policy = podFailurePolicyOf(job);
+    const countedNewFailed = newFailed.filter((p) => matchPodFailurePolicy(policy, p).countFailed);
     const state: SyncState = {
       key,
       job,
@@ -156,7 +165,7 @@ export class JobController implements Controller {
       pods,
       active,
       succeeded: status.succeeded + newSucceeded.length + uncounted.succeeded.size,
-      failed: status.failed + newFailed.length + uncounted.failed.size,
+      failed: status.failed + countedNewFailed.length + uncounted.failed.size,
       terminating: pods.filter(isTerminating).length,
       ready: active.filter(isPodReady).length,
       uncounted,
@@ -185,21 +194,7 @@ export class JobController implements Controller {
     const backoffLimit = typeof spec.backoffLimit === 'number' ? spec.backoffLimit : 6;
     if (!status.startTime && !suspended) status.startTime = formatRfc3339(now);
 
-    // An interim condition recorded by an earlier sync becomes the terminal one now.
-    const successMet = findCondition(status, 'SuccessCriteriaMet');
-    const failureTarget = findCondition(status, 'FailureTarget');
-    if (successMet?.status === 'True') state.finished = newCondition('Complete', 'True', successMet.reason ?? '', successMet.message ?? '', now);
-    else if (failureTarget?.status === 'True') state.finished = newCondition('Failed', 'True', failureTarget.reason ?? '', failureTarget.message ?? '', now);
-    else if (state.failed > backoffLimit || this.pastBackoffLimitOnFailure(job, state.pods, backoffLimit)) {
-      state.finished = newCondition('FailureTarget', 'True', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', now);
-    } else if (typeof spec.activeDeadlineSeconds === 'number' && status.startTime && !suspended) {
-      const remaining = spec.activeDeadlineSeconds * 1000 - (now - (parseRfc3339(status.startTime) ?? now));
-      if (remaining <= 0) state.finished = newCondition('FailureTarget', 'True', 'DeadlineExceeded', 'Job was active longer than specified deadline', now);
-      else {
-        this.requeue(state, remaining);
-        context.timers?.set({ id: `job-active-deadline/${state.key}`, kind: TimerKind.JobActiveDeadline, dueMs: now + remaining, object: this.ref(job), component: this.name, description: `fails Job ${state.key} if it is still running (activeDeadlineSeconds ${spec.activeDeadlineSeconds})` });
-      }
-    }
+    state.finished = this.finishedCondition(state, backoffLimit, now, context);
     if (state.finished || suspended) context.timers?.clear(`job-active-deadline/${state.key}`);
 
     let active = state.active.length;
@@ -236,6 +231,29 @@ export class JobController implements Controller {
     status.ready = state.ready;
     status.terminating = state.terminating;
     return this.trackStatusAndRemoveFinalizers(state, needsUpdate, context);
+  }
+
+  /**
+   * Whether the Job is done failing: an interim condition from an earlier sync becomes the
+   * terminal one; else a FailJob rule, the backoff limit, or the active deadline set FailureTarget.
+   */
+  private finishedCondition(state: SyncState, backoffLimit: number, now: number, context: ControllerContext): JobCondition | undefined {
+    const { job, status } = state;
+    const spec = rec(job.spec);
+    const successMet = findCondition(status, 'SuccessCriteriaMet');
+    if (successMet?.status === 'True') return newCondition('Complete', 'True', successMet.reason ?? '', successMet.message ?? '', now);
+    const failureTarget = findCondition(status, 'FailureTarget');
+    if (failureTarget?.status === 'True') return newCondition('Failed', 'True', failureTarget.reason ?? '', failureTarget.message ?? '', now);
+    const policy = podFailurePolicyOf(job);
+    const failJob = policy ? state.pods.filter((p) => isPodFailed(p, job)).map((p) => matchPodFailurePolicy(policy, p).failJobMessage).find((m) => m !== undefined) : undefined;
+    if (failJob) return newCondition('FailureTarget', 'True', 'PodFailurePolicy', failJob, now);
+    if (state.failed > backoffLimit || this.pastBackoffLimitOnFailure(job, state.pods, backoffLimit)) return newCondition('FailureTarget', 'True', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit', now);
+    if (typeof spec.activeDeadlineSeconds !== 'number' || !status.startTime || spec.suspend === true) return undefined;
+    const remaining = spec.activeDeadlineSeconds * 1000 - (now - (parseRfc3339(status.startTime) ?? now));
+    if (remaining <= 0) return newCondition('FailureTarget', 'True', 'DeadlineExceeded', 'Job was active longer than specified deadline', now);
+    this.requeue(state, remaining);
+    context.timers?.set({ id: `job-active-deadline/${state.key}`, kind: TimerKind.JobActiveDeadline, dueMs: now + remaining, object: this.ref(job), component: this.name, description: `fails Job ${state.key} if it is still running (activeDeadlineSeconds ${spec.activeDeadlineSeconds})` });
+    return undefined;
   }
 
   private ref(job: KubeObject): { kind: string; namespace?: string; name: string; uid?: string } {
@@ -295,7 +313,8 @@ export class JobController implements Controller {
       return active - deleted;
     }
 
-    let diff = Math.min(wantActive - active, MAX_POD_CREATE_DELETE_PER_SYNC);
+    const terminating = onlyReplaceFailedPods(job) ? state.terminating : 0;
+    let diff = Math.min(wantActive - terminating - active, MAX_POD_CREATE_DELETE_PER_SYNC);
     if (diff <= 0) return active;
     const wait = remainingBackoffMs(state.backoff, context.loop.nowMs());
     if (wait > 0) {
@@ -368,7 +387,7 @@ export class JobController implements Controller {
     for (const pod of state.pods) {
       if (!hasTrackingFinalizer(pod)) continue;
       const uid = text(pod.metadata.uid);
-      const failed = isPodFailed(pod);
+      const failed = isPodFailed(pod, state.job);
       const succeeded = rec(pod.status).phase === 'Succeeded';
       if (!state.job.metadata.deletionTimestamp && !state.finished && !succeeded && !failed) continue;
       toRemove.push(pod);
@@ -384,8 +403,10 @@ export class JobController implements Controller {
           needsFlush = true;
         }
       } else if ((failed || finishing) && !state.uncounted.failed.has(uid) && (!indexed || (ix !== undefined && ix < completions))) {
-        status.uncounted.failed.push(uid);
-        needsFlush = true;
+        if (matchPodFailurePolicy(podFailurePolicyOf(state.job), pod).countFailed) {
+          status.uncounted.failed.push(uid);
+          needsFlush = true;
+        }
       }
     }
     if (indexed) {

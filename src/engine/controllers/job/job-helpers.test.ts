@@ -3,6 +3,7 @@ import type { KubeObject } from '../../api/meta';
 import { duplicateIndexPods, firstPendingIndexes, formatIndexes, parseIndexes } from './completion-indexes';
 import { indexedGenerateName } from './job-pod-template';
 import { nextBackoffRecord, remainingBackoffMs } from './pod-failure-backoff';
+import { matchPodFailurePolicy } from './pod-failure-policy';
 
 function pod(name: string, finishedAt: string, index?: number): KubeObject {
   return {
@@ -60,5 +61,28 @@ describe('completion indexes', () => {
     expect(indexedGenerateName('work', 3)).toBe('work-3-');
     const long = 'x'.repeat(60);
     expect(indexedGenerateName(long, 12)).toBe(`${'x'.repeat(54)}-12-`);
+  });
+});
+
+describe('pod failure policy', () => {
+  const failed = (exitCode: number, conditions: Record<string, unknown>[] = []): KubeObject => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'work-abcde', namespace: 'default' },
+    status: { phase: 'Failed', conditions, containerStatuses: [{ name: 'main', state: { terminated: { exitCode } } }] },
+  });
+  const policy = {
+    rules: [
+      { action: 'FailJob', onExitCodes: { containerName: 'main', operator: 'In', values: [42] } },
+      { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] },
+      { action: 'Count', onExitCodes: { operator: 'NotIn', values: [1] } },
+    ],
+  };
+
+  it('the first matching rule decides', () => {
+    expect(matchPodFailurePolicy(policy, failed(42))).toEqual({ countFailed: true, failJobMessage: 'Container main for pod default/work-abcde failed with exit code 42 matching FailJob rule at index 0' });
+    expect(matchPodFailurePolicy(policy, failed(1, [{ type: 'DisruptionTarget', status: 'True' }]))).toEqual({ countFailed: false });
+    expect(matchPodFailurePolicy(policy, failed(3))).toEqual({ countFailed: true });
+    expect(matchPodFailurePolicy(undefined, failed(42))).toEqual({ countFailed: true });
   });
 });
