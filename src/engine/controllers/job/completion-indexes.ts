@@ -62,3 +62,24 @@ export function duplicateIndexPods(active: KubeObject[], completions: number): K
   }
   return out;
 }
+
+/**
+ * An Indexed Job's successPolicy (success_policy.go): the first rule met by the succeeded indexes
+ * ("Matched rules at index N"). A rule with succeededIndexes needs all of them, or succeededCount
+ * of them; a rule with only succeededCount needs that many indexes.
+ */
+export function matchSuccessPolicy(policy: unknown, completions: number, succeeded: Set<number>): string | undefined {
+  if (!policy || typeof policy !== 'object' || succeeded.size === 0) return undefined;
+  const rules = (policy as { rules?: unknown }).rules;
+  for (const [index, rule] of (Array.isArray(rules) ? rules : []).entries()) {
+    const { succeededIndexes, succeededCount } = (rule ?? {}) as { succeededIndexes?: unknown; succeededCount?: unknown };
+    const count = typeof succeededCount === 'number' ? succeededCount : undefined;
+    if (typeof succeededIndexes === 'string') {
+      const required = parseIndexes(succeededIndexes, completions);
+      if (required.size === 0) continue;
+      const contains = [...required].filter((i) => succeeded.has(i)).length;
+      if (contains === required.size || (count !== undefined && contains >= count)) return `Matched rules at index ${index}`;
+    } else if (count !== undefined && succeeded.size >= count) return `Matched rules at index ${index}`;
+  }
+  return undefined;
+}

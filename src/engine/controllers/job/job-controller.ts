@@ -9,9 +9,10 @@
  * their pods. Indexed Jobs give each pod an index (annotation, label, hostname and
  * JOB_COMPLETION_INDEX) and track `completedIndexes`.
  *
- * Not modelled: podFailurePolicy, successPolicy, backoffLimitPerIndex, podReplacementPolicy Failed,
- * managedBy, adoption of orphan pods matching the selector, creation/deletion expectations (writes
- * here are synchronous, so the informer cache cannot lag behind them).
+ * podFailurePolicy rules (FailJob, Ignore, Count) and Indexed Jobs' successPolicy are honoured.
+ * Not modelled: backoffLimitPerIndex (and FailIndex), managedBy, adoption of orphan pods matching
+ * the selector, creation/deletion expectations (writes here are synchronous, so the informer
+ * cache cannot lag behind them).
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
@@ -21,7 +22,7 @@ import { TimerKind } from '../../clock/timer-board';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { PodControl } from '../pod-control';
 import { controllerRef, deletionRank, isPodActive, isPodReady } from '../pod-helpers';
-import { completionIndexOf, duplicateIndexPods, firstPendingIndexes, formatIndexes, parseIndexes } from './completion-indexes';
+import { completionIndexOf, duplicateIndexPods, firstPendingIndexes, formatIndexes, matchSuccessPolicy, parseIndexes } from './completion-indexes';
 import { jobPodTemplate, JOB_TRACKING_FINALIZER, indexedGenerateName } from './job-pod-template';
 import { ensureCondition, findCondition, isJobFinished, newCondition, readJobStatus, writeJobStatus, type JobCondition, type JobStatus } from './job-status';
 import { nextBackoffRecord, remainingBackoffMs, type BackoffRecord } from './pod-failure-backoff';
@@ -195,6 +196,10 @@ export class JobController implements Controller {
     if (!status.startTime && !suspended) status.startTime = formatRfc3339(now);
 
     state.finished = this.finishedCondition(state, backoffLimit, now, context);
+    if (!state.finished && spec.completionMode === 'Indexed') {
+      const matched = matchSuccessPolicy(spec.successPolicy, typeof spec.completions === 'number' ? spec.completions : 0, state.succeededIndexes);
+      if (matched) state.finished = newCondition('SuccessCriteriaMet', 'True', 'SuccessPolicy', matched, now);
+    }
     if (state.finished || suspended) context.timers?.clear(`job-active-deadline/${state.key}`);
 
     let active = state.active.length;

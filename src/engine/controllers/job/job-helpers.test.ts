@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/meta';
-import { duplicateIndexPods, firstPendingIndexes, formatIndexes, parseIndexes } from './completion-indexes';
+import { duplicateIndexPods, firstPendingIndexes, formatIndexes, matchSuccessPolicy, parseIndexes } from './completion-indexes';
 import { indexedGenerateName } from './job-pod-template';
 import { nextBackoffRecord, remainingBackoffMs } from './pod-failure-backoff';
 import { matchPodFailurePolicy } from './pod-failure-policy';
@@ -84,5 +84,17 @@ describe('pod failure policy', () => {
     expect(matchPodFailurePolicy(policy, failed(1, [{ type: 'DisruptionTarget', status: 'True' }]))).toEqual({ countFailed: false });
     expect(matchPodFailurePolicy(policy, failed(3))).toEqual({ countFailed: true });
     expect(matchPodFailurePolicy(undefined, failed(42))).toEqual({ countFailed: true });
+  });
+});
+
+describe('success policy', () => {
+  const policy = { rules: [{ succeededIndexes: '0,2-3', succeededCount: 2 }, { succeededCount: 5 }] };
+
+  it('a rule is met by all its indexes, by succeededCount of them, or by a plain count', () => {
+    expect(matchSuccessPolicy(policy, 10, new Set([2]))).toBeUndefined();
+    expect(matchSuccessPolicy(policy, 10, new Set([0, 3]))).toBe('Matched rules at index 0');
+    expect(matchSuccessPolicy({ rules: [{ succeededIndexes: '0,2-3' }] }, 10, new Set([0, 2, 3]))).toBe('Matched rules at index 0');
+    expect(matchSuccessPolicy(policy, 10, new Set([4, 5, 6, 7, 8]))).toBe('Matched rules at index 1');
+    expect(matchSuccessPolicy(undefined, 10, new Set([0, 1, 2]))).toBeUndefined();
   });
 });
