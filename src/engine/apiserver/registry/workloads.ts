@@ -207,6 +207,12 @@ export const jobStrategy: ResourceStrategy = {
   validate(object) {
     const spec = rec(object.spec);
     const problems = validateObjectMeta(object);
+    for (const field of ['parallelism', 'completions', 'backoffLimit']) {
+      const value = spec[field];
+      if (typeof value === 'number' && value < 0) problems.push(invalid(`spec.${field}`, value, 'must be greater than or equal to 0'));
+    }
+    if (spec.completionMode === 'Indexed' && typeof spec.completions !== 'number') problems.push(required('spec.completions', 'when completion mode is Indexed'));
+    else if (spec.completionMode !== undefined && spec.completionMode !== 'NonIndexed' && spec.completionMode !== 'Indexed') problems.push(notSupported('spec.completionMode', spec.completionMode, ['NonIndexed', 'Indexed']));
     const template = rec(spec.template);
     const podSpec = rec(template.spec);
     const policy = text(podSpec.restartPolicy);
