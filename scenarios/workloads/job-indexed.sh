@@ -29,3 +29,19 @@ kubectl describe job indexed
 kubectl logs indexed-0-9cv42
 kubectl logs $(kubectl get pods -l batch.kubernetes.io/job-completion-index=3 -o name)
 kubectl get pod indexed-3-4pprl -o jsonpath='{.spec.containers[0].env}{"\n"}'
+cat <<'EOF' > no-completions.yaml
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: no-completions
+spec:
+  completionMode: Indexed
+  parallelism: 2
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: worker
+        image: busybox:1.36
+EOF
+kubectl apply -f no-completions.yaml
