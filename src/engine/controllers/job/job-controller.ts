@@ -246,7 +246,8 @@ export class JobController implements Controller {
     const { job, status } = state;
     const spec = rec(job.spec);
     const successMet = findCondition(status, 'SuccessCriteriaMet');
-    if (successMet?.status === 'True') return newCondition('Complete', 'True', successMet.reason ?? '', successMet.message ?? '', now);
+    // SuccessCriteriaMet stays itself until the status is tracked (so pods stopped now are not counted failed).
+    if (successMet?.status === 'True') return successMet;
     const failureTarget = findCondition(status, 'FailureTarget');
     if (failureTarget?.status === 'True') return newCondition('Failed', 'True', failureTarget.reason ?? '', failureTarget.message ?? '', now);
     const policy = podFailurePolicyOf(job);
