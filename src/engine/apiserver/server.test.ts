@@ -169,6 +169,18 @@ describe('garbage collector', () => {
     expect(exists(call, 'parent')).toBe(false);
   });
 
+  it('keeps a terminating pod whose last finalizer goes until its grace period is over', () => {
+    const { call } = lab();
+    const path = '/api/v1/namespaces/default/pods/held';
+    // Bound to a node no kubelet serves, so nothing completes the graceful deletion but us.
+    call({ method: 'POST', path: '/api/v1/namespaces/default/pods', body: pod('held', { metadata: { name: 'held', finalizers: ['example.com/hold'] }, spec: { nodeName: 'ghost', containers: [{ name: 'c', image: 'nginx:1.27' }] } }) });
+    expect((call({ method: 'DELETE', path }).body as { metadata: { deletionGracePeriodSeconds: number } }).metadata.deletionGracePeriodSeconds).toBe(30);
+    expect(call({ method: 'PATCH', path, contentType: 'application/merge-patch+json', body: { metadata: { finalizers: null } } }).status).toBe(200);
+    expect(call({ method: 'GET', path }).status).toBe(200);
+    call({ method: 'DELETE', path, body: { gracePeriodSeconds: 0 } });
+    expect(call({ method: 'GET', path }).status).toBe(404);
+  });
+
   it('orphans dependents when asked', () => {
     const { sim, call } = lab();
     family(call);

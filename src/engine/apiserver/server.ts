@@ -595,8 +595,9 @@ export class ApiServer {
     else if (previous.metadata.generation !== undefined) meta.generation = previous.metadata.generation;
     const problems = [...(strategy.validate?.(next, this.context) ?? []), ...(strategy.validateUpdate?.(next, previous, this.context) ?? [])];
     if (problems.length) return fail(errors.invalid(type.kind, type.group, String(meta.name), problems));
-    if (previous.metadata.deletionTimestamp && (meta.finalizers ?? []).length === 0 && !hasSpecFinalizers(type, next)) {
-      // The last finalizer is gone: the object is deleted now (the generic registry's rule).
+    if (previous.metadata.deletionTimestamp && (previous.metadata.deletionGracePeriodSeconds ?? 0) === 0 && (meta.finalizers ?? []).length === 0 && !hasSpecFinalizers(type, next)) {
+      // The last finalizer is gone and no graceful deletion is pending: the object is deleted now
+      // (the generic registry's shouldDeleteDuringUpdate; a terminating pod waits for its kubelet).
       if (isDryRun(query)) return respond(200, this.present(type, next));
       return this.remove(type, key, current, query);
     }

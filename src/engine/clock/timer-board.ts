@@ -22,6 +22,14 @@ export const TimerKind = {
   NodeMonitorGrace: 'node-monitor-grace',
   /** pod-garbage-collector deletes the pods of a node that is gone once its quarantine ends. */
   PodGCQuarantine: 'pod-gc-quarantine',
+  /** job-controller waits out the pod-failure back-off before replacing failed pods. */
+  JobPodFailureBackOff: 'job-pod-failure-back-off',
+  /** job-controller fails a Job still running when its activeDeadlineSeconds runs out. */
+  JobActiveDeadline: 'job-active-deadline',
+  /** cronjob-controller creates the next Job at the next scheduled time. */
+  CronJobSchedule: 'cronjob-schedule',
+  /** ttl-after-finished-controller deletes a finished Job when its TTL runs out. */
+  TtlAfterFinished: 'ttl-after-finished',
 } as const;
 export type TimerKind = (typeof TimerKind)[keyof typeof TimerKind] | (string & {});
 

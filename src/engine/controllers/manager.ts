@@ -24,6 +24,9 @@ import { ResourceQuotaController } from './resourcequota/resourcequota-controlle
 import { StatefulSetController } from './statefulset/statefulset-controller';
 import { PodGCController } from './podgc/podgc-controller';
 import { HorizontalPodAutoscalerController } from './podautoscaler/horizontal-controller';
+import { JobController } from './job/job-controller';
+import { TtlAfterFinishedController } from './ttl-after-finished/ttl-after-finished-controller';
+import { CronJobController } from './cronjob/cronjob-controller';
 import type { TimerBoard } from '../clock/timer-board';
 
 export class ControllerManager {
@@ -52,6 +55,9 @@ export class ControllerManager {
       new DisruptionController(),
       new ResourceQuotaController(),
       new HorizontalPodAutoscalerController(),
+      new JobController(),
+      new CronJobController(),
+      new TtlAfterFinishedController(),
     ],
   ) {
     const client = clientFor('kube-controller-manager');

@@ -16,8 +16,11 @@ export class PodControl {
     private readonly events: LegacyEventRecorder,
   ) {}
 
-  /** Creates `<owner>-<suffix>` from a pod template, owned by (and reported on) `owner`. */
-  create(owner: KubeObject, template: Record<string, unknown>, extraLabels: Record<string, string> = {}): boolean {
+  /**
+   * Creates `<owner>-<suffix>` (or `<generateName><suffix>`) from a pod template, owned by (and
+   * reported on) `owner`; `finalizers` go on the new pod (the Job controller's tracking finalizer).
+   */
+  create(owner: KubeObject, template: Record<string, unknown>, extraLabels: Record<string, string> = {}, options: { generateName?: string; finalizers?: string[] } = {}): boolean {
     const meta = rec(template.metadata);
     const r = this.client.create(
       { group: '', version: 'v1', resource: 'pods', namespace: owner.metadata.namespace },
@@ -25,10 +28,11 @@ export class PodControl {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: {
-          generateName: `${text(owner.metadata.name)}-`,
+          generateName: options.generateName ?? `${text(owner.metadata.name)}-`,
           namespace: owner.metadata.namespace,
           labels: { ...rec(meta.labels), ...extraLabels },
           annotations: meta.annotations,
+          ...(options.finalizers?.length ? { finalizers: options.finalizers } : {}),
           ownerReferences: [{ apiVersion: owner.apiVersion, kind: owner.kind, name: text(owner.metadata.name), uid: text(owner.metadata.uid), controller: true, blockOwnerDeletion: true }],
         },
         spec: template.spec,
@@ -39,8 +43,9 @@ export class PodControl {
     return r.ok;
   }
 
-  delete(owner: KubeObject, pod: KubeObject): void {
+  delete(owner: KubeObject, pod: KubeObject): boolean {
     const r = this.client.delete({ group: '', version: 'v1', resource: 'pods', namespace: pod.metadata.namespace, name: text(pod.metadata.name) }, { preconditions: { uid: pod.metadata.uid } });
     if (r.ok) this.events.record(owner, 'Normal', 'SuccessfulDelete', `Deleted pod: ${text(pod.metadata.name)}`);
+    return r.ok || r.code === 404;
   }
 }

@@ -64,8 +64,12 @@ export function containerEnv(pod: KubeObject, container: Record<string, unknown>
         return podIP;
       case 'status.hostIP':
         return text(rec(pod.status).hostIP);
-      default:
-        return '';
+      default: {
+        // metadata.labels['key'] / metadata.annotations['key'] (the Job controller's JOB_COMPLETION_INDEX).
+        const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path);
+        if (!m) return '';
+        return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2] ?? ''] ?? '';
+      }
     }
   };
   for (const e of Array.isArray(container.env) ? container.env.filter(isRecord) : []) {

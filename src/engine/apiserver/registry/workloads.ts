@@ -11,6 +11,7 @@ import { forbidden, invalid, notSupported, required, type FieldError } from '../
 import { defaultPodSpec } from './pods';
 import { validateObjectMeta } from './object-meta';
 import type { ResourceStrategy } from './strategy';
+import { CronParseError, parseCronSchedule } from '../../api/cron/cron-schedule';
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
@@ -232,12 +233,19 @@ export const jobStrategy: ResourceStrategy = {
       spec.backoffLimit ??= 6;
       spec.completionMode ??= 'NonIndexed';
       spec.suspend ??= false;
-      spec.podReplacementPolicy ??= 'TerminatingOrFailed';
+      // A pod failure policy implies replacing only pods that have fully failed (SetDefaults_Job).
+      spec.podReplacementPolicy ??= spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
     },
   }),
   validate(object) {
     const spec = rec(object.spec);
     const problems = validateObjectMeta(object);
+    for (const field of ['parallelism', 'completions', 'backoffLimit']) {
+      const value = spec[field];
+      if (typeof value === 'number' && value < 0) problems.push(invalid(`spec.${field}`, value, 'must be greater than or equal to 0'));
+    }
+    if (spec.completionMode === 'Indexed' && typeof spec.completions !== 'number') problems.push(required('spec.completions', 'when completion mode is Indexed'));
+    else if (spec.completionMode !== undefined && spec.completionMode !== 'NonIndexed' && spec.completionMode !== 'Indexed') problems.push(notSupported('spec.completionMode', spec.completionMode, ['NonIndexed', 'Indexed']));
     const template = rec(spec.template);
     const podSpec = rec(template.spec);
     const policy = text(podSpec.restartPolicy);
@@ -257,6 +265,31 @@ export const jobStrategy: ResourceStrategy = {
   },
 };
 
+/** validateScheduleFormat: robfig/cron's parse error, and no TZ= inside the schedule. */
+function scheduleProblems(schedule: string): FieldError[] {
+  const problems: FieldError[] = [];
+  try {
+    parseCronSchedule(schedule);
+  } catch (e) {
+    if (!(e instanceof CronParseError)) throw e;
+    problems.push(invalid('spec.schedule', schedule, e.message));
+  }
+  if (schedule.includes('TZ')) problems.push(invalid('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
+  return problems;
+}
+
+/**
+ * validateTimeZone's name checks. Whether the zone exists is not checked here: the lab models
+ * only some zones (api/cron/time-zones), and the controller reports the others.
+ */
+function timeZoneProblems(timeZone: unknown): FieldError[] {
+  if (typeof timeZone !== 'string') return [];
+  if (timeZone === '') return [invalid('spec.timeZone', timeZone, 'timeZone must be nil or non-empty string')];
+  if (timeZone.split('/').some((part) => part === '.' || part === '..' || part.startsWith('-') || !/^[A-Za-z.\-_0-9+]{1,14}$/.test(part))) return [invalid('spec.timeZone', timeZone, `unknown time zone ${timeZone}`)];
+  if (timeZone.toLowerCase() === 'local') return [invalid('spec.timeZone', timeZone, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones')];
+  return [];
+}
+
 export const cronJobStrategy: ResourceStrategy = {
   hasStatusSubresource: true,
   applyDefaults(object) {
@@ -269,7 +302,7 @@ export const cronJobStrategy: ResourceStrategy = {
     jobSpec.backoffLimit ??= 6;
     jobSpec.completionMode ??= 'NonIndexed';
     jobSpec.suspend ??= false;
-    jobSpec.podReplacementPolicy ??= 'TerminatingOrFailed';
+    jobSpec.podReplacementPolicy ??= jobSpec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
     defaultTemplate(jobSpec);
   },
   prepareForCreate(object) {
@@ -284,6 +317,8 @@ export const cronJobStrategy: ResourceStrategy = {
     const problems = validateObjectMeta(object);
     const spec = rec(object.spec);
     if (!text(spec.schedule)) problems.push(required('spec.schedule'));
+    else problems.push(...scheduleProblems(text(spec.schedule)));
+    problems.push(...timeZoneProblems(spec.timeZone));
     const podSpec = rec(rec(rec(rec(spec.jobTemplate).spec).template).spec);
     const policy = text(podSpec.restartPolicy);
     if (!policy || policy === 'Always') problems.push(notSupported('spec.jobTemplate.spec.template.spec.restartPolicy', policy || 'Always', ['OnFailure', 'Never']));
