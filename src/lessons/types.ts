@@ -38,6 +38,12 @@ export interface Hint {
   text: Localized;
 }
 
+/** A state that means the learner went wrong (shown while it holds), with the way back. */
+export interface Fail {
+  when: Check;
+  text: Localized;
+}
+
 export interface Prediction {
   question: Localized;
   choices: Localized[];
@@ -56,6 +62,7 @@ export interface Step {
   files?: { path: string; content: string }[];
   check: Check;
   hints?: Hint[];
+  fails?: Fail[];
   predict?: Prediction;
   /** Shown once the check passes. */
   explain?: Localized;

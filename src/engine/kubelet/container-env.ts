@@ -1,8 +1,10 @@
 /**
  * The environment a container's process starts with, as the kubelet builds it: PATH and HOSTNAME,
  * Docker-link-style service variables (enableServiceLinks, default true) for the pod's namespace
- * plus the `kubernetes` service, then the container's own `env` (values and simple fieldRefs).
+ * plus the `kubernetes` service, then the container's `envFrom` and own `env` (values, simple
+ * fieldRefs, and keys of ConfigMaps and Secrets in the pod's namespace).
  */
+import { decodeBase64 } from '../api/base64';
 import type { KubeObject } from '../api/meta';
 import { isRecord, text } from '../api/meta';
 import type { Client } from '../client';
@@ -68,12 +70,26 @@ export function containerEnv(pod: KubeObject, container: Record<string, unknown>
         return '';
     }
   };
+  // ConfigMap `data` as is; Secret `data` is base64 and the process sees it decoded.
+  const source = (kind: 'configmaps' | 'secrets', name: string): Map<string, string> => {
+    const found = client.get({ group: '', version: 'v1', resource: kind, namespace: ns, name });
+    const data = found.ok ? rec(found.value.data) : {};
+    const values = new Map<string, string>();
+    for (const [key, value] of Object.entries(data)) if (typeof value === 'string') values.set(key, kind === 'secrets' ? (decodeBase64(value) ?? '') : value);
+    return values;
+  };
+  for (const from of Array.isArray(container.envFrom) ? container.envFrom.filter(isRecord) : []) {
+    const ref = isRecord(from.configMapRef) ? source('configmaps', text(from.configMapRef.name)) : isRecord(from.secretRef) ? source('secrets', text(from.secretRef.name)) : new Map<string, string>();
+    for (const [key, value] of ref) vars.set(`${text(from.prefix)}${key}`, value);
+  }
   for (const e of Array.isArray(container.env) ? container.env.filter(isRecord) : []) {
     const name = text(e.name);
     if (!name) continue;
     if (typeof e.value === 'string') vars.set(name, e.value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (all, v: string) => vars.get(v) ?? all));
     else if (isRecord(e.valueFrom) && isRecord(e.valueFrom.fieldRef)) vars.set(name, field(text(e.valueFrom.fieldRef.fieldPath)));
-    else vars.set(name, ''); // UNVERIFIED: configMapKeyRef/secretKeyRef are not resolved yet
+    else if (isRecord(e.valueFrom) && isRecord(e.valueFrom.configMapKeyRef)) vars.set(name, source('configmaps', text(e.valueFrom.configMapKeyRef.name)).get(text(e.valueFrom.configMapKeyRef.key)) ?? '');
+    else if (isRecord(e.valueFrom) && isRecord(e.valueFrom.secretKeyRef)) vars.set(name, source('secrets', text(e.valueFrom.secretKeyRef.name)).get(text(e.valueFrom.secretKeyRef.key)) ?? '');
+    else vars.set(name, ''); // UNVERIFIED: resourceFieldRef is not resolved yet
   }
   return vars;
 }
