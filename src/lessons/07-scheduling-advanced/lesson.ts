@@ -3,7 +3,7 @@
  * and topology spread place pods relative to each other (with the control plane's taint as the
  * surprise); priority lets an important pod push others out. Text in our own words.
  */
-import { all, eventSeen, nodeTainted, onNode, podRunning, podsAllOn, podsReady, podsSplit, ran } from '../checks';
+import { all, eventSeen, nodeTainted, onNode, podRunning, podsAllOn, podsReady, podsSplit } from '../checks';
 import type { Check, Lesson } from '../types';
 
 const heredoc = (body: string) => ['cat <<EOF | kubectl apply -f -', ...body.trimEnd().split('\n'), 'EOF'];
