@@ -6,11 +6,12 @@ import { lesson as etcd } from './04-etcd/lesson';
 import { lesson as apiserver } from './05-apiserver/lesson';
 import { lesson as schedulingBasics } from './06-scheduling-basics/lesson';
 import { lesson as schedulingAdvanced } from './07-scheduling-advanced/lesson';
+import { lesson as controllers } from './08-controllers/lesson';
 import { lesson as nodeFailure } from './09-node-failure/lesson';
 import { lesson as services } from './11-services/lesson';
 import type { Lesson } from './types';
 
-export const LESSONS: readonly Lesson[] = [clusterTour, kindHandsOn, kubectlKubeconfig, etcd, apiserver, schedulingBasics, schedulingAdvanced, nodeFailure, services];
+export const LESSONS: readonly Lesson[] = [clusterTour, kindHandsOn, kubectlKubeconfig, etcd, apiserver, schedulingBasics, schedulingAdvanced, controllers, nodeFailure, services];
 
 export type { Lesson, Step, Check, CheckResult, ClusterView, Localized, Language } from './types';
 export { viewOf } from './view';
