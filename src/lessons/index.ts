@@ -11,9 +11,10 @@ import { lesson as nodeFailure } from './09-node-failure/lesson';
 import { lesson as kubeletRuntime } from './10-kubelet-runtime/lesson';
 import { lesson as services } from './11-services/lesson';
 import { lesson as podNetworking } from './12-pod-networking/lesson';
+import { lesson as objects } from './13-objects/lesson';
 import type { Lesson } from './types';
 
-export const LESSONS: readonly Lesson[] = [clusterTour, kindHandsOn, kubectlKubeconfig, etcd, apiserver, schedulingBasics, schedulingAdvanced, controllers, nodeFailure, kubeletRuntime, services, podNetworking];
+export const LESSONS: readonly Lesson[] = [clusterTour, kindHandsOn, kubectlKubeconfig, etcd, apiserver, schedulingBasics, schedulingAdvanced, controllers, nodeFailure, kubeletRuntime, services, podNetworking, objects];
 
 export type { Lesson, Step, Check, CheckResult, ClusterView, Localized, Language } from './types';
 export { viewOf } from './view';
