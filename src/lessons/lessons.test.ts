@@ -1,6 +1,7 @@
 /**
  * Every lesson can be finished: its solution, typed into a fresh simulation from the lesson's
  * starting cluster, makes each step's check pass in order, and the check fails before its step.
+ * Every hint and fail check with a `mistake` fires when that mistake is made.
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine';
@@ -49,6 +50,22 @@ describe('lessons', () => {
         for (const warning of [...(step.hints ?? []), ...(step.fails ?? [])]) expect(warning.when(view).done, `step ${step.id}: ${warning.text.en}`).toBe(false);
       });
       expect(progress.current).toBe(lesson.steps.length);
+    });
+
+    lesson.steps.forEach((step, i) => {
+      for (const warning of [...(step.hints ?? []), ...(step.fails ?? [])]) {
+        if (!warning.mistake) continue;
+        it(`${lesson.id}: step ${step.id} notices "${warning.text.en.slice(0, 40)}..."`, () => {
+          const sim = createSimulation({ seed: 1, cluster: lesson.start });
+          const session = sim.shell.open();
+          const history: string[] = [];
+          for (const line of [...lesson.steps.slice(0, i).flatMap((s) => s.solution), ...(warning.mistake ?? [])]) {
+            history.push(line);
+            typeLine(sim, session, line);
+          }
+          expect(warning.when(viewOf(sim, history)).done).toBe(true);
+        });
+      }
     });
 
     it(`${lesson.id}: every step has text in English and Korean`, () => {

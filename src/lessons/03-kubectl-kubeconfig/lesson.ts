@@ -8,6 +8,7 @@ import type { Lesson } from '../types';
 
 const LOST_CLUSTER = {
   when: kindClusterGone('kind'),
+  mistake: ['kind delete cluster'],
   text: {
     en: '`kind delete cluster` without `--name` deletes the cluster named **kind**, the one this lesson needs. Make it again with `kind create cluster` (it takes a moment) and carry on.',
     ko: '`--name` 없이 `kind delete cluster`를 실행하면 이 레슨에 필요한 **kind** 클러스터가 지워집니다. `kind create cluster`로 다시 만든 뒤(잠시 걸립니다) 이어서 진행하세요.',
@@ -94,6 +95,7 @@ export const lesson: Lesson = {
       hints: [
         {
           when: ran(/^kubectl config use-context (kind|second)\s*$/, { en: 'use a context name without the kind- prefix', ko: 'kind- 접두사 없는 컨텍스트 이름 쓰기' }),
+          mistake: ['kubectl config use-context second'],
           text: {
             en: 'There is no context named `kind` or `second`: kind names contexts `kind-<cluster>`. Use `kind-kind` or `kind-second`.',
             ko: '`kind`나 `second`라는 컨텍스트는 없습니다. kind는 컨텍스트 이름을 `kind-<클러스터>`로 짓습니다. `kind-kind`나 `kind-second`를 쓰세요.',

@@ -95,6 +95,7 @@ export const lesson: Lesson = {
       hints: [
         {
           when: ran(/--dry-run=client/, { en: 'a client-side dry run', ko: '클라이언트 드라이런' }),
+          mistake: [...writeFile('bad-pod.yaml', BAD_POD), 'kubectl apply -f bad-pod.yaml --dry-run=client'],
           text: {
             en: '`--dry-run=client` only prints what kubectl would send, so `Web_1` looks fine there. Use `--dry-run=server` to have the API server check it.',
             ko: '`--dry-run=client`는 kubectl이 보낼 내용을 출력만 하므로 `Web_1`도 문제없어 보입니다. API 서버가 검사하게 하려면 `--dry-run=server`를 쓰세요.',

@@ -24,6 +24,9 @@ spec:
   - name: app
     image: nginx`;
 
+/** The same pod without its tolerations (the mistake the hint catches). */
+const UNTOLERATED = GPU_POD.split('\n').filter((line) => !/^ {2}tolerations:|^ {2}- key: dedicated|^ {4}(operator|value|effect):/.test(line)).join('\n');
+
 const deployment = (name: string, replicas: number, podSpec: string) => `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -139,6 +142,7 @@ export const lesson: Lesson = {
       hints: [
         {
           when: gpuJobWithoutToleration,
+          mistake: heredoc(UNTOLERATED),
           text: {
             en: '`gpu-job` has no toleration for `dedicated`, so kind-worker2 rejects it and it stays Pending. Delete it, keep the `tolerations` block in the file, and apply again.',
             ko: '`gpu-job`에 `dedicated`를 견디는 톨러레이션이 없어서 kind-worker2가 거부하고 파드는 Pending으로 남습니다. 파드를 지우고 파일의 `tolerations` 부분을 살려 둔 채 다시 적용하세요.',

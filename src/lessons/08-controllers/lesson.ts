@@ -156,6 +156,7 @@ export const lesson: Lesson = {
       hints: [
         {
           when: ran(/^k(ubectl)? rollout undo\b.*--to-revision[= ]?1\b/, { en: 'undo to revision 1', ko: '리비전 1로 되돌리기' }),
+          mistake: ['kubectl rollout undo deployment/web --to-revision=1'],
           text: {
             en: 'Revision 1 is `nginx:1.27`. This step wants the last good one, `nginx:1.28`: run `kubectl rollout undo deployment/web --to-revision=2`, or set the image to `nginx:1.28`.',
             ko: '리비전 1은 `nginx:1.27`입니다. 이 단계에서는 마지막으로 정상이던 `nginx:1.28`이 필요합니다. `kubectl rollout undo deployment/web --to-revision=2`를 실행하거나 이미지를 `nginx:1.28`로 지정하세요.',

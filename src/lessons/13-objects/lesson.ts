@@ -121,6 +121,7 @@ export const lesson: Lesson = {
       hints: [
         {
           when: ran(/^k(ubectl)? (run|get|label) (?!.*(-n|--namespace)[= ]?team-a)(?!.*-A\b).*\b(web|api)\b/, { en: 'a command without -n team-a', ko: '-n team-a 없는 명령' }),
+          mistake: ['kubectl get pods -l app=web'],
           text: {
             en: 'Without `-n team-a` kubectl works in the `default` namespace, where these pods are not. Add `-n team-a`.',
             ko: '`-n team-a`가 없으면 kubectl은 `default` 네임스페이스에서 동작하는데, 이 파드들은 거기 없습니다. `-n team-a`를 붙이세요.',
