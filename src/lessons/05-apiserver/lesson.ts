@@ -83,8 +83,8 @@ export const lesson: Lesson = {
       id: 'invalid',
       title: { en: 'The API server says no', ko: 'API 서버의 거절' },
       text: {
-        en: 'The API server validates every object before it stores it. `bad-pod.yaml` names a pod `Web_1`, but object names must be lowercase letters, digits, `-` and `.`. Apply it with `-v=6`: kubectl first GETs the pod (404, so it must be created), then POSTs it and gets **422 Unprocessable Entity**. Nothing is stored.\n\n`--dry-run=server` runs the same validation without storing anything; `--dry-run=client` never reaches the server, so it cannot catch this.',
-        ko: 'API 서버는 오브젝트를 저장하기 전에 모두 검증합니다. `bad-pod.yaml`은 파드 이름을 `Web_1`로 지었는데, 오브젝트 이름에는 소문자, 숫자, `-`, `.`만 쓸 수 있습니다. `-v=6`을 붙여 적용해 보세요. kubectl은 먼저 그 파드를 GET 하고(404이므로 새로 만들어야 함), 이어서 POST 했다가 **422 Unprocessable Entity**를 받습니다. 아무것도 저장되지 않습니다.\n\n`--dry-run=server`는 저장하지 않고 같은 검증만 거칩니다. `--dry-run=client`는 서버까지 가지 않으므로 이런 오류를 잡지 못합니다.',
+        en: 'The API server validates every object before it stores it. `bad-pod.yaml` names a pod `Web_1`, but object names must be lowercase letters, digits, `-` and `.`. Apply it with `-v=6`: kubectl first GETs the pod (404, so it must be created), then POSTs it and gets **422 Unprocessable Entity**. Nothing is stored.\n\n`--dry-run=server` runs the same validation without storing anything; `--dry-run=client` never sends the object to the server, so nothing validates it there.',
+        ko: 'API 서버는 오브젝트를 저장하기 전에 모두 검증합니다. `bad-pod.yaml`은 파드 이름을 `Web_1`로 지었는데, 오브젝트 이름에는 소문자, 숫자, `-`, `.`만 쓸 수 있습니다. `-v=6`을 붙여 적용해 보세요. kubectl은 먼저 그 파드를 GET 하고(404이므로 새로 만들어야 함), 이어서 POST 했다가 **422 Unprocessable Entity**를 받습니다. 아무것도 저장되지 않습니다.\n\n`--dry-run=server`는 저장하지 않고 같은 검증만 거칩니다. `--dry-run=client`는 오브젝트를 서버에 보내지 않으므로 서버의 검증을 거치지 않습니다.',
       },
       files: [{ path: 'bad-pod.yaml', content: BAD_POD }],
       commands: ['kubectl apply -f bad-pod.yaml -v=6', 'kubectl apply -f bad-pod.yaml --dry-run=server'],
@@ -97,8 +97,8 @@ export const lesson: Lesson = {
           when: ran(/--dry-run=client/, { en: 'a client-side dry run', ko: '클라이언트 드라이런' }),
           mistake: [...writeFile('bad-pod.yaml', BAD_POD), 'kubectl apply -f bad-pod.yaml --dry-run=client'],
           text: {
-            en: '`--dry-run=client` only prints what kubectl would send, so `Web_1` looks fine there. Use `--dry-run=server` to have the API server check it.',
-            ko: '`--dry-run=client`는 kubectl이 보낼 내용을 출력만 하므로 `Web_1`도 문제없어 보입니다. API 서버가 검사하게 하려면 `--dry-run=server`를 쓰세요.',
+            en: '`--dry-run=client` prints the object kubectl would send without sending it, so `Web_1` looks fine there. Use `--dry-run=server` to have the API server check it.',
+            ko: '`--dry-run=client`는 kubectl이 보낼 오브젝트를 보내지 않고 출력만 하므로 `Web_1`도 문제없어 보입니다. API 서버가 검사하게 하려면 `--dry-run=server`를 쓰세요.',
           },
         },
       ],

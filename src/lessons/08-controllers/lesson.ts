@@ -139,8 +139,8 @@ export const lesson: Lesson = {
       commands: ['kubectl set image deployment/web nginx=nginx:1.299', 'kubectl get pods', 'kubectl get deployment web'],
       check: rolloutStuck('web'),
       explain: {
-        en: 'The new pods sit in ImagePullBackOff and never become available, so the rollout cannot take down more old pods: `READY 3/4`. Nobody checks image names when the Deployment is saved; only the kubelet finds out, when it tries to pull.',
-        ko: '새 파드는 ImagePullBackOff에 머물러 사용 가능해지지 않으므로, 롤아웃은 옛 파드를 더 내릴 수 없습니다(`READY 3/4`). 디플로이먼트를 저장할 때는 아무도 이미지 이름을 확인하지 않고, 이미지를 받으려는 kubelet만 알게 됩니다.',
+        en: 'The new pods sit in ImagePullBackOff and never become available, so the rollout cannot take down more old pods: `READY 3/4`. Nobody checks that an image exists when the Deployment is saved; only the kubelet finds out, when it tries to pull.',
+        ko: '새 파드는 ImagePullBackOff에 머물러 사용 가능해지지 않으므로, 롤아웃은 옛 파드를 더 내릴 수 없습니다(`READY 3/4`). 디플로이먼트를 저장할 때는 아무도 이미지가 실제로 있는지 확인하지 않고, 이미지를 받으려는 kubelet만 알게 됩니다.',
       },
       solution: ['kubectl set image deployment/web nginx=nginx:1.299', 'sleep 30', 'kubectl get pods', 'kubectl get deployment web'],
     },

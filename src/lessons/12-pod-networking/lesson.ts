@@ -88,8 +88,8 @@ export const lesson: Lesson = {
       commands: ['kubectl create deployment net --image=nginx --replicas=4', 'kubectl get pods -o wide'],
       check: all(deploymentAvailable('net', 4), podIPsFromNodeCidrs('app=net')),
       explain: {
-        en: 'Each node\'s CNI plugin picks the pod\'s address from that node\'s podCIDR, so an IP tells you the node. Pods with `hostNetwork: true` (kube-proxy, kindnet, the control-plane static pods) are the exception: they use the node\'s IP.',
-        ko: '각 노드의 CNI 플러그인이 그 노드의 podCIDR에서 파드 주소를 고르므로, IP만 봐도 어느 노드인지 알 수 있습니다. 예외는 `hostNetwork: true`인 파드(kube-proxy, kindnet, 컨트롤 플레인 스태틱 파드)로, 이들은 노드의 IP를 씁니다.',
+        en: 'On each node kindnet, the CNI plugin, takes the pod\'s address from that node\'s podCIDR, so here an IP tells you the node. Pods with `hostNetwork: true` (kube-proxy, kindnet, the control-plane static pods) are the exception: they use the node\'s IP.',
+        ko: '노드마다 CNI 플러그인인 kindnet이 그 노드의 podCIDR에서 파드 주소를 가져오므로, 여기서는 IP만 봐도 어느 노드인지 알 수 있습니다. 예외는 `hostNetwork: true`인 파드(kube-proxy, kindnet, 컨트롤 플레인 스태틱 파드)로, 이들은 노드의 IP를 씁니다.',
       },
       solution: ['kubectl create deployment net --image=nginx --replicas=4', 'sleep 15', 'kubectl get pods -o wide'],
     },
