@@ -30,3 +30,28 @@ EOF
 kubectl apply -f app.yaml
 sleep 10
 kubectl exec app -- env | grep -E 'APP_|COLOR|PASSWORD'
+cat <<EOF > early.yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: early
+spec:
+  containers:
+  - name: app
+    image: busybox
+    command: ["sleep", "3600"]
+    env:
+    - name: LEVEL
+      valueFrom:
+        configMapKeyRef:
+          name: later
+          key: LEVEL
+EOF
+kubectl apply -f early.yaml
+sleep 20
+kubectl get pod early
+kubectl describe pod early | tail -4
+kubectl create configmap later --from-literal=LEVEL=debug
+sleep 20
+kubectl get pod early
+kubectl exec early -- env | grep LEVEL

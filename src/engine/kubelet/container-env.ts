@@ -98,3 +98,31 @@ export function containerEnv(pod: KubeObject, container: Record<string, unknown>
 export function expandCommandRefs(words: string[], vars: Map<string, string>): string[] {
   return words.map((w) => w.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (all, v?: string) => (all === '$$' ? '$' : (vars.get(v ?? '') ?? all))));
 }
+
+/**
+ * Why the kubelet cannot build the container's environment (makeEnvironmentVariables): a
+ * ConfigMap, Secret or key the container needs and does not mark `optional`. The message is the
+ * one the pod shows under CreateContainerConfigError, e.g. `configmap "app-config" not found`.
+ */
+export function envConfigError(pod: KubeObject, container: Record<string, unknown>, client: Client): string | undefined {
+  const ns = text(pod.metadata.namespace) || 'default';
+  const read = (kind: 'configmaps' | 'secrets', name: string): KubeObject | undefined => {
+    const found = client.get({ group: '', version: 'v1', resource: kind, namespace: ns, name });
+    return found.ok ? found.value : undefined;
+  };
+  const label = (kind: 'configmaps' | 'secrets') => (kind === 'configmaps' ? { lower: 'configmap', title: 'ConfigMap' } : { lower: 'secret', title: 'Secret' });
+  for (const from of Array.isArray(container.envFrom) ? container.envFrom.filter(isRecord) : []) {
+    const [kind, ref] = isRecord(from.configMapRef) ? (['configmaps', from.configMapRef] as const) : isRecord(from.secretRef) ? (['secrets', from.secretRef] as const) : [undefined, undefined];
+    if (!kind || ref.optional === true) continue;
+    if (!read(kind, text(ref.name))) return `${label(kind).lower} "${text(ref.name)}" not found`;
+  }
+  for (const e of Array.isArray(container.env) ? container.env.filter(isRecord) : []) {
+    const from = rec(e.valueFrom);
+    const [kind, ref] = isRecord(from.configMapKeyRef) ? (['configmaps', from.configMapKeyRef] as const) : isRecord(from.secretKeyRef) ? (['secrets', from.secretKeyRef] as const) : [undefined, undefined];
+    if (!kind || ref.optional === true) continue;
+    const object = read(kind, text(ref.name));
+    if (!object) return `${label(kind).lower} "${text(ref.name)}" not found`;
+    if (!(text(ref.key) in rec(object.data))) return `couldn't find key ${text(ref.key)} in ${label(kind).title} ${ns}/${text(ref.name)}`;
+  }
+  return undefined;
+}

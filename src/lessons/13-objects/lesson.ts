@@ -3,7 +3,7 @@
  * for everything else, ConfigMaps and Secrets fed into a container, and storage through a
  * PersistentVolumeClaim, its StorageClass and the PersistentVolume made for it. Our own words.
  */
-import { absent, all, exists, podRunning, ran } from '../checks';
+import { absent, all, exists, podRunning, podWaiting, ran } from '../checks';
 import type { Check, Lesson } from '../types';
 
 const NS = 'team-a';
@@ -151,6 +151,16 @@ export const lesson: Lesson = {
       files: [{ path: 'app.yaml', content: `${APP}\n` }],
       commands: ['kubectl create configmap app-config -n team-a --from-literal=COLOR=blue', 'kubectl create secret generic db -n team-a --from-literal=password=s3cret', "kubectl get secret db -n team-a -o jsonpath='{.data.password}' | base64 -d", 'kubectl apply -f app.yaml', 'kubectl exec app -n team-a -- env'],
       check: all(podRunning('app', NS), ran(/^k(ubectl)? exec .*app\b.* -- (env|printenv|sh)/, { en: 'print the environment inside the app pod', ko: 'app 파드 안의 환경 변수를 출력하세요' })),
+      hints: [
+        {
+          when: podWaiting('app', 'CreateContainerConfigError', NS),
+          text: {
+            en: '`CreateContainerConfigError`: a ConfigMap or Secret the pod reads does not exist (yet) in `team-a`. Create both; the kubelet tries again on its own about every 10 seconds.',
+            ko: '`CreateContainerConfigError`: 파드가 읽는 컨피그맵이나 시크릿이 `team-a`에 (아직) 없습니다. 둘 다 만들면 kubelet이 약 10초마다 알아서 다시 시도합니다.',
+          },
+          mistake: [...writeFile('app.yaml', APP), 'kubectl apply -f app.yaml', 'sleep 10'],
+        },
+      ],
       solution: ['kubectl create configmap app-config -n team-a --from-literal=COLOR=blue', 'kubectl create secret generic db -n team-a --from-literal=password=s3cret', "kubectl get secret db -n team-a -o jsonpath='{.data.password}' | base64 -d", 'echo', ...writeFile('app.yaml', APP), 'kubectl apply -f app.yaml', 'sleep 10', 'kubectl exec app -n team-a -- env'],
     },
     {
