@@ -62,6 +62,9 @@ const spreadSpec = (name: string, honor: boolean) => `      topologySpreadConstr
           matchLabels:
             app: ${name}`;
 
+/** Asks kubelab why the first Pending `spread` pod has no node. */
+const EXPLAIN_PENDING = 'kubelab explain pod/$(kubectl get pods -l app=spread --field-selector=status.phase=Pending -o name | head -1 | cut -d/ -f2)';
+
 const SPREAD = deployment('spread', 4, spreadSpec('spread', false));
 const SPREAD_HONOR = deployment('spread', 4, spreadSpec('spread', true));
 
@@ -185,13 +188,13 @@ export const lesson: Lesson = {
         answer: 1,
       },
       files: [{ path: 'spread.yaml', content: `${SPREAD}\n` }],
-      commands: ['kubectl apply -f spread.yaml', 'kubectl get pods -l app=spread -o wide', 'kubelab explain pod/$(kubectl get pods -l app=spread --field-selector=status.phase=Pending -o name | head -1 | cut -d/ -f2)'],
+      commands: ['kubectl apply -f spread.yaml', 'kubectl get pods -l app=spread -o wide', EXPLAIN_PENDING],
       check: podsSplit('app=spread', 2, 2),
       explain: {
         en: 'By default (`nodeTaintsPolicy: Ignore`) the tainted control plane still counts as a domain, with zero pods. A worker with one pod is already at skew 1, so a second pod on it would make the skew 2.',
         ko: '기본값(`nodeTaintsPolicy: Ignore`)에서는 테인트 붙은 컨트롤 플레인도 파드가 0개인 도메인으로 계산됩니다. 파드가 하나 있는 워커는 이미 차이가 1이라서, 두 번째 파드가 오면 차이가 2가 됩니다.',
       },
-      solution: [...heredoc(SPREAD), 'sleep 15', 'kubectl get pods -l app=spread -o wide'],
+      solution: [...heredoc(SPREAD), 'sleep 15', 'kubectl get pods -l app=spread -o wide', EXPLAIN_PENDING],
     },
     {
       id: 'honor',

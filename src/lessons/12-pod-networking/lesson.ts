@@ -115,7 +115,7 @@ export const lesson: Lesson = {
         en: 'Start a busybox pod and fetch the page of an nginx pod on kind-worker2 by its pod IP, no Service in between.',
         ko: 'busybox 파드를 띄우고, 서비스 없이 kind-worker2에 있는 nginx 파드의 IP로 직접 페이지를 받아 보세요.',
       },
-      commands: ['kubectl run client --image=busybox -- sleep 3600', 'kubectl get pods -o wide', 'kubectl exec client -- wget -qO- <pod-ip>'],
+      commands: ['kubectl run client --image=busybox -- sleep 3600', 'kubectl get pods -o wide', `kubectl exec client -- wget -qO- ${POD_IP}`],
       check: ran(/^k(ubectl)? exec .*wget /, { en: 'fetch a pod\'s page by its IP from the client pod', ko: '클라이언트 파드에서 파드 IP로 페이지를 받아 오세요' }),
       solution: ['kubectl run client --image=busybox -- sleep 3600', 'sleep 10', 'kubectl get pods -o wide', `kubectl exec client -- wget -qO- ${POD_IP}`],
     },
