@@ -133,3 +133,80 @@ export function podsReadyAwayFrom(selector: string, count: number, node: string,
     return pods.length >= count ? done : missing(`wait until ${count} pods of ${selector} are Ready on other nodes (now ${pods.length})`, `${selector} 파드 ${count}개가 다른 노드에서 Ready가 될 때까지 기다리세요 (현재 ${pods.length}개)`);
   };
 }
+
+/** The pod is bound to `node`. */
+export function onNode(pod: string, node: string, namespace = 'default'): Check {
+  return (view) => {
+    const p = view.get('pods', namespace, pod);
+    return rec(p?.spec).nodeName === node ? done : missing(`get pod "${pod}" onto ${node}`, `파드 "${pod}"을(를) ${node}에 올리세요`);
+  };
+}
+
+/** An object exists (`what` names it for the learner). */
+export function exists(resource: string, namespace: string | undefined, name: string, what: Localized): Check {
+  return (view) => (view.get(resource, namespace, name) ? done : { done: false, missing: what });
+}
+
+/** An object does not exist (never created, or deleted). */
+export function absent(resource: string, namespace: string | undefined, name: string, what: Localized): Check {
+  return (view) => (view.get(resource, namespace, name) ? { done: false, missing: what } : done);
+}
+
+export function kindClusterGone(name: string): Check {
+  return (view) => (view.kindClusters().includes(name) ? missing(`delete the kind cluster "${name}"`, `kind 클러스터 "${name}"을(를) 지우세요`) : done);
+}
+
+/** A container of the pod is waiting with `reason` (`CrashLoopBackOff`, `ImagePullBackOff`, ...). */
+export function podWaiting(name: string, reason: string, namespace = 'default'): Check {
+  return (view) => {
+    const pod = view.get('pods', namespace, name);
+    const statuses = rec(pod?.status).containerStatuses;
+    const waiting = Array.isArray(statuses) && statuses.some((s) => rec(rec(rec(s).state).waiting).reason === reason);
+    return waiting ? done : missing(`wait until pod "${name}" shows ${reason}`, `파드 "${name}"이(가) ${reason} 상태가 될 때까지 기다리세요`);
+  };
+}
+
+/** The pod's containers have restarted at least `count` times in total. */
+export function podRestarted(name: string, count: number, namespace = 'default'): Check {
+  return (view) => {
+    const statuses = rec(view.get('pods', namespace, name)?.status).containerStatuses;
+    const restarts = Array.isArray(statuses) ? statuses.reduce((sum: number, s) => sum + Number(rec(s).restartCount ?? 0), 0) : 0;
+    return restarts >= count ? done : missing(`wait until pod "${name}" has restarted ${count} time(s) (now ${restarts})`, `파드 "${name}"이(가) ${count}번 재시작할 때까지 기다리세요 (현재 ${restarts}번)`);
+  };
+}
+
+/** Pods matching `selector`: at least `ready` Ready and at least `pending` Pending (unscheduled). */
+export function podsSplit(selector: string, ready: number, pending: number, namespace = 'default'): Check {
+  return (view) => {
+    const pods = view.list('pods', namespace, selector).filter((p) => !p.metadata.deletionTimestamp);
+    const r = pods.filter(isReady).length;
+    const p = pods.filter((pod) => rec(pod.status).phase === 'Pending' && !rec(pod.spec).nodeName).length;
+    return r >= ready && p >= pending ? done : missing(`wait for ${ready} Ready and ${pending} Pending pods of ${selector} (now ${r} and ${p})`, `${selector} 파드가 Ready ${ready}개, Pending ${pending}개가 될 때까지 기다리세요 (현재 ${r}개, ${p}개)`);
+  };
+}
+
+/** Every pod matching `selector` runs on `node` (and there is at least one). */
+export function podsAllOn(selector: string, node: string, namespace = 'default'): Check {
+  return (view) => {
+    const pods = view.list('pods', namespace, selector).filter((p) => !p.metadata.deletionTimestamp);
+    const all = pods.length > 0 && pods.every((p) => rec(p.spec).nodeName === node);
+    return all ? done : missing(`get every pod of ${selector} onto ${node}`, `${selector} 파드가 모두 ${node}에 있게 하세요`);
+  };
+}
+
+/** An event with `reason` exists in the namespace (e.g. `Preempted`). */
+export function eventSeen(reason: string, namespace = 'default'): Check {
+  return (view) => (view.list('events', namespace).some((e) => e.reason === reason) ? done : missing(`wait for a ${reason} event`, `${reason} 이벤트가 생길 때까지 기다리세요`));
+}
+
+/** The Deployment's first container runs `image` and all `replicas` are updated and available. */
+export function deploymentRolledOut(name: string, image: string, replicas: number, namespace = 'default'): Check {
+  return (view) => {
+    const d = view.get('deployments.apps', namespace, name);
+    const containers = rec(rec(rec(rec(d?.spec).template).spec)).containers;
+    const current = Array.isArray(containers) ? rec(containers[0]).image : undefined;
+    const status = rec(d?.status);
+    const rolled = current === image && Number(status.updatedReplicas ?? 0) === replicas && Number(status.availableReplicas ?? 0) === replicas && Number(status.replicas ?? 0) === replicas;
+    return rolled ? done : missing(`roll "${name}" out to ${image} with ${replicas} available replicas`, `"${name}"을(를) ${image}로 롤아웃해 레플리카 ${replicas}개를 모두 사용 가능하게 하세요`);
+  };
+}

@@ -1,6 +1,7 @@
 /**
  * Every lesson can be finished: its solution, typed into a fresh simulation from the lesson's
  * starting cluster, makes each step's check pass in order, and the check fails before its step.
+ * Every hint and fail check with a `mistake` fires when that mistake is made.
  */
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine';
@@ -44,12 +45,40 @@ describe('lessons', () => {
         progress = evaluate(lesson, viewOf(sim, history), progress.current);
         const result = progress.results[i];
         expect(result?.done ? 'done' : `step ${step.id}: ${result?.missing.en ?? ''}\n${transcript.slice(-2000)}`).toBe('done');
+        // The solution makes none of the mistakes the step watches for.
+        const view = viewOf(sim, history);
+        for (const warning of [...(step.hints ?? []), ...(step.fails ?? [])]) expect(warning.when(view).done, `step ${step.id}: ${warning.text.en}`).toBe(false);
       });
       expect(progress.current).toBe(lesson.steps.length);
     });
 
+    lesson.steps.forEach((step, i) => {
+      for (const warning of [...(step.hints ?? []), ...(step.fails ?? [])]) {
+        if (!warning.mistake) continue;
+        it(`${lesson.id}: step ${step.id} notices "${warning.text.en.slice(0, 40)}..."`, () => {
+          const sim = createSimulation({ seed: 1, cluster: lesson.start });
+          const session = sim.shell.open();
+          const history: string[] = [];
+          for (const line of [...lesson.steps.slice(0, i).flatMap((s) => s.solution), ...(warning.mistake ?? [])]) {
+            history.push(line);
+            typeLine(sim, session, line);
+          }
+          expect(warning.when(viewOf(sim, history)).done).toBe(true);
+        });
+      }
+    });
+
     it(`${lesson.id}: every step has text in English and Korean`, () => {
-      for (const text of [lesson.title, lesson.summary, ...lesson.steps.flatMap((s) => [s.title, s.text])]) {
+      const texts = lesson.steps.flatMap((s) => [
+        s.title,
+        s.text,
+        ...(s.explain ? [s.explain] : []),
+        ...[...(s.hints ?? []), ...(s.fails ?? [])].map((h) => h.text),
+        ...(s.predict ? [s.predict.question] : []),
+      ]);
+      // A choice may be a bare name (`kind-kind`), the same in both languages.
+      for (const choice of lesson.steps.flatMap((s) => s.predict?.choices ?? [])) expect(choice.ko.length).toBeGreaterThan(0);
+      for (const text of [lesson.title, lesson.summary, ...texts]) {
         expect(text.en.length).toBeGreaterThan(0);
         expect(text.ko).toMatch(/[가-힣]/);
       }

@@ -36,6 +36,16 @@ export interface Hint {
   /** Shown while this is done (a mistake detected), e.g. a typo in the image name. */
   when: Check;
   text: Localized;
+  /** Lines that make the mistake, typed after the earlier steps' solutions: the tests prove `when` can fire. */
+  mistake?: string[];
+}
+
+/** A state that means the learner went wrong (shown while it holds), with the way back. */
+export interface Fail {
+  when: Check;
+  text: Localized;
+  /** As for hints: lines that make the mistake, for the tests. */
+  mistake?: string[];
 }
 
 export interface Prediction {
@@ -56,6 +66,7 @@ export interface Step {
   files?: { path: string; content: string }[];
   check: Check;
   hints?: Hint[];
+  fails?: Fail[];
   predict?: Prediction;
   /** Shown once the check passes. */
   explain?: Localized;

@@ -57,7 +57,8 @@ export function serializeKubeconfig(config: Kubeconfig): string {
     preferences: {},
     users: config.users.map((u) => ({ name: u.name, user: { 'client-certificate-data': b64(`kubelab client certificate for ${u.name}`), 'client-key-data': b64(`kubelab client key for ${u.name}`) } })),
   };
-  return dump(doc, { lineWidth: -1, noRefs: true, quoteStyle: 'double' });
+  // Go's YAML encoder (kind and client-go write kubeconfigs with it) does not indent list items.
+  return dump(doc, { lineWidth: -1, noRefs: true, seqNoIndent: true, quoteStyle: 'double' });
 }
 
 /** Adds (or replaces) kind's entries for a cluster and makes it current, as `kind create cluster` does. */

@@ -21,7 +21,7 @@ import { CpuAccount, cpuLimitCores, WGET_CLIENT_COST_MS, type ContainerUsage } f
 import { httpGet, type HttpReply } from '../network/servers';
 import type { PodHttp } from '../network/pod-http';
 import { drain, Shell, type ProcessEnv } from './runtime/sh-interpreter';
-import { containerEnv, expandCommandRefs } from './container-env';
+import { containerEnv, envConfigError, expandCommandRefs } from './container-env';
 import { readProbe, runProbe, type ProbeSpec, type ProbeType } from './prober';
 
 /** Container restart back-off (kubelet's backOffPeriod and MaxContainerBackOff). */
@@ -368,6 +368,16 @@ export class PodWorker {
 
   private createAndStart(slot: Slot, image: ImageInfo): void {
     const run = slot.status;
+    // A missing ConfigMap, Secret or key stops the container before it is created; the pod worker retries after its back-off (10 s, jittered).
+    const configError = envConfigError(this.pod, slot.spec, this.node.client);
+    if (configError) {
+      this.event(slot, 'Warning', 'Failed', `Error: ${configError}`);
+      run.state = { waiting: { reason: 'CreateContainerConfigError', message: configError } };
+      this.report();
+      this.next();
+      this.after(10_000 + this.node.random.intBelow(5_000), 'kubelet sync', () => this.startContainer(slot));
+      return;
+    }
     run.imageID = `${image.reference.replace(/:[^:/]+$/, '')}@sha256:${hex(this.node.random.fork(`image/${image.reference}`), 32)}`;
     run.image = image.reference;
     this.after(80 + this.node.random.intBelow(80), 'kubelet create container', () => {

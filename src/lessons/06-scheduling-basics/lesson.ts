@@ -2,17 +2,8 @@
  * Scheduling I: how kube-scheduler picks a node — resource requests, skipping the scheduler with
  * nodeName, nodeSelector and node affinity — and how to read its verdict when no node fits.
  */
-import { all, podRunning, ran } from '../checks';
+import { all, onNode, podRunning, ran } from '../checks';
 import type { Check, Lesson } from '../types';
-
-/** The pod is bound to `node`. */
-function onNode(pod: string, node: string): Check {
-  return (view) => {
-    const p = view.get('pods', 'default', pod);
-    const spec = (p?.spec ?? {}) as Record<string, unknown>;
-    return spec.nodeName === node ? { done: true } : { done: false, missing: { en: `get pod "${pod}" onto ${node}`, ko: `파드 "${pod}"을(를) ${node}에 올리세요` } };
-  };
-}
 
 /** The pod exists and is still Pending (no node fits). */
 function pending(pod: string): Check {

@@ -5,6 +5,7 @@
 import { isRecord } from '../../api/meta';
 import { validateObjectMeta, validatePathSegmentName } from './object-meta';
 import type { ResourceStrategy } from './strategy';
+import { persistentVolumeClaimStrategy, secretStrategy } from './config-and-storage';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
 import { podDisruptionBudgetStrategy } from './policy';
@@ -31,7 +32,10 @@ const namespaceStrategy: ResourceStrategy = {
     const spec = isRecord(object.spec) ? object.spec : {};
     if (!Array.isArray(spec.finalizers)) spec.finalizers = ['kubernetes'];
     object.spec = spec;
-    if (!isRecord(object.status)) object.status = { phase: 'Active' };
+  },
+  prepareForCreate(object) {
+    // The namespace strategy sets the phase on create, whatever status the client sent.
+    object.status = { phase: 'Active' };
   },
 };
 
@@ -49,6 +53,8 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   '/pods': podStrategy,
   '/services': serviceStrategy,
   '/namespaces': namespaceStrategy,
+  '/secrets': secretStrategy,
+  '/persistentvolumeclaims': persistentVolumeClaimStrategy,
   '/nodes': WITH_STATUS,
   '/limitranges': limitRangeStrategy,
   '/resourcequotas': resourceQuotaStrategy,

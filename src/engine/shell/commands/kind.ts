@@ -68,7 +68,10 @@ function deleteClusters(ctx: CommandContext, names: string[], kubeconfig: string
   const deleted: string[] = [];
   for (const name of names) {
     if (!plural) ctx.stderr(`Deleting cluster "${name}" ...\n`);
+    // kind names the node containers it removed, as `docker ps` lists them (newest first).
+    const nodes = [...(ctx.machine.clusters.get(name)?.nodes ?? [])].reverse().map((n) => `"${n.name}"`);
     if (ctx.machine.clusters.delete(name)) {
+      if (!plural) ctx.stderr(`Deleted nodes: [${nodes.join(' ')}]\n`);
       updateKubeconfig(ctx, kubeconfigPath(ctx, kubeconfig), (c) => withoutKindCluster(c, name));
       deleted.push(name);
     }
