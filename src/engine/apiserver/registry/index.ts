@@ -5,7 +5,7 @@
 import { isRecord } from '../../api/meta';
 import { validateObjectMeta, validatePathSegmentName } from './object-meta';
 import type { ResourceStrategy } from './strategy';
-import { persistentVolumeClaimStrategy, secretStrategy } from './config-and-storage';
+import { secretStrategy } from './secrets';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
 import { podDisruptionBudgetStrategy } from './policy';
@@ -54,7 +54,6 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   '/services': serviceStrategy,
   '/namespaces': namespaceStrategy,
   '/secrets': secretStrategy,
-  '/persistentvolumeclaims': persistentVolumeClaimStrategy,
   '/nodes': WITH_STATUS,
   '/limitranges': limitRangeStrategy,
   '/resourcequotas': resourceQuotaStrategy,
