@@ -237,7 +237,12 @@ export class NodeLifecycleController implements Controller {
    * taint of each effect, keeping an identical one as it is (with its timeAdded).
    */
   private updateControllerTaints(node: KubeObject, wanted: Partial<Record<'NoSchedule' | 'NoExecute', Record<string, unknown> | null | undefined>>, context: ControllerContext): void {
-    const current = context.informers.forResource('', 'v1', 'nodes').get(text(node.metadata.name)) ?? node;
+    // Read the node from the API server, not the informer's cache, and patch with its
+    // resourceVersion: a taint a user just removed or added is not written back from a stale copy
+    // (AddOrUpdateTaintOnNode works the same way).
+    const fresh = context.client.get({ group: '', version: 'v1', resource: 'nodes', name: text(node.metadata.name) });
+    if (!fresh.ok) return;
+    const current = fresh.value;
     let next = taintsOf(current);
     for (const effect of ['NoSchedule', 'NoExecute'] as const) {
       const want = wanted[effect];
@@ -247,7 +252,7 @@ export class NodeLifecycleController implements Controller {
       next = [...next.filter((t) => !ours(t)), ...(want ? [want] : [])];
     }
     if (JSON.stringify(next) === JSON.stringify(taintsOf(current))) return;
-    context.client.patch({ group: '', version: 'v1', resource: 'nodes', name: text(current.metadata.name) }, 'merge', { spec: { taints: next.length ? next : null } });
+    context.client.patch({ group: '', version: 'v1', resource: 'nodes', name: text(current.metadata.name) }, 'merge', { metadata: { resourceVersion: current.metadata.resourceVersion }, spec: { taints: next.length ? next : null } });
   }
 }
 
