@@ -25,3 +25,20 @@ cp nope x
 which kubectl kind nope
 vi work/a.yaml
 help | head -2
+cat <<EOF > colors.txt
+red
+green
+blue
+yellow
+purple
+-x flag
+EOF
+grep -n -A1 green colors.txt
+grep -B1 -e blue -e purple colors.txt
+grep -C1 yellow colors.txt
+grep -c -v e colors.txt
+grep -w -o 'gre\(en\)' colors.txt
+grep -- -x colors.txt
+grep -E 'red|blue' colors.txt colors.txt
+grep -A x colors.txt
+grep -q red colors.txt && echo found

@@ -57,35 +57,175 @@ const tail: Command = (ctx) => {
   ctx.done(0);
 };
 
-const grep: Command = (ctx) => {
+interface GrepOptions {
+  flags: Set<string>;
+  patterns: string[];
+  after: number;
+  before: number;
+  files: string[];
+}
+
+/** GNU grep's options: clustered short flags, -e PATTERN (repeatable), -A/-B/-C N, `--`. */
+function grepOptions(args: readonly string[]): GrepOptions | { error: string } {
   const flags = new Set<string>();
-  const rest: string[] = [];
-  for (const a of ctx.args) {
-    if (/^-[a-zA-Z]+$/.test(a)) for (const f of a.slice(1)) flags.add(f);
-    else rest.push(a);
+  const patterns: string[] = [];
+  let after = 0;
+  let before = 0;
+  const positional: string[] = [];
+  const context = (letter: string, value: string | undefined): string | undefined => {
+    if (value === undefined || !/^\d+$/.test(value)) return `grep: ${value ?? ''}: invalid context length argument`;
+    const n = Number(value);
+    if (letter !== 'B') after = n;
+    if (letter !== 'A') before = n;
+    return undefined;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--') {
+      positional.push(...args.slice(i + 1));
+      break;
+    }
+    const long = /^--(after|before)-context=(.*)$/.exec(a) ?? /^--(context)=(.*)$/.exec(a);
+    if (long) {
+      const problem = context(long[1] === 'after' ? 'A' : long[1] === 'before' ? 'B' : 'C', long[2]);
+      if (problem) return { error: problem };
+      continue;
+    }
+    if (a.startsWith('--regexp=')) {
+      patterns.push(a.slice('--regexp='.length));
+      continue;
+    }
+    if (a.startsWith('--')) {
+      if (a === '--ignore-case') flags.add('i');
+      else if (a === '--invert-match') flags.add('v');
+      else if (a === '--count') flags.add('c');
+      else if (a === '--line-number') flags.add('n');
+      else if (a === '--extended-regexp') flags.add('E');
+      else if (a === '--fixed-strings') flags.add('F');
+      else if (a === '--word-regexp') flags.add('w');
+      else if (a === '--quiet' || a === '--silent') flags.add('q');
+      else if (!a.startsWith('--color')) return { error: `grep: unrecognized option '${a}'` };
+      continue;
+    }
+    if (!/^-./.test(a)) {
+      positional.push(a);
+      continue;
+    }
+    // A cluster such as -inE, -A3, -e PATTERN, -ePATTERN.
+    for (let j = 1; j < a.length; j++) {
+      const f = a[j] as string;
+      if (f === 'e' || f === 'A' || f === 'B' || f === 'C') {
+        const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
+        if (f === 'e') {
+          if (value === undefined) return { error: "grep: option requires an argument -- 'e'" };
+          patterns.push(value);
+        } else {
+          const problem = context(f, value);
+          if (problem) return { error: problem };
+        }
+        break;
+      }
+      if (/\d/.test(f)) {
+        // -3 is -C 3.
+        const digits = /^\d+/.exec(a.slice(j))?.[0] ?? '';
+        context('C', digits);
+        j += digits.length - 1;
+        continue;
+      }
+      if (!'ivcnEFwqoh'.includes(f)) return { error: `grep: invalid option -- '${f}'` };
+      flags.add(f);
+    }
   }
-  const [pattern, ...files] = rest;
-  if (pattern === undefined) {
-    ctx.stderr('Usage: grep [OPTION]... PATTERNS [FILE]...\nTry \'grep --help\' for more information.\n');
+  if (patterns.length === 0) {
+    const first = positional.shift();
+    if (first === undefined) return { error: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information." };
+    patterns.push(...first.split('\n'));
+  }
+  return { flags, patterns, after, before, files: positional };
+}
+
+/** A basic regular expression (BRE) in JavaScript's syntax: `+ ? | ( ) { }` are literal, `\+ \? \| \( \) \{ \}` operators. */
+function basicToJs(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] as string;
+    const next = pattern[i + 1];
+    if (c === '\\' && next !== undefined && '+?|(){}'.includes(next)) {
+      out += next;
+      i++;
+    } else if (c === '\\' && next !== undefined) {
+      out += c + next;
+      i++;
+    } else out += '+?|(){}'.includes(c) ? `\\${c}` : c;
+  }
+  return out;
+}
+
+function grepRegExp(pattern: string, flags: Set<string>): RegExp {
+  let source = flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : flags.has('E') ? pattern : basicToJs(pattern);
+  if (flags.has('w')) source = `(?<![A-Za-z0-9_])(?:${source})(?![A-Za-z0-9_])`;
+  return new RegExp(source, flags.has('i') ? 'i' : '');
+}
+
+const grep: Command = (ctx) => {
+  const options = grepOptions(ctx.args);
+  if ('error' in options) {
+    ctx.stderr(`${options.error}\n`);
     ctx.done(2);
     return;
   }
-  const text = input(ctx, 'grep', files);
-  if (text === undefined) return;
-  let re: RegExp;
+  const { flags, patterns, after, before, files } = options;
+  let res: RegExp[];
   try {
-    // Basic regular expressions treat + ? | ( ) literally; -E makes them operators.
-    const source = flags.has('E') ? pattern : pattern.replace(/\\([+?|(){}])/g, '$1').replace(/(?<!\\)([+?|(){}])/g, '\\$1');
-    re = new RegExp(flags.has('F') ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : source, flags.has('i') ? 'i' : '');
+    res = patterns.map((p) => grepRegExp(p, flags));
   } catch {
     ctx.stderr(`grep: Unmatched ( or \\(\n`);
     ctx.done(2);
     return;
   }
-  const matched = lines(text).filter((l) => re.test(l) !== flags.has('v'));
-  if (flags.has('c')) ctx.stdout(`${matched.length}\n`);
-  else if (matched.length) ctx.stdout(matched.join('\n') + '\n');
-  ctx.done(matched.length ? 0 : 1);
+  const sources = files.length === 0 ? [{ name: '(standard input)', text: ctx.stdin }] : files.map((f) => ({ name: f, text: ctx.machine.fs.read(ctx.machine.fs.resolve(ctx.cwd, f)) }));
+  const prefixName = sources.length > 1 && !flags.has('h');
+  let out = '';
+  let anyMatch = false;
+  let status = 0;
+  for (const source of sources) {
+    if (source.text === undefined) {
+      ctx.stderr(`grep: ${source.name}: No such file or directory\n`);
+      status = 2;
+      continue;
+    }
+    const all = lines(source.text);
+    const hit = all.map((l) => res.some((re) => re.test(l)) !== flags.has('v'));
+    const count = hit.filter(Boolean).length;
+    if (count > 0) anyMatch = true;
+    if (flags.has('q')) continue;
+    if (flags.has('c')) {
+      out += `${prefixName ? `${source.name}:` : ''}${count}\n`;
+      continue;
+    }
+    let lastShown = -1;
+    let afterLeft = 0;
+    const show = (i: number, sep: string) => {
+      if (lastShown >= 0 && i > lastShown + 1 && (after > 0 || before > 0)) out += '--\n';
+      out += `${prefixName ? `${source.name}${sep}` : ''}${flags.has('n') ? `${i + 1}${sep}` : ''}${all[i] ?? ''}\n`;
+      lastShown = i;
+    };
+    for (let i = 0; i < all.length; i++) {
+      if (hit[i]) {
+        for (let b = Math.max(lastShown + 1, i - before); b < i; b++) show(b, '-');
+        if (flags.has('o') && !flags.has('v')) {
+          for (const re of res) for (const m of (all[i] ?? '').matchAll(new RegExp(re.source, re.flags + 'g'))) if (m[0]) out += `${prefixName ? `${source.name}:` : ''}${flags.has('n') ? `${i + 1}:` : ''}${m[0]}\n`;
+          lastShown = i;
+        } else show(i, ':');
+        afterLeft = after;
+      } else if (afterLeft > 0) {
+        show(i, '-');
+        afterLeft--;
+      }
+    }
+  }
+  ctx.stdout(out);
+  ctx.done(status === 2 && !(anyMatch && flags.has('q')) ? 2 : anyMatch ? 0 : 1);
 };
 
 const wc: Command = (ctx) => {
