@@ -70,6 +70,7 @@ export class Kubelet implements HttpServingNode {
       onDelete: (pod) => {
         this.workers.get(String(pod.metadata.uid))?.stop();
         this.workers.delete(String(pod.metadata.uid));
+        if (isMirrorPod(pod)) this.recreateMirrorPod(pod);
       },
     });
   }
@@ -133,6 +134,25 @@ export class Kubelet implements HttpServingNode {
     this.every(NODE_STATUS_UPDATE_FREQUENCY_MS, 'kubelet node status', () => this.syncNodeStatus(), immediate);
   }
 
+  /** The kubelet's syncPod for a static pod whose mirror pod is gone: it creates the mirror pod again, with the static pod's status. */
+  private recreateMirrorPod(old: KubeObject): void {
+    if (!this.isServiceRunning()) return;
+    const meta = old.metadata;
+    const body: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: meta.name, namespace: meta.namespace, labels: meta.labels, annotations: meta.annotations, ownerReferences: meta.ownerReferences },
+      spec: old.spec,
+    };
+    const ref = { group: '', version: 'v1', resource: 'pods', namespace: text(meta.namespace) };
+    const created = this.options.client.create(ref, body);
+    if (!created.ok) return;
+    // The containers never stopped: the status manager posts the same status on the new copy.
+    const status = { ...rec(old.status) };
+    delete status.qosClass;
+    this.options.client.update({ ...ref, name: text(meta.name), subresource: 'status' }, { ...created.value, status: { ...rec(created.value.status), ...status } });
+  }
+
   /** containerLogs for a pod on this node (what the API server's pods/log proxies to). */
   serveLog(pod: KubeObject, container: string, query: Record<string, string>): ApiResponse {
     if (!this.running || !this.serviceUp) {
@@ -187,6 +207,14 @@ export class Kubelet implements HttpServingNode {
   /** Starts a worker for a pod the kubelet has not met; pods already running (adopted at start) keep their status. */
   private sync(pod: KubeObject): void {
     const uid = String(pod.metadata.uid);
+    if (isMirrorPod(pod) && pod.metadata.deletionTimestamp) {
+      // A mirror pod is only the API's copy of a static pod, which runs from its manifest file:
+      // deleting the copy removes it at once (grace 0) and the kubelet writes a new one.
+      this.workers.get(uid)?.stop();
+      this.workers.delete(uid);
+      this.options.client.delete({ group: '', version: 'v1', resource: 'pods', namespace: text(pod.metadata.namespace), name: text(pod.metadata.name) }, { gracePeriodSeconds: 0, preconditions: { uid } });
+      return;
+    }
     const worker = this.workers.get(uid);
     if (worker) {
       worker.update(pod);
@@ -310,4 +338,8 @@ export function kubeletStreamHandler(kubelets: ReadonlyMap<string, Kubelet>): Po
     if (sub === 'log' && kubelet) return kubelet.serveLog(pod, container, query);
     return { status: 400, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `container "${container}" in pod "${text(pod.metadata.name)}" is waiting to start: ContainerCreating`, reason: 'BadRequest', code: 400 } };
   };
+}
+
+function isMirrorPod(pod: KubeObject): boolean {
+  return pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
 }
