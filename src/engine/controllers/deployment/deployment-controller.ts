@@ -55,6 +55,50 @@ function structuredCloneJson(v: Record<string, unknown>): Record<string, unknown
   return JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
 }
 
+/** The desired-replicas and max-replicas annotations a ReplicaSet carries from its last scaling. */
+function replicasAnnotations(d: KubeObject): Record<string, string> {
+  const strategy = rec(rec(d.spec).strategy);
+  const ru = rec(strategy.rollingUpdate);
+  const surge = strategy.type === 'Recreate' ? 0 : resolveFenceposts(ru.maxSurge, ru.maxUnavailable, replicasOf(d)).surge;
+  return { 'deployment.kubernetes.io/desired-replicas': String(replicasOf(d)), 'deployment.kubernetes.io/max-replicas': String(replicasOf(d) + surge) };
+}
+
+function annotatedNumber(rs: KubeObject, key: string): number | undefined {
+  const v = rs.metadata.annotations?.[key];
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
+}
+
+/** isScalingEvent: an active ReplicaSet was last scaled for a different replica count than the Deployment's. */
+function isScalingEvent(d: KubeObject, all: readonly KubeObject[]): boolean {
+  return all.some((rs) => replicasOf(rs) > 0 && annotatedNumber(rs, 'deployment.kubernetes.io/desired-replicas') !== undefined && annotatedNumber(rs, 'deployment.kubernetes.io/desired-replicas') !== replicasOf(d));
+}
+
+/** IsSaturated: the new ReplicaSet alone runs all the Deployment's replicas, all available. */
+function isSaturated(d: KubeObject, rs: KubeObject): boolean {
+  const want = replicasOf(d);
+  return replicasOf(rs) === want && annotatedNumber(rs, 'deployment.kubernetes.io/desired-replicas') === want && Number(rec(rs.status).availableReplicas ?? 0) === want;
+}
+
+/** getReplicaSetFraction: this ReplicaSet's share of the change, rounded half away from zero. */
+function replicaSetFraction(rs: KubeObject, d: KubeObject, surge: number): number {
+  if (replicasOf(d) === 0) return -replicasOf(rs);
+  const maxNow = replicasOf(d) + surge;
+  let before = annotatedNumber(rs, 'deployment.kubernetes.io/max-replicas') ?? 0;
+  if (before === 0) before = Number(rec(d.status).replicas ?? 0);
+  if (before === 0) return 0;
+  const exact = (replicasOf(rs) * maxNow) / before;
+  const rounded = Math.sign(exact) * Math.round(Math.abs(exact));
+  return rounded - replicasOf(rs);
+}
+
+/** ReplicaSetsByCreationTimestamp: older first, then by name. */
+function compareByCreation(a: KubeObject, b: KubeObject): number {
+  const ta = text(a.metadata.creationTimestamp);
+  const tb = text(b.metadata.creationTimestamp);
+  if (ta !== tb) return ta < tb ? -1 : 1;
+  return text(a.metadata.name) < text(b.metadata.name) ? -1 : text(a.metadata.name) > text(b.metadata.name) ? 1 : 0;
+}
+
 export class DeploymentController implements Controller {
   readonly name = 'deployment-controller';
   private events: LegacyEventRecorder | undefined;
@@ -83,7 +127,14 @@ export class DeploymentController implements Controller {
     let newRS = owned.find((rs) => canonical(templateWithoutHash(rec(rs.spec).template)) === wanted);
     const oldRSs = owned.filter((rs) => rs !== newRS);
     const maxRevision = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0)));
-    if (spec.paused === true) return DONE;
+    // A paused Deployment, or one whose replicas changed, is only scaled (sync): during a rollout
+    // the change is spread over the ReplicaSets in proportion to their sizes.
+    if (spec.paused === true || isScalingEvent(d, [...(newRS ? [newRS] : []), ...oldRSs])) {
+      this.proportionalScale(d, newRS, oldRSs, context);
+      if (spec.paused === true) this.cleanupOldReplicaSets(d, oldRSs, context);
+      if (newRS) this.syncStatus(d, newRS, oldRSs, context);
+      return DONE;
+    }
     if (!newRS) newRS = this.createNewReplicaSet(d, maxRevision + 1, context);
     else if (Number(newRS.metadata.annotations?.[REVISION] ?? 0) < maxRevision) this.annotate(newRS, { [REVISION]: String(maxRevision + 1) }, context);
     if (!newRS) return { kind: 'retry', reason: 'could not create the new ReplicaSet' };
@@ -140,8 +191,54 @@ export class DeploymentController implements Controller {
   private scale(d: KubeObject, rs: KubeObject, to: number, context: ControllerContext): void {
     const from = replicasOf(rs);
     if (from === to) return;
-    const r = context.client.patch({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: rs.metadata.namespace, name: text(rs.metadata.name) }, 'merge', { metadata: { annotations: { 'deployment.kubernetes.io/desired-replicas': String(replicasOf(d)) } }, spec: { replicas: to } });
+    const r = context.client.patch({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: rs.metadata.namespace, name: text(rs.metadata.name) }, 'merge', { metadata: { annotations: replicasAnnotations(d) }, spec: { replicas: to } });
     if (r.ok) this.events?.record(d, 'Normal', 'ScalingReplicaSet', `Scaled ${to > from ? 'up' : 'down'} replica set ${text(rs.metadata.name)} from ${from} to ${to}`);
+  }
+
+  /**
+   * dc.scale: one active ReplicaSet (or none: the newest) takes the full count; a saturated new
+   * ReplicaSet empties the old ones; otherwise, for RollingUpdate, the room between the
+   * ReplicaSets' total and replicas + maxSurge is shared out in proportion to each one's size
+   * against the max-replicas it was last scaled for, the rounding leftover going to the largest.
+   */
+  private proportionalScale(d: KubeObject, newRS: KubeObject | undefined, oldRSs: KubeObject[], context: ControllerContext): void {
+    const desired = replicasOf(d);
+    const byAgeNewest = [...oldRSs].sort((a, b) => compareByCreation(b, a));
+    const active = [...byAgeNewest, ...(newRS ? [newRS] : [])].filter((rs) => replicasOf(rs) > 0);
+    if (active.length <= 1) {
+      const target = active[0] ?? newRS ?? byAgeNewest[0];
+      if (target && replicasOf(target) !== desired) this.scale(d, target, desired, context);
+      return;
+    }
+    if (newRS && isSaturated(d, newRS)) {
+      for (const rs of oldRSs) if (replicasOf(rs) > 0) this.scale(d, rs, 0, context);
+      return;
+    }
+    if (rec(rec(d.spec).strategy).type === 'Recreate') return;
+    const ru = rec(rec(rec(d.spec).strategy).rollingUpdate);
+    const { surge } = resolveFenceposts(ru.maxSurge, ru.maxUnavailable, desired);
+    const total = active.reduce((n, rs) => n + replicasOf(rs), 0);
+    const allowed = desired > 0 ? desired + surge : 0;
+    const toAdd = allowed - total;
+    // Equal sizes: scaling up grows newer ReplicaSets first, scaling down shrinks older ones first.
+    const ordered = [...active].sort((a, b) => replicasOf(b) - replicasOf(a) || (toAdd > 0 ? compareByCreation(b, a) : compareByCreation(a, b)));
+    const sizes = new Map<KubeObject, number>();
+    let added = 0;
+    for (const rs of ordered) {
+      let proportion = 0;
+      if (toAdd !== 0 && toAdd !== added) {
+        const fraction = replicaSetFraction(rs, d, surge);
+        proportion = toAdd > 0 ? Math.min(fraction, toAdd - added) : Math.max(fraction, toAdd - added);
+      }
+      sizes.set(rs, replicasOf(rs) + proportion);
+      added += proportion;
+    }
+    ordered.forEach((rs, i) => {
+      let size = sizes.get(rs) ?? replicasOf(rs);
+      if (i === 0 && toAdd !== 0) size = Math.max(0, size + toAdd - added);
+      this.scale(d, rs, size, context);
+      if (size === replicasOf(rs)) this.annotate(rs, replicasAnnotations(d), context);
+    });
   }
 
   /**
