@@ -165,8 +165,8 @@ export const lesson: Lesson = {
       commands: ['kubectl delete pod load-generator', 'kubectl get hpa php-apache', 'kubectl get hpa php-apache', 'kubectl get deployment php-apache'],
       check: all(absent('pods', 'default', 'load-generator', { en: 'delete the pod load-generator', ko: '파드 load-generator를 지우세요' }), scaledDown, phpReplicas('exactly', 1)),
       explain: {
-        en: 'Scaling down waits for the **stabilization window**, 300 seconds by default: the HPA uses the highest recommendation of the last five minutes, so a short dip does not remove pods that would be needed again a moment later. After that it went back to `minReplicas`, 1 (never 0), with `reason: All metrics below target`. Both windows can be tuned per HPA in `spec.behavior`.',
-        ko: '축소는 기본 300초인 **안정화 기간**을 기다립니다. HPA는 지난 5분 동안의 권장값 중 가장 큰 값을 쓰므로, 잠깐 부하가 줄었다고 곧 다시 필요할 파드를 없애지 않습니다. 그 뒤에 `reason: All metrics below target`과 함께 `minReplicas`인 1개(0개는 아님)로 돌아갔습니다. 두 방향의 안정화 기간은 HPA마다 `spec.behavior`에서 조정할 수 있습니다.',
+        en: 'Scaling down waits for the **stabilization window**, 300 seconds by default: the HPA uses the highest recommendation of the last five minutes, so a short dip does not remove pods that would be needed again a moment later. After that it went back to `minReplicas`, 1 (not 0: an HPA does not go below `minReplicas`), with `reason: All metrics below target`. Both windows can be tuned per HPA in `spec.behavior`.',
+        ko: '축소는 기본 300초인 **안정화 기간**을 기다립니다. HPA는 지난 5분 동안의 권장값 중 가장 큰 값을 쓰므로, 잠깐 부하가 줄었다고 곧 다시 필요할 파드를 없애지 않습니다. 그 뒤에 `reason: All metrics below target`과 함께 `minReplicas`인 1개로(0개가 아닙니다. HPA는 `minReplicas` 밑으로 내려가지 않습니다) 돌아갔습니다. 두 방향의 안정화 기간은 HPA마다 `spec.behavior`에서 조정할 수 있습니다.',
       },
       solution: ['kubectl delete pod load-generator', 'sleep 2m', 'kubectl get hpa php-apache', 'sleep 4m', 'kubectl get hpa php-apache', 'kubectl get deployment php-apache'],
     },
