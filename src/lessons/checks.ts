@@ -1,6 +1,6 @@
 /** Reusable checks: each reads the view and says what is still missing, in both languages. */
 import type { KubeObject } from '../engine';
-import type { Check, CheckResult, Localized } from './types';
+import type { Check, CheckResult, ClusterView, Localized } from './types';
 
 const done: CheckResult = { done: true };
 const missing = (en: string, ko: string): CheckResult => ({ done: false, missing: { en, ko } });
@@ -209,4 +209,18 @@ export function deploymentRolledOut(name: string, image: string, replicas: numbe
     const rolled = current === image && Number(status.updatedReplicas ?? 0) === replicas && Number(status.availableReplicas ?? 0) === replicas && Number(status.replicas ?? 0) === replicas;
     return rolled ? done : missing(`roll "${name}" out to ${image} with ${replicas} available replicas`, `"${name}"을(를) ${image}로 롤아웃해 레플리카 ${replicas}개를 모두 사용 가능하게 하세요`);
   };
+}
+
+/** The Job has the condition `type` (`Complete`, `Failed`) set to True, with `reason` if given. */
+export function jobCondition(name: string, type: string, reason?: string, namespace = 'default'): Check {
+  return (view) => {
+    const conditions = rec(view.get('jobs.batch', namespace, name)?.status).conditions;
+    const met = Array.isArray(conditions) && conditions.map(rec).some((c) => c.type === type && c.status === 'True' && (reason === undefined || c.reason === reason));
+    return met ? done : missing(`wait until Job "${name}" is ${type}${reason ? ` (${reason})` : ''}`, `잡 "${name}"이(가) ${type}${reason ? ` (${reason})` : ''} 상태가 될 때까지 기다리세요`);
+  };
+}
+
+/** A predicate over the view as a check (for hints and fails, `what` may be empty). */
+export function holds(predicate: (view: ClusterView) => boolean, what: Localized = { en: '', ko: '' }): Check {
+  return (view) => (predicate(view) ? done : { done: false, missing: what });
 }

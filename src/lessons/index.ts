@@ -12,9 +12,12 @@ import { lesson as kubeletRuntime } from './10-kubelet-runtime/lesson';
 import { lesson as services } from './11-services/lesson';
 import { lesson as podNetworking } from './12-pod-networking/lesson';
 import { lesson as objects } from './13-objects/lesson';
+import { lesson as workloadControllers } from './14-workload-controllers/lesson';
+import { lesson as ingressAndCloud } from './15-ingress-and-cloud/lesson';
+import { lesson as skewAndAutoscaling } from './16-skew-and-autoscaling/lesson';
 import type { Lesson } from './types';
 
-export const LESSONS: readonly Lesson[] = [clusterTour, kindHandsOn, kubectlKubeconfig, etcd, apiserver, schedulingBasics, schedulingAdvanced, controllers, nodeFailure, kubeletRuntime, services, podNetworking, objects];
+export const LESSONS: readonly Lesson[] = [clusterTour, kindHandsOn, kubectlKubeconfig, etcd, apiserver, schedulingBasics, schedulingAdvanced, controllers, nodeFailure, kubeletRuntime, services, podNetworking, objects, workloadControllers, ingressAndCloud, skewAndAutoscaling];
 
 export type { Lesson, Step, Check, CheckResult, ClusterView, Localized, Language } from './types';
 export { viewOf } from './view';
