@@ -12,6 +12,7 @@ import { formatRfc3339, formatRfc3339Micro } from '../api/time';
 import { defaultClusterSpec, nodeNames, type KindClusterSpec } from './kind-config';
 import { buildNode, containerId, imageDigest } from './node-object';
 import { SYSTEM_IMAGES } from './images';
+import { daemonTolerations, mergeTolerations } from '../controllers/daemonset/daemonset-controller';
 import { COREDNS, COREDNS_HASH, KINDNET, KUBE_PROXY, LOCAL_PATH, LOCAL_PATH_HASH, podSpec, staticPods, workloadManifest, type PodSketch } from './system-workloads';
 
 export interface ClusterNode {
@@ -242,6 +243,8 @@ export class ClusterBootstrapper {
         },
         spec: {
           ...podSpec(sketch),
+          // The tolerations the DaemonSet controller gives every pod it makes.
+          tolerations: mergeTolerations(podSpec(sketch).tolerations, daemonTolerations(podSpec(sketch).hostNetwork === true)),
           nodeName: node.name,
           affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: [node.name] }] }] } } },
         },

@@ -32,7 +32,8 @@ export function daemonTolerations(hostNetwork: boolean): Record<string, unknown>
   return list;
 }
 
-function mergeTolerations(existing: unknown, extra: Record<string, unknown>[]): Record<string, unknown>[] {
+/** The pod's own tolerations plus those of `extra` it lacks (same key and effect). */
+export function mergeTolerations(existing: unknown, extra: Record<string, unknown>[]): Record<string, unknown>[] {
   const list = Array.isArray(existing) ? existing.filter(isRecord) : [];
   for (const t of extra) if (!list.some((e) => e.key === t.key && e.effect === t.effect)) list.push(t);
   return list;
