@@ -1,8 +1,9 @@
 /**
  * Where a TCP connection from a pod ends up, as kube-proxy's iptables rules route it: a Service's
  * ClusterIP and port lead to one of its ready endpoints chosen at random (the KUBE-SVC chain's
- * probability rules), a Service with no ready endpoints rejects the connection, a pod IP leads to
- * that pod. What the pod then answers depends on what its container runs (see servers.ts).
+ * probability rules), a Service with no ready endpoints rejects the connection, a node's IP and a
+ * Service's nodePort lead the same way (KUBE-NODEPORTS; with externalTrafficPolicy Local only to
+ * endpoints on that node), a pod IP leads to that pod. What the pod then answers depends on what its container runs (see servers.ts).
  */
 import type { KubeObject } from '../api/meta';
 import { isRecord, text } from '../api/meta';
@@ -24,16 +25,36 @@ function podByIP(client: Client, ip: string): KubeObject | undefined {
   return pods.ok ? pods.value.items.find((p) => rec(p.status).podIP === ip && !['Succeeded', 'Failed'].includes(text(rec(p.status).phase))) : undefined;
 }
 
+/** The node whose InternalIP this is, if any. */
+function nodeByIP(client: Client, ip: string): KubeObject | undefined {
+  const nodes = client.list({ group: '', version: 'v1', resource: 'nodes' });
+  return nodes.ok ? nodes.value.items.find((n) => list(rec(n.status).addresses).some((a) => a.type === 'InternalIP' && a.address === ip)) : undefined;
+}
+
 export function route(client: Client, random: Random, ip: string, port: number): Route {
   const services = client.list({ group: '', version: 'v1', resource: 'services' });
-  const service = services.ok ? services.value.items.find((s) => rec(s.spec).clusterIP === ip) : undefined;
+  const items = services.ok ? services.value.items : [];
+  const service = items.find((s) => rec(s.spec).clusterIP === ip);
   if (!service) {
+    const node = nodeByIP(client, ip);
+    if (node) {
+      const exposed = items.find((s) => ['NodePort', 'LoadBalancer'].includes(text(rec(s.spec).type)) && list(rec(s.spec).ports).some((p) => Number(p.nodePort) === port && (text(p.protocol) || 'TCP') === 'TCP'));
+      const servicePort = exposed ? list(rec(exposed.spec).ports).find((p) => Number(p.nodePort) === port) : undefined;
+      if (exposed && servicePort) return toEndpoints(client, random, exposed, servicePort, rec(exposed.spec).externalTrafficPolicy === 'Local' ? text(node.metadata.name) : undefined);
+    }
     const pod = podByIP(client, ip);
-    return pod ? { ok: true, pod, port } : { ok: false, reason: 'timeout' };
+    if (pod) return { ok: true, pod, port };
+    // A node answers a port nothing listens on with a reset.
+    return { ok: false, reason: node ? 'refused' : 'timeout' };
   }
   const servicePort = list(rec(service.spec).ports).find((p) => Number(p.port) === port && (text(p.protocol) || 'TCP') === 'TCP');
   // No rule matches a port the Service does not expose: the packet goes nowhere.
   if (!servicePort) return { ok: false, reason: 'timeout' };
+  return toEndpoints(client, random, service, servicePort);
+}
+
+/** KUBE-SVC-*: one of the Service's ready endpoints (only those on `onlyNode` for externalTrafficPolicy Local). */
+function toEndpoints(client: Client, random: Random, service: KubeObject, servicePort: Record<string, unknown>, onlyNode?: string): Route {
   const slices = client.list({ group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', namespace: text(service.metadata.namespace) }, { labelSelector: `kubernetes.io/service-name=${text(service.metadata.name)}` });
   const backends: { ip: string; port: number }[] = [];
   for (const slice of slices.ok ? slices.value.items : []) {
@@ -41,11 +62,13 @@ export function route(client: Client, random: Random, ip: string, port: number):
     if (!slicePort) continue;
     for (const endpoint of list(slice.endpoints)) {
       if (rec(endpoint.conditions).ready === false) continue;
+      if (onlyNode !== undefined && endpoint.nodeName !== onlyNode) continue;
       for (const address of Array.isArray(endpoint.addresses) ? endpoint.addresses : []) backends.push({ ip: text(address), port: Number(slicePort.port) });
     }
   }
-  // KUBE-SVC-* has a REJECT rule when the Service has no ready endpoints.
-  if (backends.length === 0) return { ok: false, reason: 'refused' };
+  // KUBE-SVC-* has a REJECT rule when the Service has no ready endpoints; a Local node port with
+  // no endpoint on this node drops the packet (KUBE-EXT-* has nowhere to send it).
+  if (backends.length === 0) return { ok: false, reason: onlyNode !== undefined ? 'timeout' : 'refused' };
   backends.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
   const chosen = random.pick(backends);
   const pod = podByIP(client, chosen.ip);
