@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
-import { formatRfc3339 } from '../../api/time';
+import { formatRfc3339, parseRfc3339 } from '../../api/time';
 import { LegacyEventRecorder } from '../../client';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { controllerRef } from '../pod-helpers';
@@ -148,8 +148,8 @@ export class DeploymentController implements Controller {
       this.rollingUpdate(d, newRS, oldRSs, desired, context);
     }
     this.cleanupOldReplicaSets(d, oldRSs, context);
-    this.syncStatus(d, newRS, oldRSs, context);
-    return DONE;
+    const recheck = this.syncStatus(d, newRS, oldRSs, context);
+    return recheck !== undefined ? { kind: 'requeueAfter', delayMs: recheck } : DONE;
   }
 
   private createNewReplicaSet(d: KubeObject, revision: number, context: ControllerContext): KubeObject | undefined {
@@ -293,7 +293,37 @@ export class DeploymentController implements Controller {
     for (const rs of empty.slice(0, Math.max(0, empty.length - limit))) context.client.delete({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: rs.metadata.namespace, name: text(rs.metadata.name) });
   }
 
-  private syncStatus(d: KubeObject, newRS: KubeObject, oldRSs: KubeObject[], context: ControllerContext): void {
+  /**
+   * syncRolloutStatus's Progressing condition: NewReplicaSetAvailable once the rollout is done,
+   * ReplicaSetUpdated (with a fresh lastUpdateTime) whenever the rollout makes progress, and
+   * ProgressDeadlineExceeded once progressDeadlineSeconds pass without any.
+   */
+  private progressingCondition(d: KubeObject, next: { replicas: number; updated: number; ready: number; available: number }, current: Record<string, unknown> | undefined, rsName: string, now: string): Record<string, unknown> | undefined {
+    const deadline = rec(d.spec).progressDeadlineSeconds;
+    if (typeof deadline !== 'number') return undefined;
+    const done = next.replicas === next.updated && current?.reason === 'NewReplicaSetAvailable';
+    if (done) return current;
+    const desired = replicasOf(d);
+    const old = rec(d.status);
+    const num = (v: unknown) => Number(v ?? 0);
+    // SetDeploymentCondition: an identical status and reason changes nothing; the same status keeps its transition time.
+    const set = (status: string, reason: string, message: string) => {
+      if (current && current.status === status && current.reason === reason) return current;
+      return { lastTransitionTime: current && current.status === status ? current.lastTransitionTime : now, lastUpdateTime: now, message, reason, status, type: 'Progressing' };
+    };
+    if (next.updated === desired && next.replicas === desired && next.available === desired) return set('True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`);
+    const madeProgress = next.updated > num(old.updatedReplicas) || next.replicas - next.updated < num(old.replicas) - num(old.updatedReplicas) || next.ready > num(old.readyReplicas) || next.available > num(old.availableReplicas);
+    if (madeProgress || !current) {
+      return { lastTransitionTime: current && current.status === 'True' ? current.lastTransitionTime : now, lastUpdateTime: now, message: `ReplicaSet "${rsName}" is progressing.`, reason: 'ReplicaSetUpdated', status: 'True', type: 'Progressing' };
+    }
+    if (current.reason === 'ProgressDeadlineExceeded') return current;
+    const since = parseRfc3339(current.lastUpdateTime) ?? 0;
+    if (current.reason !== 'NewReplicaSetAvailable' && since + deadline * 1000 < (parseRfc3339(now) ?? 0)) return set('False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`);
+    return current;
+  }
+
+  /** Writes the Deployment's status; returns when to look again for a progress deadline (requeueStuckDeployment). */
+  private syncStatus(d: KubeObject, newRS: KubeObject, oldRSs: KubeObject[], context: ControllerContext): number | undefined {
     const all = [newRS, ...oldRSs];
     const sum = (f: (rs: KubeObject) => number) => all.reduce((n, rs) => n + f(rs), 0);
     const replicas = sum((rs) => Number(rec(rs.status).replicas ?? 0));
@@ -310,17 +340,20 @@ export class DeploymentController implements Controller {
       return old && old.status === c.status && old.reason === c.reason ? { ...c, lastTransitionTime: old.lastTransitionTime, lastUpdateTime: old.message === c.message ? old.lastUpdateTime : now } : c;
     };
     const minimumAvailable = available >= desired - maxUnavailable;
-    const complete = updated === desired && replicas === desired && available === desired && oldRSs.every((rs) => Number(rec(rs.status).replicas ?? 0) === 0);
     const rsName = text(newRS.metadata.name);
+    const progressing = this.progressingCondition(d, { replicas, updated, ready, available }, previous.find((c) => c.type === 'Progressing'), rsName, now);
     const conditions = [
       keep({ lastTransitionTime: now, lastUpdateTime: now, message: minimumAvailable ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.', reason: minimumAvailable ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', status: minimumAvailable ? 'True' : 'False', type: 'Available' }),
-      keep({ lastTransitionTime: now, lastUpdateTime: now, message: complete ? `ReplicaSet "${rsName}" has successfully progressed.` : `ReplicaSet "${rsName}" is progressing.`, reason: complete ? 'NewReplicaSetAvailable' : 'ReplicaSetUpdated', status: 'True', type: 'Progressing' }),
+      ...(progressing ? [progressing] : []),
     ];
     const status: Record<string, unknown> = { observedGeneration: d.metadata.generation ?? 1, replicas, updatedReplicas: updated, readyReplicas: ready, availableReplicas: available, unavailableReplicas: Math.max(0, desired - available), conditions };
     for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']) if (status[k] === 0) delete status[k];
-    if (JSON.stringify(status) === JSON.stringify(rec(d.status))) return;
+    const deadline = rec(d.spec).progressDeadlineSeconds;
+    const recheckInMs = progressing?.reason === 'ReplicaSetUpdated' && typeof deadline === 'number' ? Math.max(0, (parseRfc3339(progressing.lastUpdateTime) ?? 0) + deadline * 1000 - context.loop.nowMs()) + 1000 : undefined;
+    if (JSON.stringify(status) === JSON.stringify(rec(d.status))) return recheckInMs;
     const fresh = context.client.get({ group: 'apps', version: 'v1', resource: 'deployments', namespace: d.metadata.namespace, name: text(d.metadata.name) });
-    if (!fresh.ok) return;
+    if (!fresh.ok) return undefined;
     context.client.update({ group: 'apps', version: 'v1', resource: 'deployments', namespace: d.metadata.namespace, name: text(d.metadata.name), subresource: 'status' }, { ...fresh.value, status });
+    return recheckInMs;
   }
 }
