@@ -10,6 +10,8 @@ import { Client, type Transport } from '../client';
 import type { TrafficEvent } from '../protocol';
 import { ClusterBootstrapper, type ClusterNode } from './bootstrap';
 import type { KindClusterSpec } from './kind-config';
+import { buildNode } from './node-object';
+import { SYSTEM_IMAGES } from './images';
 import { ControllerManager } from '../controllers/manager';
 import { Scheduler, type SchedulingTrace } from '../scheduler/scheduler';
 import { Kubelet, kubeletStreamHandler } from '../kubelet/kubelet';
@@ -117,7 +119,19 @@ export class ClusterRuntime {
   private kubeletFor(node: NodeContainer): Kubelet {
     let kubelet = this.kubelets.get(node.name);
     if (!kubelet) {
-      kubelet = new Kubelet({ client: this.client(`kubelet/${node.name}`), loop: this.loop, random: this.random.fork(`kubelet/${node.name}`), nodeName: node.name, nodeIP: node.internalIP, podCIDR: node.podCIDR, timers: this.timers, http: this.http, metricsServers: this.metricsServers });
+      const facts = { name: node.name, clusterName: this.spec.name, role: node.role, internalIP: node.internalIP, podCIDR: node.podCIDR, singleNode: this.spec.nodes.length === 1, images: Object.values(SYSTEM_IMAGES) };
+      kubelet = new Kubelet({
+        client: this.client(`kubelet/${node.name}`),
+        loop: this.loop,
+        random: this.random.fork(`kubelet/${node.name}`),
+        nodeName: node.name,
+        nodeIP: node.internalIP,
+        podCIDR: node.podCIDR,
+        timers: this.timers,
+        http: this.http,
+        metricsServers: this.metricsServers,
+        nodeObject: () => buildNode(facts, this.random.fork(`node/${node.name}/registration`), this.loop.nowMs()),
+      });
       this.kubelets.set(node.name, kubelet);
     }
     return kubelet;

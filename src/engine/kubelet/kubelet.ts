@@ -37,6 +37,8 @@ export interface KubeletOptions {
   /** HTTP between pods, for `wget` in containers' scripts. */
   http?: PodHttp;
   metricsServers?: NodeContext['metricsServers'];
+  /** The Node this kubelet registers when none exists (registerWithAPIServer): after `kubectl delete node` and a restart. */
+  nodeObject?: () => KubeObject;
 }
 
 function rec(v: unknown): Record<string, unknown> {
@@ -127,7 +129,7 @@ export class Kubelet implements HttpServingNode {
 
   private begin(immediate = this.rebooted): void {
     if (!this.running) return;
-    const node = this.options.client.get({ group: '', version: 'v1', resource: 'nodes', name: this.options.nodeName });
+    const node = this.registerNode();
     if (node.ok) for (const image of Array.isArray(rec(node.value.status).images) ? (rec(node.value.status).images as unknown[]).filter(isRecord) : []) for (const n of Array.isArray(image.names) ? image.names.map(text) : []) this.images.set(n, typeof image.sizeBytes === 'number' ? image.sizeBytes : 0);
     this.pods.start();
     this.every(LEASE_RENEW_INTERVAL_MS, 'kubelet lease', () => this.renewLease(), immediate);
@@ -151,6 +153,17 @@ export class Kubelet implements HttpServingNode {
     const status = { ...rec(old.status) };
     delete status.qosClass;
     this.options.client.update({ ...ref, name: text(meta.name), subresource: 'status' }, { ...created.value, status: { ...rec(created.value.status), ...status } });
+  }
+
+  /** registerWithAPIServer: the kubelet's Node, created (with its status) when it is missing. */
+  private registerNode(): ReturnType<Client['get']> {
+    const ref = { group: '', version: 'v1', resource: 'nodes', name: this.options.nodeName };
+    const existing = this.options.client.get(ref);
+    if (existing.ok || !this.options.nodeObject || existing.status.code !== 404) return existing;
+    const object = this.options.nodeObject();
+    const created = this.options.client.create({ group: '', version: 'v1', resource: 'nodes' }, { ...object, status: undefined });
+    if (!created.ok) return created;
+    return this.options.client.update({ ...ref, subresource: 'status' }, { ...created.value, status: object.status });
   }
 
   /** containerLogs for a pod on this node (what the API server's pods/log proxies to). */
@@ -291,7 +304,13 @@ export class Kubelet implements HttpServingNode {
 
   private renewLease(): void {
     const ref = { group: 'coordination.k8s.io', version: 'v1', resource: 'leases', namespace: 'kube-node-lease', name: this.options.nodeName };
-    this.options.client.patch(ref, 'merge', { spec: { renewTime: formatRfc3339Micro(this.options.loop.nowMs()), holderIdentity: this.options.nodeName, leaseDurationSeconds: 40 } });
+    const spec = { renewTime: formatRfc3339Micro(this.options.loop.nowMs()), holderIdentity: this.options.nodeName, leaseDurationSeconds: 40 };
+    const renewed = this.options.client.patch(ref, 'merge', { spec });
+    if (renewed.ok || renewed.status.code !== 404) return;
+    // The Lease went with a deleted Node (its owner): the lease controller makes a new one.
+    const node = this.options.client.get({ group: '', version: 'v1', resource: 'nodes', name: this.options.nodeName });
+    if (!node.ok) return;
+    this.options.client.create({ ...ref, name: undefined }, { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: this.options.nodeName, namespace: 'kube-node-lease', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.options.nodeName, uid: text(node.value.metadata.uid) }] }, spec });
   }
 
   /** Recomputes node status; writes it when something changed or the 5-minute report is due. */
