@@ -1,0 +1,71 @@
+/** The host runs a lesson: fresh starting cluster, replayed earlier steps, checks ticking as lines are typed. */
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, type EngineToUi } from '../engine/protocol';
+import { EngineHost } from './engine-host';
+import { LESSON_CHECK_AGENT } from './lesson-runner';
+
+function startHost() {
+  const sent: EngineToUi[] = [];
+  let wallMs = 0;
+  const host = new EngineHost({ post: (m) => sent.push(m), wallNowMs: () => wallMs });
+  host.receive({ type: 'hello', protocolVersion: PROTOCOL_VERSION, seed: 1, cluster: 'default' });
+  return {
+    host,
+    sent,
+    wait: (ms: number) => {
+      for (let t = 0; t < ms; t += 16) {
+        wallMs += 16;
+        host.tick();
+      }
+    },
+    progress: () => sent.filter((m): m is Extract<EngineToUi, { type: 'lesson.progress' }> => m.type === 'lesson.progress').at(-1),
+  };
+}
+
+describe('lessons in the engine host', () => {
+  it('starts lesson 2 from an empty machine and ticks its first step once the cluster is up', () => {
+    const { host, sent, progress } = startHost();
+    host.receive({ type: 'lesson.start', lessonId: '02-kind-hands-on', step: 0 });
+    const ready = sent.filter((m) => m.type === 'ready').at(-1);
+    expect(ready?.type === 'ready' ? ready.objects : undefined).toEqual([]);
+    expect(progress()).toMatchObject({ lessonId: '02-kind-hands-on', current: 0 });
+    expect(progress()?.steps[0]?.done).toBe(false);
+    expect(progress()?.steps[0]?.missing?.en).toBe('create the kind cluster "single-cluster"');
+    host.receive({ type: 'shell.input', line: 'kind create cluster --name single-cluster' });
+    expect(progress()?.steps[0]?.done).toBe(true);
+    expect(progress()?.current).toBe(1);
+  });
+
+  it('replays the solutions of the steps before a deep-linked step', () => {
+    const { host, sent, progress } = startHost();
+    host.receive({ type: 'lesson.start', lessonId: '02-kind-hands-on', step: 3 });
+    const text = sent.flatMap((m) => (m.type === 'shell.output' ? [m.chunk] : [])).join('');
+    expect(text).toContain('$ kind create cluster --name single-cluster\n');
+    expect(text).toContain('$ kubectl describe node single-cluster-control-plane\n');
+    expect(progress()?.current).toBe(3);
+    expect(progress()?.steps.slice(0, 3).every((s) => s.done)).toBe(true);
+    // The step's own check reads the replayed cluster: no pod yet.
+    expect(progress()?.steps[3]).toMatchObject({ done: false, missing: { en: 'create the pod "nginx-pod"' } });
+  });
+
+  it('keeps the checks\' own API reads out of the traffic the graph animates', () => {
+    const { host, sent, wait } = startHost();
+    host.receive({ type: 'lesson.start', lessonId: '02-kind-hands-on', step: 1 });
+    wait(2_000);
+    const traffic = sent.flatMap((m) => (m.type === 'patch' ? m.traffic : []));
+    expect(traffic.length).toBeGreaterThan(0);
+    expect(traffic.filter((t) => t.from === LESSON_CHECK_AGENT || t.to === LESSON_CHECK_AGENT)).toEqual([]);
+  });
+
+  it('stops checking on lesson.stop, and reports an unknown lesson', () => {
+    const { host, sent, wait } = startHost();
+    host.receive({ type: 'lesson.start', lessonId: 'no-such-lesson', step: 0 });
+    expect(sent.filter((m) => m.type === 'error')).toEqual([{ type: 'error', message: 'no lesson "no-such-lesson"' }]);
+    host.receive({ type: 'lesson.start', lessonId: '02-kind-hands-on', step: 0 });
+    host.receive({ type: 'lesson.stop' });
+    const count = sent.filter((m) => m.type === 'lesson.progress').length;
+    host.receive({ type: 'shell.input', line: 'kind create cluster --name single-cluster' });
+    wait(1_000);
+    expect(sent.filter((m) => m.type === 'lesson.progress').length).toBe(count);
+  });
+});
