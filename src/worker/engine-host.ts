@@ -60,6 +60,8 @@ export class EngineHost {
   private lesson: LessonRunner | undefined;
   private lastLessonCheckWallMs = -Infinity;
   private lastLessonSent = '';
+  /** Lines "Show me" still has to type, each once the terminal is free. */
+  private readonly toType: string[] = [];
 
   constructor(private readonly options: EngineHostOptions) {
     this.lastWallMs = options.wallNowMs();
@@ -91,6 +93,7 @@ export class EngineHost {
         this.lastSnapshotWallMs = wall;
       }
       this.settleApply();
+      this.typeQueued(running);
     });
     this.flush();
   }
@@ -156,7 +159,15 @@ export class EngineHost {
       case 'lesson.start':
         this.startLesson(message.lessonId, message.step);
         break;
+      case 'lesson.showMe':
+        this.toType.push(...(this.lesson?.lesson.steps[message.step]?.solution ?? []));
+        this.typeQueued(running);
+        break;
+      case 'lesson.openFile':
+        this.openLessonFile(running, message.step, message.file);
+        break;
       case 'lesson.stop':
+        this.toType.length = 0;
         this.lesson = undefined;
         this.lastLessonSent = '';
         break;
@@ -211,6 +222,7 @@ export class EngineHost {
     }
     const doneSoFar = Math.max(0, Math.min(lesson.steps.length, Math.floor(step)));
     this.terminalOutput = '';
+    this.toType.length = 0;
     this.boot(createSimulation({ seed: this.seed, cluster: lesson.start }));
     const running = this.running;
     if (!running) return;
@@ -223,6 +235,28 @@ export class EngineHost {
     this.lastShellState = '';
     this.lastLessonSent = '';
     this.lastLessonCheckWallMs = -Infinity;
+  }
+
+  /** Types the next "Show me" lines while the terminal is free (a shell inside a pod waiting for input counts as free). */
+  private typeQueued(running: Running): void {
+    while (this.toType.length > 0 && !running.terminal.busy()) this.typeLine(running, this.toType.shift() ?? '');
+  }
+
+  /** Opens a step's file in the editor, resolved where the terminal is, so `kubectl apply -f FILE` there finds it. */
+  private openLessonFile(running: Running, step: number, index: number): void {
+    const file = this.lesson?.lesson.steps[step]?.files?.[index];
+    if (!file) return;
+    const path = file.path.startsWith('/') ? file.path : `${running.terminal.cwd.replace(/\/$/, '')}/${file.path}`;
+    let content = running.sim.files.read(path);
+    if (content === undefined) {
+      const error = running.sim.files.write(path, file.content);
+      if (error) {
+        this.options.post({ type: 'error', message: error });
+        return;
+      }
+      content = file.content;
+    }
+    this.options.post({ type: 'file.open', path, content });
   }
 
   /** Sends the lesson's checks when they changed; at most every LESSON_CHECK_EVERY_WALL_MS unless a line was just typed. */

@@ -68,4 +68,28 @@ describe('lessons in the engine host', () => {
     wait(1_000);
     expect(sent.filter((m) => m.type === 'lesson.progress').length).toBe(count);
   });
+
+  it('"Show me" types the step\'s solution, waiting for each line to finish', () => {
+    const { host, sent, wait, progress } = startHost();
+    host.receive({ type: 'lesson.start', lessonId: '02-kind-hands-on', step: 4 });
+    host.receive({ type: 'lesson.showMe', step: 4 });
+    const text = () => sent.flatMap((m) => (m.type === 'shell.output' ? [m.chunk] : [])).join('');
+    // `sleep 15` holds the next line back until 15 s of virtual time have passed.
+    expect(text()).toContain('$ sleep 15\n');
+    expect(text()).not.toContain('$ kubectl get deployments\n');
+    wait(16_000);
+    expect(text()).toContain('$ kubectl get deployments\n');
+    expect(progress()?.steps[4]?.done).toBe(true);
+  });
+
+  it('opens a step\'s file where the terminal is, creating it with its starting text', () => {
+    const { host, sent } = startHost();
+    host.receive({ type: 'lesson.start', lessonId: '02-kind-hands-on', step: 3 });
+    host.receive({ type: 'lesson.openFile', step: 3, file: 0 });
+    const opened = sent.filter((m) => m.type === 'file.open').at(-1);
+    expect(opened).toMatchObject({ path: '/home/learner/workspace/kind-single-test/nginx-pod.yaml' });
+    expect(opened?.type === 'file.open' ? opened.content : '').toContain('name: nginx-pod');
+    host.receive({ type: 'shell.input', line: 'kubectl apply -f nginx-pod.yaml' });
+    expect(sent.flatMap((m) => (m.type === 'shell.output' ? [m.chunk] : [])).join('')).toContain('pod/nginx-pod created');
+  });
 });

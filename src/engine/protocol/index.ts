@@ -46,6 +46,10 @@ export type UiToEngine =
    * steps before `step` (0-based) typed into the terminal, then its checks evaluated live.
    */
   | { type: 'lesson.start'; lessonId: string; step: number }
+  /** "Show me": types the step's solution into the terminal, each line once the one before it finished. */
+  | { type: 'lesson.showMe'; step: number }
+  /** Opens one of the step's files in the editor (created with its starting text when missing). */
+  | { type: 'lesson.openFile'; step: number; file: number }
   /** Stops evaluating the lesson's checks; the cluster stays as it is. */
   | { type: 'lesson.stop' };
 
