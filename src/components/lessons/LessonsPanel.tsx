@@ -3,7 +3,7 @@
  * check marks that tick as the worker's checks pass (the panel computes no Kubernetes semantics).
  * Progress and the language are saved; the URL hash links to a lesson step.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EngineClient } from '../../bridge/engine-client';
 import { LESSONS } from '../../lessons';
 import type { Language, Lesson } from '../../lessons/types';
@@ -60,10 +60,15 @@ function LessonList({ saved, language, onOpen }: { saved: SavedProgress; languag
   );
 }
 
-function LessonView({ engine, lesson, language, onClose }: { engine: EngineClient; lesson: Lesson; language: Language; onClose: () => void }) {
+function LessonView({ engine, lesson, language }: { engine: EngineClient; lesson: Lesson; language: Language }) {
   const t = strings(language);
   const current = useLesson((s) => s.current);
   const steps = useLesson((s) => s.steps);
+  // The panel is short at 1280x720: bring the step the learner is on into view as it changes.
+  const currentRow = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    currentRow.current?.scrollIntoView({ block: 'start' });
+  }, [current]);
   // The step the learner opened holds until a step is done; then the new current step opens.
   const [picked, setPicked] = useState<{ step: number; atCurrent: number } | undefined>(undefined);
   const open = picked && picked.atCurrent === current ? picked.step : current;
@@ -72,12 +77,9 @@ function LessonView({ engine, lesson, language, onClose }: { engine: EngineClien
   return (
     <div className="lesson-view">
       <div className="lesson-head">
-        <button type="button" className="link" onClick={onClose}>
-          ← {t.allLessons}
-        </button>
         <h3>{lesson.title[language]}</h3>
         <p className="meta" aria-live="polite">
-          {t.stepsDone(Math.min(current, total), total)}
+          {t.stepsDone(Math.min(current, total), total)} · {t.minutes(lesson.minutes)}
         </p>
         <progress max={total} value={Math.min(current, total)} aria-label={t.stepsDone(Math.min(current, total), total)} />
       </div>
@@ -85,7 +87,7 @@ function LessonView({ engine, lesson, language, onClose }: { engine: EngineClien
         {lesson.steps.map((step, i) => {
           const state = i < current ? 'done' : i === current ? 'current' : 'todo';
           return (
-            <li key={step.id} className={`step step-${state}`} data-status={state}>
+            <li key={step.id} ref={i === current ? currentRow : undefined} className={`step step-${state}`} data-status={state}>
               <button type="button" className="step-title" aria-expanded={open === i} aria-current={i === current ? 'step' : undefined} aria-label={`${t.step(i + 1)}: ${step.title[language]} (${t.status[state]})`} onClick={() => setOpen(open === i ? -1 : i)}>
                 <span className="mark" aria-hidden="true">
                   {state === 'done' ? '✓' : state === 'current' ? '▸' : '○'}
@@ -162,9 +164,14 @@ export function LessonsPanel({ engine }: { engine: EngineClient }) {
   return (
     <div className="lessons-panel" lang={language}>
       <div className="lessons-toolbar">
+        {lesson ? (
+          <button type="button" className="link" onClick={close}>
+            ← {strings(language).allLessons}
+          </button>
+        ) : null}
         <LanguageSwitch language={language} onChange={setLanguage} />
       </div>
-      {lesson ? <LessonView key={lesson.id} engine={engine} lesson={lesson} language={language} onClose={close} /> : <LessonList saved={saved} language={language} onOpen={(l) => engine.startLesson(l.id, Math.min(saved.done[l.id] ?? 0, l.steps.length))} />}
+      {lesson ? <LessonView key={lesson.id} engine={engine} lesson={lesson} language={language} /> : <LessonList saved={saved} language={language} onOpen={(l) => engine.startLesson(l.id, Math.min(saved.done[l.id] ?? 0, l.steps.length))} />}
     </div>
   );
 }
