@@ -1,6 +1,7 @@
 /** The host runs a lesson: fresh starting cluster, replayed earlier steps, checks ticking as lines are typed. */
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type EngineToUi } from '../engine/protocol';
+import { LESSONS } from '../lessons';
 import { EngineHost } from './engine-host';
 import { LESSON_CHECK_AGENT } from './lesson-runner';
 
@@ -92,4 +93,29 @@ describe('lessons in the engine host', () => {
     host.receive({ type: 'shell.input', line: 'kubectl apply -f nginx-pod.yaml' });
     expect(sent.flatMap((m) => (m.type === 'shell.output' ? [m.chunk] : [])).join('')).toContain('pod/nginx-pod created');
   });
+
+  // Every hint and fail with a scripted mistake reaches the UI while it holds (for the step the learner is on).
+  for (const lesson of LESSONS) {
+    lesson.steps.forEach((step, i) => {
+      const warnings = [...(step.hints ?? []).map((w, n) => ({ w, n, list: 'hints' as const })), ...(step.fails ?? []).map((w, n) => ({ w, n, list: 'fails' as const }))];
+      for (const { w, n, list } of warnings) {
+        if (!w.mistake) continue;
+        it(`${lesson.id}: step ${step.id} reports its ${list} #${n} after the mistake`, () => {
+          const { host, sent, progress, wait } = startHost();
+          host.receive({ type: 'clock.setSpeed', factor: 60 });
+          host.receive({ type: 'lesson.start', lessonId: lesson.id, step: i });
+          expect(progress()?.steps[i]?.[list]).not.toContain(n);
+          const busy = () => sent.filter((m) => m.type === 'shell.output').at(-1)?.busy === true;
+          for (const line of w.mistake ?? []) {
+            host.receive({ type: 'shell.input', line });
+            for (let waited = 0; busy() && waited < 10_000; waited += 100) wait(100);
+          }
+          wait(300);
+          // A mistake that also completes the step (a lesson may accept it) moves the learner on; hints are for the step they are on.
+          if ((progress()?.current ?? 0) > i) return;
+          expect(progress()?.steps[i]?.[list]).toContain(n);
+        });
+      }
+    });
+  }
 });
