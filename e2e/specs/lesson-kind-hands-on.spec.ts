@@ -100,5 +100,14 @@ test.describe('a lesson deep link', () => {
     for (const n of [1, 2, 3]) await expect(lessons.step(n)).toHaveAccessibleName(/\(done\)$/);
     await terminal.waitForText('$ kind create cluster --name single-cluster');
     await expect(lessons.region().getByText('Still to do: create the pod "nginx-pod"')).toBeVisible();
+
+    // A command button pastes into the terminal without running it; "Show me" runs the step.
+    await lessons.region().getByRole('button', { name: 'Paste into the terminal: kubectl get pods -o wide' }).click();
+    await expect.poll(() => terminal.currentLine()).toBe('$ kubectl get pods -o wide');
+    await terminal.press('Control+c');
+    await lessons.region().getByRole('button', { name: 'Show me', exact: true }).click();
+    await terminal.waitForText('pod/nginx-pod created');
+    await lessons.waitForStepDone(4);
+    await expect(lessons.step(5)).toHaveAccessibleName(/\(current\)$/);
   });
 });
