@@ -45,7 +45,7 @@ export function App({ engine }: { engine: EngineClient }) {
           <EditorPanel engine={engine} />
         </Area>
         <Area title="Lessons" className="lessons-area">
-          <LessonsPanel />
+          <LessonsPanel engine={engine} />
         </Area>
       </main>
     </div>

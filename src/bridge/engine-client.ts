@@ -4,6 +4,7 @@
  */
 import { PROTOCOL_VERSION, type EngineToUi, type UiToEngine } from '../engine/protocol';
 import { useEditor } from '../state/editor';
+import { useLesson } from '../state/lesson';
 import { useMirror } from '../state/mirror';
 import { useSim } from '../state/sim';
 import { useTraffic } from '../state/traffic';
@@ -69,6 +70,17 @@ export class EngineClient {
     return this.request((requestId) => ({ type: 'file.write', requestId, path, content }));
   }
 
+  /** Starts a lesson afresh from its starting cluster, with the steps before `step` done for the learner. */
+  startLesson(lessonId: string, step: number): void {
+    useLesson.getState().started(lessonId, step);
+    this.send({ type: 'lesson.start', lessonId, step });
+  }
+
+  stopLesson(): void {
+    useLesson.getState().stopped();
+    this.send({ type: 'lesson.stop' });
+  }
+
   /** Sends a message that the engine answers with a `reply`, and resolves with that reply. */
   private request(message: (requestId: string) => UiToEngine): Promise<ApplyResult> {
     const requestId = `request-${this.nextRequestId++}`;
@@ -112,6 +124,9 @@ export class EngineClient {
       }
       case 'file.open':
         useEditor.getState().openFile(message.path, message.content);
+        break;
+      case 'lesson.progress':
+        useLesson.getState().setProgress(message.lessonId, message.current, message.steps);
         break;
     }
   }

@@ -53,4 +53,6 @@ export interface ShellSession {
   prompt(): string;
   /** True while a command is still running (waiting on virtual time or a watch). */
   busy(): boolean;
+  /** The working directory, where a relative path in the next line resolves. */
+  readonly cwd: string;
 }

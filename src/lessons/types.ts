@@ -62,7 +62,7 @@ export interface Step {
   text: Localized;
   /** Commands a click pastes into the terminal, in order. */
   commands?: string[];
-  /** Files the step opens in the editor (path relative to home, and its starting text). */
+  /** Files the step opens in the editor (a relative path resolves in the terminal's working directory), with their starting text. */
   files?: { path: string; content: string }[];
   check: Check;
   hints?: Hint[];

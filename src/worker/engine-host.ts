@@ -3,19 +3,24 @@
  * runs the simulation in real time at a speed factor, folds object changes, API traffic and
  * terminal output into at most one message of each kind per pacing slice, answers the UI's intents
  * (shell lines, Ctrl-C, pause / play / step, speed, node stop / start, editor apply, the editor's
- * file reads and saves), forwards `vi FILE` to the editor, and survives
+ * file reads and saves, lessons), forwards `vi FILE` to the editor, evaluates the running lesson's
+ * checks, and survives
  * engine exceptions by reporting them and restoring the last good snapshot.
  */
 import { createSimulation, type KubeObject, type ShellSession, type Simulation, type SimSnapshot } from '../engine';
 import { PROTOCOL_VERSION, type EngineToUi, type UiToEngine } from '../engine/protocol';
 import { ChangeBatch } from './change-batch';
 import { applyCommandLines, parseApplyOutput } from './editor-apply';
+import { LESSONS } from '../lessons';
+import { LESSON_CHECK_AGENT, LessonRunner, settle } from './lesson-runner';
 import { listAllObjects } from './list-objects';
 
 /** Longest virtual time one slice may cover, so a stalled tab at 60x does not jump minutes at once. */
 export const SLICE_VIRTUAL_MS_MAX = 5_000;
 /** Wall time between the snapshots an engine exception rolls back to. */
 export const SNAPSHOT_EVERY_WALL_MS = 10_000;
+/** Wall time between evaluations of the lesson's checks (also right after each typed line). */
+export const LESSON_CHECK_EVERY_WALL_MS = 250;
 
 export interface EngineHostOptions {
   post(message: EngineToUi): void;
@@ -51,6 +56,12 @@ export class EngineHost {
   private lastSnapshotWallMs: number;
   private lastClockSent = '';
   private lastShellState = '';
+  private seed = 1;
+  private lesson: LessonRunner | undefined;
+  private lastLessonCheckWallMs = -Infinity;
+  private lastLessonSent = '';
+  /** Lines "Show me" still has to type, each once the terminal is free. */
+  private readonly toType: string[] = [];
 
   constructor(private readonly options: EngineHostOptions) {
     this.lastWallMs = options.wallNowMs();
@@ -82,12 +93,14 @@ export class EngineHost {
         this.lastSnapshotWallMs = wall;
       }
       this.settleApply();
+      this.typeQueued(running);
     });
     this.flush();
   }
 
   private dispatch(message: UiToEngine): void {
     if (message.type === 'hello') {
+      this.seed = message.seed ?? 1;
       this.boot(createSimulation({ seed: message.seed ?? 1, cluster: message.cluster ?? 'default' }));
       return;
     }
@@ -143,6 +156,21 @@ export class EngineHost {
       case 'file.write':
         this.reply(message.requestId, '', running.sim.files.write(message.path, message.content));
         break;
+      case 'lesson.start':
+        this.startLesson(message.lessonId, message.step);
+        break;
+      case 'lesson.showMe':
+        this.toType.push(...(this.lesson?.lesson.steps[message.step]?.solution ?? []));
+        this.typeQueued(running);
+        break;
+      case 'lesson.openFile':
+        this.openLessonFile(running, message.step, message.file);
+        break;
+      case 'lesson.stop':
+        this.toType.length = 0;
+        this.lesson = undefined;
+        this.lastLessonSent = '';
+        break;
     }
   }
 
@@ -156,7 +184,7 @@ export class EngineHost {
     const editor = sim.shell.open();
     sim.subscribe((change) => {
       if (change.kind === 'open-file') this.options.post({ type: 'file.open', path: change.path, content: sim.files.read(change.path) ?? '' });
-      else this.batch.add(change);
+      else if (change.kind !== 'traffic' || change.event.from !== LESSON_CHECK_AGENT) this.batch.add(change);
     });
     terminal.onOutput((chunk) => (this.terminalOutput += chunk));
     editor.onOutput((chunk) => {
@@ -185,10 +213,78 @@ export class EngineHost {
     });
   }
 
+  /** A fresh simulation from the lesson's starting cluster, with the solutions of the steps before `step` typed in. */
+  private startLesson(lessonId: string, step: number): void {
+    const lesson = LESSONS.find((l) => l.id === lessonId);
+    if (!lesson) {
+      this.options.post({ type: 'error', message: `no lesson "${lessonId}"` });
+      return;
+    }
+    const doneSoFar = Math.max(0, Math.min(lesson.steps.length, Math.floor(step)));
+    this.terminalOutput = '';
+    this.toType.length = 0;
+    this.boot(createSimulation({ seed: this.seed, cluster: lesson.start }));
+    const running = this.running;
+    if (!running) return;
+    this.lesson = new LessonRunner(lesson, doneSoFar);
+    for (const line of lesson.steps.slice(0, doneSoFar).flatMap((s) => s.solution)) {
+      this.typeLine(running, line);
+      settle(running.sim, running.terminal);
+    }
+    // The terminal redraws its prompt even when the new shell's prompt looks the same.
+    this.lastShellState = '';
+    this.lastLessonSent = '';
+    this.lastLessonCheckWallMs = -Infinity;
+  }
+
+  /** Types the next "Show me" lines while the terminal is free (a shell inside a pod waiting for input counts as free). */
+  private typeQueued(running: Running): void {
+    while (this.toType.length > 0 && !running.terminal.busy()) this.typeLine(running, this.toType.shift() ?? '');
+  }
+
+  /** Opens a step's file in the editor, resolved where the terminal is, so `kubectl apply -f FILE` there finds it. */
+  private openLessonFile(running: Running, step: number, index: number): void {
+    const file = this.lesson?.lesson.steps[step]?.files?.[index];
+    if (!file) return;
+    const path = file.path.startsWith('/') ? file.path : `${running.terminal.cwd.replace(/\/$/, '')}/${file.path}`;
+    let content = running.sim.files.read(path);
+    if (content === undefined) {
+      const error = running.sim.files.write(path, file.content);
+      if (error) {
+        this.options.post({ type: 'error', message: error });
+        return;
+      }
+      content = file.content;
+    }
+    this.options.post({ type: 'file.open', path, content });
+  }
+
+  /** Sends the lesson's checks when they changed; at most every LESSON_CHECK_EVERY_WALL_MS unless a line was just typed. */
+  private checkLesson(running: Running): void {
+    const wall = this.options.wallNowMs();
+    if (!this.lesson || wall - this.lastLessonCheckWallMs < LESSON_CHECK_EVERY_WALL_MS) return;
+    this.lastLessonCheckWallMs = wall;
+    let status;
+    try {
+      status = this.lesson.evaluate(running.sim);
+    } catch (error) {
+      // A broken check is the lesson's bug, not the cluster's: report it and stop checking, keep the cluster.
+      this.options.post({ type: 'error', message: `lesson check failed: ${error instanceof Error ? error.message : String(error)}` });
+      this.lesson = undefined;
+      return;
+    }
+    const sent = JSON.stringify(status);
+    if (sent === this.lastLessonSent) return;
+    this.lastLessonSent = sent;
+    this.options.post({ type: 'lesson.progress', lessonId: this.lesson.lesson.id, ...status });
+  }
+
   /** Echoes the line as a terminal would (after the prompt, or bare while a program reads it) and runs it. */
   private typeLine(running: Running, line: string): void {
     const echo = running.terminal.busy() ? line : `${running.terminal.prompt()}${line}`;
     this.terminalOutput += `${echo}\n`;
+    this.lesson?.record(line);
+    this.lastLessonCheckWallMs = -Infinity;
     running.terminal.write(line);
     running.sim.advance(0);
   }
@@ -227,6 +323,7 @@ export class EngineHost {
       this.options.post({ type: 'shell.output', chunk: this.terminalOutput, prompt, busy });
       this.terminalOutput = '';
     }
+    this.checkLesson(running);
     const clock = `${now}/${this.speed}/${this.paused}`;
     if (clock !== this.lastClockSent) {
       this.lastClockSent = clock;

@@ -6,6 +6,7 @@ import '@xterm/xterm/css/xterm.css';
 import type { EngineClient } from '../../bridge/engine-client';
 import { attachTestHook } from '../../app/test-hook';
 import { useSim } from '../../state/sim';
+import { onTerminalPaste } from '../../state/terminal-paste';
 import { drawInputRow, partialAfter } from './input-row';
 import { emptyLine, handleInput, type LineEffect, type LineState } from './line-editor';
 
@@ -81,6 +82,11 @@ export function Terminal({ engine }: { engine: EngineClient }) {
       for (const effect of result.effects) run(effect);
     });
 
+    const stopPaste = onTerminalPaste((text) => {
+      term.paste(text);
+      term.focus();
+    });
+
     const observer = new ResizeObserver(() => fit.fit());
     observer.observe(element);
     const detachHook = attachTestHook(term);
@@ -90,6 +96,7 @@ export function Terminal({ engine }: { engine: EngineClient }) {
       detachHook();
       observer.disconnect();
       input.dispose();
+      stopPaste();
       stopReady();
       stopOutput();
       term.dispose();

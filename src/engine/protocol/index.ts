@@ -40,7 +40,33 @@ export type UiToEngine =
   /** The lab machine's files, for the editor: list (reply: one path per line), read, write. */
   | { type: 'file.list'; requestId: string }
   | { type: 'file.read'; requestId: string; path: string }
-  | { type: 'file.write'; requestId: string; path: string; content: string };
+  | { type: 'file.write'; requestId: string; path: string; content: string }
+  /**
+   * Starts a lesson: a fresh simulation from the lesson's starting cluster, the solutions of the
+   * steps before `step` (0-based) typed into the terminal, then its checks evaluated live.
+   */
+  | { type: 'lesson.start'; lessonId: string; step: number }
+  /** "Show me": types the step's solution into the terminal, each line once the one before it finished. */
+  | { type: 'lesson.showMe'; step: number }
+  /** Opens one of the step's files in the editor (created with its starting text when missing). */
+  | { type: 'lesson.openFile'; step: number; file: number }
+  /** Stops evaluating the lesson's checks; the cluster stays as it is. */
+  | { type: 'lesson.stop' };
+
+/** Text in both lesson languages. */
+export interface LessonText {
+  en: string;
+  ko: string;
+}
+
+/** One step's live state: its check, and the indexes of the hints and fails that hold now. */
+export interface LessonStepStatus {
+  done: boolean;
+  /** What the check still misses (when not done). */
+  missing?: LessonText;
+  hints: number[];
+  fails: number[];
+}
 
 export type EngineToUi =
   | { type: 'ready'; protocolVersion: number; seq: number; nowMs: number; revision: number; objects: KubeObject[]; prompt: string }
@@ -50,4 +76,6 @@ export type EngineToUi =
   | { type: 'reply'; requestId: string; stdout: string; stderr: string; exitCode: number }
   | { type: 'error'; message: string }
   /** `vi FILE` in the terminal: open FILE of the lab machine in the editor. */
-  | { type: 'file.open'; path: string; content: string };
+  | { type: 'file.open'; path: string; content: string }
+  /** The running lesson's checks, sent when they change. `current` is the first step not done. */
+  | { type: 'lesson.progress'; lessonId: string; current: number; steps: LessonStepStatus[] };
