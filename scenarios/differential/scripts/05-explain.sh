@@ -13,3 +13,6 @@ kubectl explain foo
 kubectl explain
 kubectl explain pods svc
 kubectl explain deployments --api-version=apps/v9
+kubectl explain pods --output=foo
+kubectl explain nodes.status.capacity
+kubectl explain po.metadata.labels --recursive
