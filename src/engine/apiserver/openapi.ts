@@ -2,11 +2,11 @@
  * `/openapi/v3`: the index of per-group-version OpenAPI documents, and each document's paths and
  * operations, generated from the resource catalog. Clients use these to learn what an endpoint
  * accepts: kubectl looks for the `fieldValidation` parameter on PATCH to decide that the server
- * validates fields itself. The component schemas carry each kind's identity but not its fields:
- * the full Kubernetes schema (for `kubectl explain`) is not bundled yet.
+ * validates fields itself, and `kubectl explain` reads the component schemas (openapi-schemas.ts).
  */
 import type { ResourceCatalog, ResourceType } from '../api/resources';
 import { SERVER_VERSION } from './discovery';
+import { componentSchemas, type DocumentKind } from './openapi-schemas';
 
 /** `api/v1`, `apis/apps/v1`: how the v3 index names a group version. */
 export function groupVersionPath(group: string, version: string): string {
@@ -65,7 +65,7 @@ function operation(type: ResourceType, action: string, withBody: boolean): Recor
 
 function document(path: string, types: readonly ResourceType[]): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
-  const schemas: Record<string, unknown> = {};
+  const kinds: DocumentKind[] = [];
   for (const type of types) {
     if (type.resource.includes('/')) continue;
     const collection = type.namespaced ? `/${path}/namespaces/{namespace}/${type.resource}` : `/${path}/${type.resource}`;
@@ -81,13 +81,11 @@ function document(path: string, types: readonly ResourceType[]): Record<string, 
     if (has('patch')) itemOps.patch = operation(type, 'patch', true);
     if (has('delete')) itemOps.delete = operation(type, 'delete', false);
     if (Object.keys(itemOps).length) paths[`${collection}/{name}`] = itemOps;
-    schemas[schemaName(type)] = {
-      type: 'object',
-      description: `${type.kind} (${type.group === '' ? '' : `${type.group}/`}${type.version}).`,
-      'x-kubernetes-group-version-kind': [{ group: type.group, version: type.version, kind: type.kind }],
-    };
+    kinds.push({ group: type.group, version: type.version, kind: type.kind, component: schemaName(type) });
   }
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: SERVER_VERSION.gitVersion }, paths, components: { schemas } };
+  const schemas = componentSchemas(kinds);
+  const sorted = Object.fromEntries(Object.keys(schemas).sort().map((name) => [name, schemas[name]]));
+  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: SERVER_VERSION.gitVersion }, paths, components: { schemas: sorted } };
 }
 
 /** The body for `GET /openapi/v3[/<group-version path>]`, or undefined for a path it does not know. */

@@ -32,6 +32,9 @@ import { formatRfc3339 } from '../api/time';
 import { metadataMapsError, unmarshalError } from '../api/decode-errors';
 import { coreToEventsV1, eventsV1ToCore } from './conversion/events';
 import { apiServiceForPath, proxyToAPIService, remoteGroups, type AggregatedBackend, type AggregatorStore } from './aggregator';
+import { decodeFields, strictDecodingError, withWarnings } from './field-validation';
+import { goSprint } from '../kubectl/printers/go-format';
+import { goJson } from '../kubectl/printers/jsonpath';
 
 function isEventsV1(type: ResourceType): boolean {
   return type.group === 'events.k8s.io';
@@ -449,7 +452,23 @@ export class ApiServer {
     if (!isRecord(body)) return fail(errors.badRequest('Object \'Kind\' is missing in \'null\''));
     const shape = this.checkShape(type, body as KubeObject, namespace);
     if (shape) return fail(shape);
-    const object = this.toStorage(type, deepCopy(body) as KubeObject);
+    const decoded = this.decodeBody(type, deepCopy(body) as KubeObject, query);
+    if ('status' in decoded) return fail(decoded.status);
+    return withWarnings(this.createDecoded(type, namespace, decoded.object, query), decoded.warnings);
+  }
+
+  /**
+   * The strict decoder's pass over a create or update body: unknown fields are dropped, and fail
+   * the request under fieldValidation=Strict in the decoder's words.
+   */
+  private decodeBody(type: ResourceType, object: KubeObject, query: Record<string, string>): { object: KubeObject; warnings: string[] } | { status: StatusObject } {
+    const decoded = decodeFields(apiVersionOf(type), type.kind, object, query);
+    if (decoded.fails) return { status: errors.badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${strictDecodingError(decoded.unknown)}`) };
+    return { object, warnings: decoded.warnings };
+  }
+
+  private createDecoded(type: ResourceType, namespace: string | undefined, body: KubeObject, query: Record<string, string>): ApiResponse {
+    const object = this.toStorage(type, body);
     object.metadata = isRecord(object.metadata) ? object.metadata : {};
     const meta = object.metadata;
     if (type.namespaced) meta.namespace = namespace;
@@ -550,14 +569,16 @@ export class ApiServer {
     if (!current) return fail(errors.notFound(type, name));
     const shape = this.checkShape(type, body as KubeObject, namespace);
     if (shape) return fail(shape);
-    const next = this.toStorage(type, deepCopy(body) as KubeObject);
+    const decoded = this.decodeBody(type, deepCopy(body) as KubeObject, query);
+    if ('status' in decoded) return fail(decoded.status);
+    const next = this.toStorage(type, decoded.object);
     if (!isRecord(next.metadata)) next.metadata = {};
     if (next.metadata.name !== undefined && next.metadata.name !== name) {
-      return fail(errors.badRequest(`the name of the object (${String(next.metadata.name)}) does not match the name on the URL (${name})`));
+      return withWarnings(fail(errors.badRequest(`the name of the object (${String(next.metadata.name)}) does not match the name on the URL (${name})`)), decoded.warnings);
     }
     const rv = next.metadata.resourceVersion;
-    if (rv !== undefined && rv !== '' && rv !== String(current.modRevision)) return fail(errors.conflict(type, name, errors.STALE_OBJECT_MESSAGE));
-    return this.commitUpdate(type, key, current, next, query, part);
+    if (rv !== undefined && rv !== '' && rv !== String(current.modRevision)) return withWarnings(fail(errors.conflict(type, name, errors.STALE_OBJECT_MESSAGE)), decoded.warnings);
+    return withWarnings(this.commitUpdate(type, key, current, next, query, part), decoded.warnings);
   }
 
   /** Shared tail of update and patch: server-owned fields, strategy, validation, finalizer-driven deletion. */
@@ -616,8 +637,9 @@ export class ApiServer {
     if (!current) return fail(errors.notFound(type, name));
     const media = contentType.split(';')[0]?.trim() ?? '';
     let patched: unknown;
+    let patchBody: unknown;
     try {
-      const patchBody = typeof body === 'string' ? (JSON.parse(body) as unknown) : body;
+      patchBody = typeof body === 'string' ? (JSON.parse(body) as unknown) : body;
       const base = deepCopy(this.present(type, current.value));
       if (media === 'application/merge-patch+json') patched = applyMergePatch(base, patchBody);
       else if (media === 'application/json-patch+json') patched = applyJsonPatch(base, patchBody);
@@ -628,10 +650,16 @@ export class ApiServer {
       throw e;
     }
     if (!isRecord(patched) || !isRecord(patched.metadata)) return fail(errors.badRequest('Object \'Kind\' is missing in \'null\''));
+    const decoded = decodeFields(apiVersionOf(type), type.kind, patched, query);
+    if (decoded.fails) {
+      // patch.go: a strategic merge patch shows the patch as Go prints a map, the others the patched object's JSON.
+      const shown = media === 'application/strategic-merge-patch+json' ? goSprint(patchBody) : goJson(patched);
+      return fail(errors.invalid('', '', '', [{ type: 'FieldValueInvalid', field: 'patch', value: shown, detail: strictDecodingError(decoded.unknown) }]));
+    }
     const next = this.toStorage(type, patched as KubeObject);
     const rv = next.metadata.resourceVersion;
-    if (rv !== undefined && rv !== String(current.modRevision)) return fail(errors.conflict(type, name, errors.STALE_OBJECT_MESSAGE));
-    return this.commitUpdate(type, key, current, next, query, part);
+    if (rv !== undefined && rv !== String(current.modRevision)) return withWarnings(fail(errors.conflict(type, name, errors.STALE_OBJECT_MESSAGE)), decoded.warnings);
+    return withWarnings(this.commitUpdate(type, key, current, next, query, part), decoded.warnings);
   }
 
   // ---- deletes -------------------------------------------------------------------------------

@@ -514,7 +514,8 @@ export function goJson(value: unknown, indent?: string): string {
   return (text ?? 'null').replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function sortKeys(value: unknown): unknown {
+/** A copy with every object's keys in Go's order, as a map decoded from JSON marshals again. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isRecord(value)) return Object.fromEntries(goSortStrings(Object.keys(value)).map((k) => [k, sortKeys(value[k])]));
   return value;

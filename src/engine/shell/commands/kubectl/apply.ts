@@ -1,5 +1,5 @@
 /** `kubectl apply -f` (client-side apply with the last-applied annotation) and `kubectl create -f`. */
-import { goJson } from '../../../kubectl/printers/jsonpath';
+import { goJson, sortKeys } from '../../../kubectl/printers/jsonpath';
 import { mergeKeyFor } from '../../../api/merge-keys';
 import type { KubeObject } from '../../../api/meta';
 import { deepCopy, isRecord } from '../../../api/meta';
@@ -8,7 +8,7 @@ import { parseManifests, type ManifestDocument } from '../../../kubectl/manifest
 import { remoteManifest } from '../../../kubectl/remote-manifests';
 import { str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { requireConnection, statusLine, type KubectlContext } from './context';
-import { checkOutputFormat, DRY_RUN_FLAG, dryRunOf, printOutcome } from './common';
+import { checkOutputFormat, DRY_RUN_FLAG, dryRunOf, printOutcome, VALIDATE_FLAG, validationDirectiveOf, writeQuery } from './common';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -17,7 +17,7 @@ export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'recursive', short: 'R', type: 'bool' },
   DRY_RUN_FLAG,
   { name: 'output', short: 'o', type: 'string' },
-  { name: 'validate', type: 'string' },
+  VALIDATE_FLAG,
   { name: 'server-side', type: 'bool' },
   { name: 'force-conflicts', type: 'bool' },
   { name: 'field-manager', type: 'string' },
@@ -64,7 +64,8 @@ export function readManifestSources(k: KubectlContext): ManifestDocument[] | und
     k.err('error: no objects passed to apply\n');
     return undefined;
   }
-  return docs;
+  // kubectl holds each document as a map and sends it as Go marshals one: keys sorted.
+  return docs.map((d) => ({ ...d, object: sortKeys(d.object) as KubeObject }));
 }
 
 /** cli-runtime's Info.String(): the object's mapping and identity, as kubectl's errors show it. */
@@ -108,7 +109,8 @@ function lastAppliedOf(object: KubeObject, namespace: string | undefined): strin
  * kubectl's three-way patch: every field of the manifest that differs from the live object is set,
  * every field the previous apply had that the manifest dropped is deleted (null), and keyed lists
  * (containers by name, ports by containerPort, ...) are patched item by item, with
- * `$patch: delete` for items the previous apply had and the manifest dropped.
+ * `$patch: delete` for items the previous apply had and the manifest dropped, and
+ * `$setElementOrder/<list>` giving the manifest's order of the list.
  */
 function threeWayPatch(original: unknown, modified: unknown, current: unknown, path: readonly string[] = []): unknown {
   if (!isRecord(modified)) return modified;
@@ -126,7 +128,11 @@ function threeWayPatch(original: unknown, modified: unknown, current: unknown, p
     const liveList = live[key];
     if (mergeKey && Array.isArray(value) && Array.isArray(liveList) && value.every((v) => isRecord(v) && v[mergeKey] !== undefined)) {
       const items = keyedListPatch(Array.isArray(orig[key]) ? (orig[key] as unknown[]) : [], value as Record<string, unknown>[], liveList, mergeKey, [...path, key]);
-      if (items.length) patch[key] = items;
+      if (items.length) {
+        // The patch also says the order of the whole list (strategicpatch's SetElementOrder).
+        patch[`$setElementOrder/${key}`] = value.map((v) => ({ [mergeKey]: (v as Record<string, unknown>)[mergeKey] }));
+        patch[key] = items;
+      }
       continue;
     }
     if (!(key in live) || JSON.stringify(value) !== JSON.stringify(live[key])) patch[key] = value;
@@ -155,13 +161,15 @@ function keyedListPatch(original: readonly unknown[], modified: readonly Record<
 }
 
 export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
+  const validation = validationDirectiveOf(k);
+  if (!validation) return 1;
   const docs = readManifestSources(k);
   if (!docs) return 1;
   const conn = requireConnection(k);
   if (!conn) return 1;
   const dryRun = dryRunOf(k);
   if (dryRun === undefined) return 1;
-  const query: Record<string, string> = dryRun === 'server' ? { dryRun: 'All' } : {};
+  const query = writeQuery(dryRun, validation);
   const suffix = dryRun === 'server' ? ' (server dry run)' : dryRun === 'client' ? ' (dry run)' : '';
   const outputName = str(k.flags, 'output') === 'name';
   const structured = !['', 'name', 'wide'].includes(str(k.flags, 'output') ?? '');

@@ -31,6 +31,24 @@ export function dryRunOf(k: KubectlContext): DryRun | undefined {
   return undefined;
 }
 
+/** `--validate`: strict (the default, also a bare flag), warn, ignore, or a boolean. */
+export const VALIDATE_FLAG: FlagSpec = { name: 'validate', type: 'string', noOptDefault: 'strict' };
+
+/** cmdutil.GetValidationDirective: the `fieldValidation` kubectl sends for `--validate`, or undefined after printing the error. */
+export function validationDirectiveOf(k: KubectlContext): 'Strict' | 'Warn' | 'Ignore' | undefined {
+  const v = str(k.flags, 'validate') ?? 'strict';
+  if (['1', 't', 'T', 'true', 'TRUE', 'True', 'strict'].includes(v)) return 'Strict';
+  if (['0', 'f', 'F', 'false', 'FALSE', 'False', 'ignore'].includes(v)) return 'Ignore';
+  if (v === 'warn') return 'Warn';
+  k.err(`error: invalid - validate option "${v}"; must be one of: strict (or true), warn, ignore (or false)\n`);
+  return undefined;
+}
+
+/** The query of a write that `--dry-run` and `--validate` shape. */
+export function writeQuery(dryRun: DryRun, validation: 'Strict' | 'Warn' | 'Ignore'): Record<string, string> {
+  return { ...dryRunQuery(dryRun), fieldValidation: validation };
+}
+
 export function dryRunQuery(dryRun: DryRun): Record<string, string> {
   return dryRun === 'server' ? { dryRun: 'All' } : {};
 }

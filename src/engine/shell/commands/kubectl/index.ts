@@ -29,6 +29,7 @@ import { AUTH_FLAGS, runAuth } from './auth';
 import { TOP_FLAGS, runTop } from './top';
 import { VERSION_FLAGS, runVersion } from './version';
 import { CLUSTER_INFO_FLAGS, runClusterInfo } from './cluster-info';
+import { EXPLAIN_FLAGS, runExplain } from './explain';
 import { unknownCommandMessage } from '../../../kubectl/suggest';
 
 /** A verb finishes now (an exit code) or later (it calls `finish` once; the returned function cancels on Ctrl-C). */
@@ -71,6 +72,7 @@ const VERBS: Record<string, Verb> = {
   config: { flags: CONFIG_FLAGS, run: runConfig },
   auth: { flags: AUTH_FLAGS, run: runAuth },
   top: { flags: TOP_FLAGS, run: runTop },
+  explain: { flags: EXPLAIN_FLAGS, run: runExplain },
 };
 
 /** Every kubectl v1.34 subcommand, in cobra's order, for suggestions (not all are implemented yet). */

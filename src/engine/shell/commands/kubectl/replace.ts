@@ -7,7 +7,7 @@ import { deepCopy } from '../../../api/meta';
 import { kindPrefix } from '../../../client/discovery';
 import { bool, int, type FlagSpec } from '../../../kubectl/flags';
 import { readManifestSources, resourceFor } from './apply';
-import { DRY_RUN_FLAG, dryRunOf, dryRunQuery, dryRunSuffix, OUTPUT_FLAG, refOf } from './common';
+import { DRY_RUN_FLAG, dryRunOf, dryRunQuery, dryRunSuffix, OUTPUT_FLAG, refOf, VALIDATE_FLAG, validationDirectiveOf, writeQuery } from './common';
 import { requireConnection, statusLine, type KubectlContext } from './context';
 import type { VerbResult } from './index';
 import { waitUntilGone } from './wait-for-deletion';
@@ -21,7 +21,7 @@ export const REPLACE_FLAGS: FlagSpec[] = [
   { name: 'wait', type: 'bool' },
   { name: 'timeout', type: 'string' },
   { name: 'save-config', type: 'bool' },
-  { name: 'validate', type: 'string' },
+  VALIDATE_FLAG,
   { name: 'raw', type: 'string' },
   { name: 'subresource', type: 'string' },
   { name: 'field-manager', type: 'string' },
@@ -34,6 +34,8 @@ export function runReplace(k: KubectlContext): VerbResult {
     k.err("error: must specify --filename to replace\nSee 'kubectl replace -h' for help and examples\n");
     return 1;
   }
+  const validation = validationDirectiveOf(k);
+  if (!validation) return 1;
   const docs = readManifestSources(k);
   if (!docs) return 1;
   const dryRun = dryRunOf(k);
@@ -70,7 +72,7 @@ export function runReplace(k: KubectlContext): VerbResult {
       k.out(`${prefix}/${name} replaced${dryRunSuffix(dryRun)}\n`);
       continue;
     }
-    const r = conn.client.update(ref, deepCopy(doc.object), dryRunQuery(dryRun));
+    const r = conn.client.update(ref, deepCopy(doc.object), writeQuery(dryRun, validation));
     if (!r.ok) {
       k.err(statusLine(r.status, { verb: 'replacing', source: doc.source }) + '\n');
       code = 1;
@@ -85,7 +87,7 @@ export function runReplace(k: KubectlContext): VerbResult {
       const { name: _n, ...collection } = item.ref;
       const body = deepCopy(item.object);
       delete body.metadata.resourceVersion;
-      const r = conn.client.create(collection, body, dryRunQuery(dryRun));
+      const r = conn.client.create(collection, body, writeQuery(dryRun, validation));
       if (!r.ok) {
         k.err(statusLine(r.status) + '\n');
         c = 1;
