@@ -193,7 +193,7 @@ export const statefulSetStrategy = workloadStrategy({
   },
 });
 
-export const daemonSetStrategy = workloadStrategy({
+const daemonSetBase = workloadStrategy({
   restartPolicies: ['Always'],
   defaults(spec) {
     const update = ensure(spec, 'updateStrategy');
@@ -206,6 +206,27 @@ export const daemonSetStrategy = workloadStrategy({
     spec.revisionHistoryLimit ??= 10;
   },
 });
+
+const TEMPLATE_GENERATION = 'deprecated.daemonset.template.generation';
+
+/**
+ * DaemonSets also count template changes (spec.templateGeneration, shown in apps/v1 as the
+ * `deprecated.daemonset.template.generation` annotation): 1 on create, one more per template change.
+ */
+export const daemonSetStrategy: ResourceStrategy = {
+  ...daemonSetBase,
+  prepareForCreate(object, context) {
+    const errors = daemonSetBase.prepareForCreate?.(object, context);
+    object.metadata.annotations = { ...(object.metadata.annotations ?? {}), [TEMPLATE_GENERATION]: '1' };
+    return errors;
+  },
+  prepareForUpdate(next, previous, context) {
+    daemonSetBase.prepareForUpdate?.(next, previous, context);
+    const before = Number(previous.metadata.annotations?.[TEMPLATE_GENERATION] ?? 1);
+    const changed = JSON.stringify(rec(next.spec).template) !== JSON.stringify(rec(previous.spec).template);
+    next.metadata.annotations = { ...(next.metadata.annotations ?? {}), [TEMPLATE_GENERATION]: String(before + (changed ? 1 : 0)) };
+  },
+};
 
 /** The labels and selector a Job gets from its uid (unless spec.manualSelector). */
 function generateJobSelector(job: KubeObject): void {
