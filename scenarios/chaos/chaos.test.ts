@@ -7,6 +7,7 @@
  *
  * CHAOS_RUNS sets how many random sequences to try (CI: a small budget; `npm run soak`: many).
  */
+import { settleCommand } from '../../src/engine/scenario/runner';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/engine';
@@ -75,16 +76,7 @@ function runAndCheck(actions: readonly string[], seed: number): { violations: Vi
     for (const line of block.split('\n')) {
       typed.push(line);
       session.write(line);
-      sim.advance(0);
-      let waited = 0;
-      while (session.busy() && waited < 3_600_000) {
-        const next = sim.clock.nextEventAt();
-        if (next === undefined) break;
-        const step = Math.max(0, next - sim.clock.now());
-        sim.advance(step);
-        waited += step;
-      }
-      if (session.busy()) session.signal('SIGINT');
+      settleCommand(sim, session);
     }
   };
   const script = () => [`# kubelab: --seed ${seed}`, ...typed].join('\n');

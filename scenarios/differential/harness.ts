@@ -4,6 +4,7 @@
  * `kubelab serve`. Virtual time only moves when a command waits or the script says `sleep N`, on both
  * sides alike, so ages, names and resourceVersions line up and the outputs must be equal.
  */
+import { settleCommand } from '../../src/engine/scenario/runner';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,16 +67,7 @@ function runOurs(sim: Simulation, session: ReturnType<Simulation['shell']['open'
   out.text = '';
   for (const line of text.split('\n')) {
     session.write(line);
-    sim.advance(0);
-    let waited = 0;
-    while (session.busy() && waited < 3_600_000) {
-      const next = sim.clock.nextEventAt();
-      if (next === undefined) break;
-      const step = Math.max(0, next - sim.clock.now());
-      sim.advance(step);
-      waited += step;
-    }
-    if (session.busy()) session.signal('SIGINT');
+    settleCommand(sim, session);
   }
   return out.text;
 }

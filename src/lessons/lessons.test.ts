@@ -3,6 +3,7 @@
  * starting cluster, makes each step's check pass in order, and the check fails before its step.
  * Every hint and fail check with a `mistake` fires when that mistake is made.
  */
+import { settleCommand } from '../engine/scenario/runner';
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../engine';
 import { LESSONS } from './index';
@@ -11,16 +12,7 @@ import { viewOf } from './view';
 
 function typeLine(sim: ReturnType<typeof createSimulation>, session: ReturnType<ReturnType<typeof createSimulation>['shell']['open']>, line: string): void {
   session.write(line);
-  sim.advance(0);
-  let waited = 0;
-  while (session.busy() && waited < 3_600_000) {
-    const next = sim.clock.nextEventAt();
-    if (next === undefined) break;
-    const step = Math.max(0, next - sim.clock.now());
-    sim.advance(step);
-    waited += step;
-  }
-  if (session.busy()) session.signal('SIGINT');
+  settleCommand(sim, session);
 }
 
 describe('lessons', () => {

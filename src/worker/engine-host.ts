@@ -12,7 +12,8 @@ import { PROTOCOL_VERSION, type EngineToUi, type UiToEngine } from '../engine/pr
 import { ChangeBatch } from './change-batch';
 import { applyCommandLines, parseApplyOutput } from './editor-apply';
 import { LESSONS } from '../lessons';
-import { LESSON_CHECK_AGENT, LessonRunner, settle } from './lesson-runner';
+import { LESSON_CHECK_AGENT, LessonRunner } from './lesson-runner';
+import { settleCommand } from '../engine/scenario/runner';
 import { listAllObjects } from './list-objects';
 
 /** Longest virtual time one slice may cover, so a stalled tab at 60x does not jump minutes at once. */
@@ -229,7 +230,7 @@ export class EngineHost {
     this.lesson = new LessonRunner(lesson, doneSoFar);
     for (const line of lesson.steps.slice(0, doneSoFar).flatMap((s) => s.solution)) {
       this.typeLine(running, line);
-      settle(running.sim, running.terminal);
+      settleCommand(running.sim, running.terminal);
     }
     // The terminal redraws its prompt even when the new shell's prompt looks the same.
     this.lastShellState = '';

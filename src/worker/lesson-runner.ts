@@ -2,7 +2,7 @@
  * The running lesson, on the engine's side of the worker: what the learner typed since it started,
  * and its checks evaluated against the simulation (the UI only shows the results).
  */
-import type { ShellSession, Simulation } from '../engine';
+import type { Simulation } from '../engine';
 import type { LessonStepStatus } from '../engine/protocol';
 import { evaluate } from '../lessons/progress';
 import type { Lesson } from '../lessons/types';
@@ -11,25 +11,10 @@ import { viewOf } from '../lessons/view';
 /** The user agent of the checks' API reads, so the graph does not animate them as cluster traffic. */
 export const LESSON_CHECK_AGENT = 'kubelab-lesson-checks';
 /** Longest virtual time a replayed line may wait for its command to finish. */
-const REPLAY_WAIT_MAX_MS = 3_600_000;
 
 /** The simulation with every API request marked as the checks' own. */
 function asChecks(sim: Simulation): Simulation {
   return { ...sim, api: { ...sim.api, request: (request) => sim.api.request({ ...request, userAgent: LESSON_CHECK_AGENT }) } };
-}
-
-/** Lets virtual time run until the session's command finished (a `sleep`, a `kubectl wait`), as a learner would wait. */
-export function settle(sim: Simulation, session: ShellSession): void {
-  sim.advance(0);
-  let waited = 0;
-  while (session.busy() && waited < REPLAY_WAIT_MAX_MS) {
-    const next = sim.clock.nextEventAt();
-    if (next === undefined) break;
-    const step = Math.max(0, next - sim.clock.now());
-    sim.advance(step);
-    waited += step;
-  }
-  if (session.busy()) session.signal('SIGINT');
 }
 
 export interface LessonStatus {
