@@ -89,7 +89,7 @@ export const lesson: Lesson = {
       files: [{ path: 'bad-pod.yaml', content: BAD_POD }],
       commands: ['kubectl apply -f bad-pod.yaml -v=6', 'kubectl apply -f bad-pod.yaml --dry-run=server'],
       check: all(
-        ran(/^k(ubectl)? (apply|create) -f bad-pod\.yaml/, { en: 'apply bad-pod.yaml as it is', ko: 'bad-pod.yaml을 그대로 적용해 보세요' }),
+        ran(/^k(ubectl)? (apply|create) -f bad-pod\.yaml(?!.*--dry-run=client)/, { en: 'apply bad-pod.yaml as it is, so the API server sees it', ko: 'bad-pod.yaml을 그대로 적용해 보세요' }),
         absent('pods', 'default', 'Web_1', { en: 'no pod Web_1 can exist', ko: 'Web_1 파드는 있을 수 없습니다' }),
       ),
       hints: [
