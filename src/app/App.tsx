@@ -6,6 +6,7 @@ import { Terminal } from '../components/terminal/Terminal';
 import { EditorPanel } from '../components/editor/EditorPanel';
 import { LessonsPanel } from '../components/lessons/LessonsPanel';
 import { TimeControls } from '../components/timeline/TimeControls';
+import { ThemeToggle } from '../components/timeline/ThemeToggle';
 import { useSim } from '../state/sim';
 import './App.css';
 
@@ -27,7 +28,10 @@ export function App({ engine }: { engine: EngineClient }) {
         <h1 className="brand">
           kubelab <span lang="ko">쿠버네티스 학습 실습실</span>
         </h1>
-        <TimeControls engine={engine} />
+        <div className="header-controls">
+          <TimeControls engine={engine} />
+          <ThemeToggle />
+        </div>
       </header>
       {error ? (
         <div role="alert" className="engine-error">

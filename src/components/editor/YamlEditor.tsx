@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { EditorTab } from '../../state/editor';
 import { applyMarkers } from './apply-markers';
 import { monaco } from './monaco/setup';
+import { EDITOR_THEMES, useTheme } from '../../state/theme';
 
 /** The result of an Apply, for the tab whose text was applied. */
 export interface AppliedText {
@@ -47,7 +48,7 @@ export default function YamlEditor({ tabs, activeId, lastApply, onChange, onAppl
     const editor = monaco.editor.create(host.current, {
       model: null,
       ariaLabel: 'Editor',
-      theme: 'kubelab-dark',
+      theme: EDITOR_THEMES[useTheme.getState().theme],
       automaticLayout: true,
       // Chromium's EditContext drops typed spaces under automation; the textarea path does not.
       editContext: false,
@@ -72,7 +73,10 @@ export default function YamlEditor({ tabs, activeId, lastApply, onChange, onAppl
         return monaco.editor.getModelMarkers({ resource: model.uri }).map((m) => ({ owner: m.owner, message: m.message, line: m.startLineNumber, column: m.startColumn }));
       },
     };
+    // Monaco's theme is global to the page: switching it restyles every editor at once.
+    const stopTheme = useTheme.subscribe((state) => monaco.editor.setTheme(EDITOR_THEMES[state.theme]));
     return () => {
+      stopTheme();
       delete window.__kubelabEditor;
       editor.dispose();
       for (const model of modelMap.values()) model.dispose();

@@ -6,16 +6,10 @@ import '@xterm/xterm/css/xterm.css';
 import type { EngineClient } from '../../bridge/engine-client';
 import { attachTestHook } from '../../app/test-hook';
 import { useSim } from '../../state/sim';
+import { TERMINAL_THEMES, useTheme } from '../../state/theme';
 import { onTerminalPaste } from '../../state/terminal-paste';
 import { drawInputRow, partialAfter } from './input-row';
 import { emptyLine, handleInput, type LineEffect, type LineState } from './line-editor';
-
-const THEME = {
-  background: '#0d1117',
-  foreground: '#d1d9e0',
-  cursor: '#4c9aff',
-  selectionBackground: '#264f78',
-};
 
 function createXTerm(): XTerm {
   return new XTerm({
@@ -25,7 +19,7 @@ function createXTerm(): XTerm {
     lineHeight: 1.15,
     scrollback: 5000,
     fontFamily: 'ui-monospace, "DejaVu Sans Mono", "NanumGothicCoding", monospace',
-    theme: THEME,
+    theme: TERMINAL_THEMES[useTheme.getState().theme],
   });
 }
 
@@ -87,6 +81,10 @@ export function Terminal({ engine }: { engine: EngineClient }) {
       term.focus();
     });
 
+    const stopTheme = useTheme.subscribe((state) => {
+      term.options.theme = TERMINAL_THEMES[state.theme];
+    });
+
     const observer = new ResizeObserver(() => fit.fit());
     observer.observe(element);
     const detachHook = attachTestHook(term);
@@ -97,6 +95,7 @@ export function Terminal({ engine }: { engine: EngineClient }) {
       observer.disconnect();
       input.dispose();
       stopPaste();
+      stopTheme();
       stopReady();
       stopOutput();
       term.dispose();

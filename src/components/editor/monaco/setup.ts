@@ -62,4 +62,12 @@ monaco.editor.defineTheme('kubelab-dark', {
   colors: { 'editor.background': '#0d1117', 'editorGutter.background': '#0d1117' },
 });
 
+/** The light palette's twin, for the light page theme. */
+monaco.editor.defineTheme('kubelab-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#ffffff', 'editorGutter.background': '#ffffff' },
+});
+
 export { monaco };
