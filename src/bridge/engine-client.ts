@@ -2,10 +2,11 @@
  * The UI side of the worker protocol: starts the engine worker, routes its messages into the
  * stores, and offers the few intents the UI sends. Only this file and the worker speak the protocol.
  */
-import { PROTOCOL_VERSION, type EngineToUi, type UiToEngine } from '../engine/protocol';
+import { PROTOCOL_VERSION, type EngineToUi, type SavedLab, type UiToEngine } from '../engine/protocol';
 import { useEditor } from '../state/editor';
 import { useLesson } from '../state/lesson';
 import { useMirror } from '../state/mirror';
+import { useSaveStatus } from '../state/save-status';
 import { useSim } from '../state/sim';
 import { useTraffic } from '../state/traffic';
 
@@ -30,16 +31,30 @@ type OutputListener = (output: ShellOutput) => void;
 export class EngineClient {
   private readonly worker: Worker;
   private readonly outputListeners = new Set<OutputListener>();
+  private readonly checkpointListeners = new Set<(lab: SavedLab) => void>();
   private readonly pendingReplies = new Map<string, (result: ApplyResult) => void>();
   private nextRequestId = 1;
   /** Set after asking for a resync, so the patches still in flight do not each ask again. */
   private resyncing = false;
 
-  constructor(seed = 1) {
+  /** Starts the engine with a fresh cluster, or continuing `restore` (a lab saved by an earlier page). */
+  constructor(seed = 1, restore?: SavedLab) {
     this.worker = new Worker(new URL('../worker/engine.worker.ts', import.meta.url), { type: 'module' });
     this.worker.onmessage = (event: MessageEvent<EngineToUi>) => this.receive(event.data);
     this.worker.onerror = (event) => useSim.getState().setError(`the engine worker failed: ${event.message}`);
-    this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, seed, cluster: 'default' });
+    this.send({ type: 'hello', protocolVersion: PROTOCOL_VERSION, seed, cluster: 'default', ...(restore ? { restore } : {}) });
+  }
+
+  /** The lab as the engine has it now, every few seconds while it changes (to save it). */
+  onCheckpoint(listener: (lab: SavedLab) => void): () => void {
+    this.checkpointListeners.add(listener);
+    return () => this.checkpointListeners.delete(listener);
+  }
+
+  /** "Reset cluster": a fresh default cluster; the running lesson stops. */
+  reset(): void {
+    useLesson.getState().stopped();
+    this.send({ type: 'reset' });
   }
 
   send(message: UiToEngine): void {
@@ -127,6 +142,12 @@ export class EngineClient {
         break;
       case 'lesson.progress':
         useLesson.getState().setProgress(message.lessonId, message.current, message.steps);
+        break;
+      case 'checkpoint':
+        for (const listener of this.checkpointListeners) listener(message.lab);
+        break;
+      case 'restore.dropped':
+        useSaveStatus.setState((s) => ({ dropped: [...s.dropped, ...message.dropped] }));
         break;
     }
   }

@@ -1,5 +1,5 @@
 /** The Simulation interface every host programs against (see DESIGN.md, "Engine interface"). */
-import type { ApiRequest, ApiResponse, ShellSession, SimChange, WatchEvent } from './types';
+import type { ApiRequest, ApiResponse, ShellSession, ShellState, SimChange, WatchEvent } from './types';
 import type { PendingTimer } from './clock/timer-board';
 
 export type { PendingTimer, TimerKind } from './clock/timer-board';
@@ -51,8 +51,11 @@ export interface Simulation {
     watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void, options?: WatchOptions): () => void;
   };
   readonly shell: {
-    /** Opens a terminal session (each has its own cwd, env and history; they share the filesystem). */
-    open(): ShellSession;
+    /**
+     * Opens a terminal session (each has its own cwd, env and history; they share the filesystem),
+     * continuing from a saved `state()` when given one.
+     */
+    open(state?: ShellState): ShellSession;
   };
   /** The lab machine's filesystem, as the editor reads and saves files (absolute paths). */
   readonly files: {

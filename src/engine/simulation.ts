@@ -26,12 +26,21 @@ interface SimSnapshotV1 extends SimSnapshot {
   clusters: ClusterDump[];
 }
 
+/** The snapshot's outline, checked before anything is restored from it (a saved lab may be old or damaged). */
+function checkedSnapshot(snapshot: SimSnapshot): SimSnapshotV1 {
+  const s = snapshot as Partial<SimSnapshotV1>;
+  if (s.version !== 1) throw new Error(`unsupported snapshot version ${String(s.version)}`);
+  if (!Number.isInteger(s.seed) || !Number.isFinite(s.nowMs)) throw new Error('snapshot has no seed or time');
+  if (typeof s.files !== 'object' || s.files === null || !Array.isArray(s.clusters)) throw new Error('snapshot has no files or clusters');
+  return s as SimSnapshotV1;
+}
+
 function unreachable(): ApiResponse {
   return { status: 503, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'no cluster: run `kind create cluster` first', reason: 'ServiceUnavailable', code: 503 } };
 }
 
 export function createSimulation(options: SimulationOptions = {}): Simulation {
-  const restoring = options.snapshot ? (options.snapshot as SimSnapshotV1) : undefined;
+  const restoring = options.snapshot ? checkedSnapshot(options.snapshot) : undefined;
   const seed = restoring?.seed ?? options.seed ?? 1;
   // A restored simulation draws from streams seeded by (seed, time, revision): same snapshot, same future.
   const random = restoring ? createRandom(seed).fork(`restored@${restoring.nowMs}/${restoring.clusters.map((c) => c.etcd.revision).join(',')}`) : createRandom(seed);
@@ -85,7 +94,7 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       },
     },
     shell: {
-      open: () => new Session(machine, commands),
+      open: (state) => Session.restore(machine, commands, state),
     },
     files: {
       list: () => fs.dump().files.map(([path]) => path),

@@ -55,4 +55,14 @@ export interface ShellSession {
   busy(): boolean;
   /** The working directory, where a relative path in the next line resolves. */
   readonly cwd: string;
+  /** What survives a reload of the page: working directory, variables, aliases and history. */
+  state(): ShellState;
+}
+
+/** A session's saveable state; `sim.shell.open(state)` opens a session that continues from it. */
+export interface ShellState {
+  cwd: string;
+  env: Record<string, string>;
+  aliases: Record<string, string>;
+  history: string[];
 }

@@ -31,6 +31,8 @@ export interface EditorState {
   saved: (id: string, path: string, text: string) => void;
   activate: (id: string) => void;
   close: (id: string) => void;
+  /** Replaces every tab with saved ones (a reload), the one at `active` focused. */
+  restore: (tabs: Omit<EditorTab, 'id'>[], active: number) => void;
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
@@ -58,6 +60,10 @@ export const useEditor = create<EditorState>()((set, get) => ({
   setText: (id, text) => set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, text } : t)) })),
   saved: (id, path, text) => set((s) => ({ tabs: s.tabs.map((t) => (t.id === id ? { ...t, path, title: baseName(path), savedText: text } : t)) })),
   activate: (id) => set({ activeId: id }),
+  restore(saved, active) {
+    const tabs = saved.map((t) => ({ ...t, id: `tab-${nextTab++}` }));
+    set({ tabs, activeId: tabs[active]?.id ?? tabs[0]?.id });
+  },
   close(id) {
     const { tabs, activeId } = get();
     const index = tabs.findIndex((t) => t.id === id);

@@ -7,8 +7,8 @@
  * checks, and survives
  * engine exceptions by reporting them and restoring the last good snapshot.
  */
-import { createSimulation, type KubeObject, type ShellSession, type Simulation, type SimSnapshot } from '../engine';
-import { PROTOCOL_VERSION, type EngineToUi, type UiToEngine } from '../engine/protocol';
+import { createSimulation, type KubeObject, type ShellSession, type ShellState, type Simulation, type SimSnapshot } from '../engine';
+import { PROTOCOL_VERSION, type EngineToUi, type SavedLab, type UiToEngine } from '../engine/protocol';
 import { ChangeBatch } from './change-batch';
 import { applyCommandLines, parseApplyOutput } from './editor-apply';
 import { LESSONS } from '../lessons';
@@ -20,6 +20,12 @@ import { listAllObjects } from './list-objects';
 export const SLICE_VIRTUAL_MS_MAX = 5_000;
 /** Wall time between the snapshots an engine exception rolls back to. */
 export const SNAPSHOT_EVERY_WALL_MS = 10_000;
+/**
+ * Least wall time between checkpoints the UI saves (sent only when something changed). A big
+ * cluster's snapshot costs more, so the gap also grows to CHECKPOINT_COST_FACTOR times its cost.
+ */
+export const CHECKPOINT_EVERY_WALL_MS = 2_000;
+const CHECKPOINT_COST_FACTOR = 50;
 /** Wall time between evaluations of the lesson's checks (also right after each typed line). */
 export const LESSON_CHECK_EVERY_WALL_MS = 250;
 
@@ -63,6 +69,10 @@ export class EngineHost {
   private lastLessonSent = '';
   /** Lines "Show me" still has to type, each once the terminal is free. */
   private readonly toType: string[] = [];
+  /** Something changed since the last checkpoint. */
+  private dirty = false;
+  private lastCheckpointWallMs = -Infinity;
+  private checkpointGapMs = CHECKPOINT_EVERY_WALL_MS;
 
   constructor(private readonly options: EngineHostOptions) {
     this.lastWallMs = options.wallNowMs();
@@ -95,6 +105,7 @@ export class EngineHost {
       }
       this.settleApply();
       this.typeQueued(running);
+      if (this.dirty && wall - this.lastCheckpointWallMs >= this.checkpointGapMs) this.checkpoint(running, wall);
     });
     this.flush();
   }
@@ -102,12 +113,21 @@ export class EngineHost {
   private dispatch(message: UiToEngine): void {
     if (message.type === 'hello') {
       this.seed = message.seed ?? 1;
-      this.boot(createSimulation({ seed: message.seed ?? 1, cluster: message.cluster ?? 'default' }));
+      if (message.restore) this.restoreSaved(message.restore);
+      else this.boot(createSimulation({ seed: this.seed, cluster: message.cluster ?? 'default' }));
       return;
     }
     const running = this.running;
     if (!running) return;
     switch (message.type) {
+      case 'reset':
+        this.toType.length = 0;
+        this.lesson = undefined;
+        this.lastLessonSent = '';
+        this.terminalOutput = '';
+        this.lastShellState = '';
+        this.boot(createSimulation({ seed: this.seed, cluster: 'default' }));
+        break;
       case 'shell.input':
         this.typeLine(running, message.line);
         break;
@@ -156,6 +176,7 @@ export class EngineHost {
       }
       case 'file.write':
         this.reply(message.requestId, '', running.sim.files.write(message.path, message.content));
+        this.dirty = true;
         break;
       case 'lesson.start':
         this.startLesson(message.lessonId, message.step);
@@ -180,10 +201,46 @@ export class EngineHost {
     this.options.post({ type: 'reply', requestId, stdout: error === undefined ? stdout : '', stderr: error ?? '', exitCode: error === undefined ? 0 : 1 });
   }
 
-  private boot(sim: Simulation): void {
-    const terminal = sim.shell.open();
+  /**
+   * Continues a saved lab. A snapshot the engine cannot load gives a fresh cluster with the saved
+   * files written back (what can be kept is kept), and the UI hears what was dropped.
+   */
+  private restoreSaved(saved: SavedLab): void {
+    const dropped: string[] = [];
+    let sim: Simulation;
+    try {
+      sim = createSimulation({ snapshot: saved.snapshot });
+    } catch (error) {
+      dropped.push(`the cluster (${error instanceof Error ? error.message : String(error)}); a fresh one was started`);
+      const withFiles = freshWithSavedFiles(this.seed, saved.snapshot);
+      if (!withFiles) dropped.push('the files of the lab machine (unreadable)');
+      sim = withFiles ?? createSimulation({ seed: this.seed, cluster: 'default' });
+    }
+    this.boot(sim, saved.terminal);
+    const lesson = saved.lesson && LESSONS.find((l) => l.id === saved.lesson?.lessonId);
+    if (saved.lesson && !lesson) dropped.push(`the lesson "${saved.lesson.lessonId}", which no longer exists`);
+    if (saved.lesson && lesson) this.lesson = new LessonRunner(lesson, Math.min(saved.lesson.current, lesson.steps.length), saved.lesson.typed);
+    if (dropped.length > 0) this.options.post({ type: 'restore.dropped', dropped });
+  }
+
+  /** Posts the lab as it is now for the UI to save (it also becomes the snapshot an exception rolls back to). */
+  private checkpoint(running: Running, wall: number): void {
+    const started = this.options.wallNowMs();
+    const snapshot = running.sim.snapshot();
+    this.checkpointGapMs = Math.max(CHECKPOINT_EVERY_WALL_MS, CHECKPOINT_COST_FACTOR * (this.options.wallNowMs() - started));
+    this.lastSnapshot = snapshot;
+    this.lastSnapshotWallMs = wall;
+    this.lastCheckpointWallMs = wall;
+    this.dirty = false;
+    const lesson = this.lesson?.saved();
+    this.options.post({ type: 'checkpoint', lab: { snapshot, terminal: running.terminal.state(), ...(lesson ? { lesson } : {}) } });
+  }
+
+  private boot(sim: Simulation, terminalState?: ShellState): void {
+    const terminal = sim.shell.open(terminalState);
     const editor = sim.shell.open();
     sim.subscribe((change) => {
+      this.dirty = true;
       if (change.kind === 'open-file') this.options.post({ type: 'file.open', path: change.path, content: sim.files.read(change.path) ?? '' });
       else if (change.kind !== 'traffic' || change.event.from !== LESSON_CHECK_AGENT) this.batch.add(change);
     });
@@ -196,6 +253,9 @@ export class EngineHost {
     this.pendingApply = undefined;
     this.lastSnapshot = sim.snapshot();
     this.lastSnapshotWallMs = this.options.wallNowMs();
+    // A new simulation is saved at the next slice, so a reset or a lesson start survives a reload.
+    this.dirty = true;
+    this.lastCheckpointWallMs = -Infinity;
     this.sendReady(running);
   }
 
@@ -286,6 +346,7 @@ export class EngineHost {
     this.terminalOutput += `${echo}\n`;
     this.lesson?.record(line);
     this.lastLessonCheckWallMs = -Infinity;
+    this.dirty = true;
     running.terminal.write(line);
     running.sim.advance(0);
   }
@@ -351,5 +412,33 @@ export class EngineHost {
       this.running = undefined;
       this.options.post({ type: 'error', message: `could not restore the last snapshot: ${error instanceof Error ? error.message : String(error)}` });
     }
+  }
+}
+
+type FileDump = { dirs: string[]; files: [string, string][] };
+
+function isFileDump(value: unknown): value is FileDump {
+  if (typeof value !== 'object' || value === null) return false;
+  const { dirs, files } = value as Partial<Record<keyof FileDump, unknown>>;
+  return Array.isArray(dirs) && dirs.every((d) => typeof d === 'string') && Array.isArray(files) && files.every((f) => Array.isArray(f) && f.length === 2 && typeof f[0] === 'string' && typeof f[1] === 'string');
+}
+
+/**
+ * A fresh default cluster carrying a saved snapshot's files (its own kubeconfig kept, since it
+ * belongs to the new cluster), or undefined when the saved files cannot be read either.
+ */
+function freshWithSavedFiles(seed: number, saved: SimSnapshot): Simulation | undefined {
+  const savedFiles = (saved as { files?: unknown }).files;
+  if (!isFileDump(savedFiles)) return undefined;
+  const base = createSimulation({ seed, cluster: 'default' }).snapshot() as SimSnapshot & { files: FileDump };
+  const kubeconfig = base.files.files.filter(([path]) => path.endsWith('/.kube/config'));
+  const files: FileDump = {
+    dirs: [...new Set([...base.files.dirs, ...savedFiles.dirs])],
+    files: [...savedFiles.files.filter(([path]) => !path.endsWith('/.kube/config')), ...kubeconfig],
+  };
+  try {
+    return createSimulation({ snapshot: { ...base, files } });
+  } catch {
+    return undefined;
   }
 }

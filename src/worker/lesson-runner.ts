@@ -3,7 +3,7 @@
  * and its checks evaluated against the simulation (the UI only shows the results).
  */
 import type { Simulation } from '../engine';
-import type { LessonStepStatus } from '../engine/protocol';
+import type { LessonStepStatus, SavedLesson } from '../engine/protocol';
 import { evaluate } from '../lessons/progress';
 import type { Lesson } from '../lessons/types';
 import { viewOf } from '../lessons/view';
@@ -27,12 +27,19 @@ export class LessonRunner {
   private readonly history: string[] = [];
   private current: number;
 
-  /** `doneSoFar` steps count as done already (their solutions were replayed). */
+  /** `doneSoFar` steps count as done already (their solutions were replayed, or a saved lesson passed them). */
   constructor(
     readonly lesson: Lesson,
     doneSoFar: number,
+    typed: readonly string[] = [],
   ) {
     this.current = doneSoFar;
+    this.history.push(...typed);
+  }
+
+  /** What a reload needs to continue this lesson where it is. */
+  saved(): SavedLesson {
+    return { lessonId: this.lesson.id, current: this.current, typed: [...this.history] };
   }
 
   record(line: string): void {

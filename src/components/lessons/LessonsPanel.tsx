@@ -3,24 +3,16 @@
  * check marks that tick as the worker's checks pass (the panel computes no Kubernetes semantics).
  * Progress and the language are saved; the URL hash links to a lesson step.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EngineClient } from '../../bridge/engine-client';
 import { LESSONS } from '../../lessons';
 import type { Language, Lesson } from '../../lessons/types';
 import { useLesson } from '../../state/lesson';
 import { formatLessonLink, parseLessonLink } from './deep-link';
-import { loadProgress, saveProgress, type KeyValueStore, type SavedProgress } from './saved-progress';
+import { useProgress } from '../../state/progress';
+import type { SavedProgress } from '../../storage/records';
 import { StepDetail } from './StepDetail';
 import { LANGUAGES, strings } from './strings';
-
-/** localStorage, or nothing where the browser refuses it. */
-function browserStorage(): KeyValueStore | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 function LanguageSwitch({ language, onChange }: { language: Language; onChange: (language: Language) => void }) {
   return (
@@ -116,18 +108,10 @@ function LessonView({ engine, lesson, language }: { engine: EngineClient; lesson
 }
 
 export function LessonsPanel({ engine }: { engine: EngineClient }) {
-  const [saved, setSaved] = useState<SavedProgress>(() => loadProgress(browserStorage()));
+  const saved = useProgress((s) => s.progress);
   const language = useLesson((s) => s.language);
   const runningId = useLesson((s) => s.lessonId);
   const lesson = LESSONS.find((l) => l.id === runningId);
-
-  const update = useCallback((change: (p: SavedProgress) => SavedProgress) => {
-    setSaved((previous) => {
-      const next = change(previous);
-      saveProgress(browserStorage(), next);
-      return next;
-    });
-  }, []);
 
   // Steps done are saved, and the URL links to the step the learner is on.
   useEffect(
@@ -135,25 +119,24 @@ export function LessonsPanel({ engine }: { engine: EngineClient }) {
       useLesson.subscribe((state, previous) => {
         const running = LESSONS.find((l) => l.id === state.lessonId);
         if (!running || (state.lessonId === previous.lessonId && state.current === previous.current)) return;
-        update((p) => ({ ...p, done: { ...p.done, [running.id]: state.current } }));
+        useProgress.getState().setDone(running.id, state.current);
         window.history.replaceState(null, '', formatLessonLink({ lessonId: running.id, step: Math.min(state.current, running.steps.length - 1) }));
       }),
-    [update],
+    [],
   );
 
-  // First render: the saved language, and the lesson step the URL links to.
+  // First render: the lesson step the URL links to (unless the restored lab is already running it).
   useEffect(() => {
-    useLesson.getState().setLanguage(saved.language);
     const link = parseLessonLink(window.location.hash);
     const linked = link && LESSONS.find((l) => l.id === link.lessonId);
     if (link && linked && useLesson.getState().lessonId !== linked.id) engine.startLesson(linked.id, Math.min(link.step, linked.steps.length));
     // Only once per page: later hash edits come from the panel itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, [engine]);
 
   const setLanguage = (l: Language) => {
     useLesson.getState().setLanguage(l);
-    update((p) => ({ ...p, language: l }));
+    useProgress.getState().setLanguage(l);
   };
 
   const close = () => {

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatLessonLink, parseLessonLink } from './deep-link';
 import { parseInline, parseMarkdown } from './markdown';
-import { EMPTY_PROGRESS, loadProgress, saveProgress } from './saved-progress';
 
 describe('lesson markdown', () => {
   it('splits code and bold, and leaves markup inside code alone', () => {
@@ -40,25 +39,5 @@ describe('lesson deep link', () => {
   it('round-trips', () => {
     expect(formatLessonLink({ lessonId: '09-node-failure', step: 4 })).toBe('#lesson=09-node-failure&step=5');
     expect(parseLessonLink(formatLessonLink({ lessonId: '09-node-failure', step: 4 }))).toEqual({ lessonId: '09-node-failure', step: 4 });
-  });
-});
-
-describe('saved lesson progress', () => {
-  const memory = () => {
-    const items = new Map<string, string>();
-    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
-  };
-
-  it('saves and loads the language and steps done', () => {
-    const storage = memory();
-    saveProgress(storage, { language: 'ko', done: { '02-kind-hands-on': 4 } });
-    expect(loadProgress(storage)).toEqual({ language: 'ko', done: { '02-kind-hands-on': 4 } });
-  });
-
-  it('starts fresh from missing, broken or odd data', () => {
-    expect(loadProgress(memory())).toEqual(EMPTY_PROGRESS);
-    expect(loadProgress({ getItem: () => '{not json' })).toEqual(EMPTY_PROGRESS);
-    expect(loadProgress({ getItem: () => JSON.stringify({ language: 'fr', done: { a: -1, b: 2, c: 'x' } }) })).toEqual({ language: 'en', done: { b: 2 } });
-    expect(loadProgress(undefined)).toEqual(EMPTY_PROGRESS);
   });
 });

@@ -6,6 +6,7 @@ import '@xterm/xterm/css/xterm.css';
 import type { EngineClient } from '../../bridge/engine-client';
 import { attachTestHook } from '../../app/test-hook';
 import { useSim } from '../../state/sim';
+import { useTerminalHistory } from '../../state/terminal-history';
 import { TERMINAL_THEMES, useTheme } from '../../state/theme';
 import { onTerminalPaste } from '../../state/terminal-paste';
 import { drawInputRow, partialAfter } from './input-row';
@@ -34,7 +35,7 @@ export function Terminal({ engine }: { engine: EngineClient }) {
     term.open(element);
     fit.fit();
 
-    let line: LineState = emptyLine();
+    let line: LineState = emptyLine(useTerminalHistory.getState().lines);
     let partial = '';
     const drawRow = (typed: LineState = line) => {
       const { prompt, busy, ready } = useSim.getState();
@@ -72,6 +73,7 @@ export function Terminal({ engine }: { engine: EngineClient }) {
     });
     const input = term.onData((data) => {
       const result = handleInput(line, data);
+      if (result.state.history !== line.history) useTerminalHistory.setState({ lines: result.state.history });
       line = result.state;
       for (const effect of result.effects) run(effect);
     });

@@ -3,6 +3,8 @@
  * Types only: both sides import this file and nothing else from the engine's insides.
  */
 import type { KubeObject } from '../api/meta';
+import type { SimSnapshot } from '../simulation-api';
+import type { ShellState } from '../types';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -24,8 +26,25 @@ export interface TrafficEvent {
 /** A change to one object, keyed by uid so a re-created object is a new entry. */
 export type ObjectOp = { op: 'put'; object: KubeObject } | { op: 'remove'; uid: string };
 
+/** The running lesson as saved: which one, the first step not done, and what the learner typed in it. */
+export interface SavedLesson {
+  lessonId: string;
+  current: number;
+  typed: string[];
+}
+
+/** Everything the engine side needs to continue a lab after a reload. */
+export interface SavedLab {
+  snapshot: SimSnapshot;
+  terminal: ShellState;
+  lesson?: SavedLesson;
+}
+
 export type UiToEngine =
-  | { type: 'hello'; protocolVersion: number; seed?: number; cluster?: 'default' | 'empty' }
+  /** Starts the engine: a fresh cluster, or the saved lab when `restore` is given. */
+  | { type: 'hello'; protocolVersion: number; seed?: number; cluster?: 'default' | 'empty'; restore?: SavedLab }
+  /** "Reset cluster": discards the simulation (cluster, files, terminal state) and boots a fresh default cluster. */
+  | { type: 'reset' }
   | { type: 'shell.input'; line: string }
   | { type: 'shell.signal'; signal: 'SIGINT' }
   | { type: 'clock.setSpeed'; factor: number }
@@ -78,4 +97,8 @@ export type EngineToUi =
   /** `vi FILE` in the terminal: open FILE of the lab machine in the editor. */
   | { type: 'file.open'; path: string; content: string }
   /** The running lesson's checks, sent when they change. `current` is the first step not done. */
-  | { type: 'lesson.progress'; lessonId: string; current: number; steps: LessonStepStatus[] };
+  | { type: 'lesson.progress'; lessonId: string; current: number; steps: LessonStepStatus[] }
+  /** The lab as it is now, for the UI to save; sent every few seconds of wall time while it changes. */
+  | { type: 'checkpoint'; lab: SavedLab }
+  /** A saved lab that could not be restored in full: what was dropped and why. */
+  | { type: 'restore.dropped'; dropped: string[] };

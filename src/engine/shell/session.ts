@@ -3,7 +3,7 @@
  * runs commands. Commands may finish later (sleep, kubectl wait): execution continues from a
  * callback, so time only moves through the simulation loop.
  */
-import type { ShellSession } from '../types';
+import type { ShellSession, ShellState } from '../types';
 import { parseLine, pendingHereDocs, ParseError, type CommandList, type SimpleCommand, type Word } from './parser';
 import type { CommandContext, CommandTable, InteractiveProgram, Machine } from './command';
 import { HOME } from './filesystem';
@@ -61,6 +61,20 @@ export class Session implements ShellSession {
     );
     this.aliases = new Map(Object.entries(options.aliases ?? { k: 'kubectl' }));
     this.cwd = options.cwd ?? HOME;
+  }
+
+  /** A lab-machine session continuing from a saved state (a fresh one without it). */
+  static restore(machine: Machine, commands: CommandTable, state: ShellState | undefined): Session {
+    if (!state) return new Session(machine, commands);
+    const session = new Session(machine, commands, { env: state.env, aliases: state.aliases });
+    // A saved working directory that no longer exists falls back to HOME, as a login shell would start there.
+    session.cwd = machine.fs.isDir(state.cwd) ? state.cwd : HOME;
+    session.history.push(...state.history);
+    return session;
+  }
+
+  state(): ShellState {
+    return { cwd: this.cwd, env: Object.fromEntries(this.env), aliases: Object.fromEntries(this.aliases), history: [...this.history] };
   }
 
   private shellName(): string {
@@ -162,11 +176,43 @@ export class Session implements ShellSession {
     pending.lines.push(line);
   }
 
+  /**
+   * Expands an alias in the first word of each command of the line (after `;`, `&&`, `||`, `|`,
+   * `&`, `(`), as bash does; quoted text is left alone.
+   */
   private expandAliases(line: string): string {
-    const m = /^(\s*)(\S+)(.*)$/s.exec(line);
-    if (!m) return line;
-    const alias = this.aliases.get(m[2] as string);
-    return alias !== undefined ? `${m[1] ?? ''}${alias}${m[3] ?? ''}` : line;
+    let out = '';
+    let atCommandStart = true;
+    let quote: string | undefined;
+    for (let i = 0; i < line.length; ) {
+      const c = line[i] as string;
+      if (quote) {
+        out += c;
+        if (c === '\\' && quote === '"' && i + 1 < line.length) out += line[++i] as string;
+        else if (c === quote) quote = undefined;
+        i++;
+        continue;
+      }
+      if (atCommandStart && !/\s/.test(c)) {
+        const word = /^[^\s;&|()<>'"]+/.exec(line.slice(i))?.[0];
+        atCommandStart = false;
+        const alias = word !== undefined ? this.aliases.get(word) : undefined;
+        if (word !== undefined && alias !== undefined) {
+          out += alias;
+          i += word.length;
+          continue;
+        }
+      }
+      if (c === "'" || c === '"') quote = c;
+      else if (c === '\\' && i + 1 < line.length) {
+        out += c + (line[i + 1] as string);
+        i += 2;
+        continue;
+      } else if (c === ';' || c === '&' || c === '|' || c === '(') atCommandStart = true;
+      out += c;
+      i++;
+    }
+    return out;
   }
 
   private runList(list: CommandList): void {
