@@ -55,10 +55,17 @@ kubectl create deployment more -n team-a --image=nginx --replicas=3
 sleep 5
 kubectl get deploy more -n team-a
 kubectl get events -n team-a --field-selector reason=FailedCreate -o custom-columns=MESSAGE:.message | head -2
+kubectl describe rs -n team-a
+kubectl get deploy more -n team-a -o yaml
 kubectl delete pod web -n team-a
 sleep 15
 kubectl get pods -n team-a
 kubectl get quota compute -n team-a -o jsonpath='{.status.used}{"\n"}'
+kubectl get rs -n team-a -o jsonpath='{.items[0].status.conditions[0].reason}{"\n"}'
+kubectl scale deploy more -n team-a --replicas=2
+sleep 2
+kubectl get rs -n team-a -o jsonpath='{.items[0].status.conditions}{"\n"}'
+kubectl get deploy more -n team-a -o jsonpath='{range .status.conditions[*]}{.type}={.status} {end}{"\n"}'
 kubectl create quota objects -n team-a --hard=count/configmaps=2,services=1
 sleep 1
 kubectl create configmap one -n team-a

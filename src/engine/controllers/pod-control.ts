@@ -10,6 +10,9 @@ function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
 }
 
+/** What a create came to: the API error text when it was refused (what the owner's ReplicaFailure condition carries). */
+export type PodCreateResult = { created: true } | { created: false; error: string };
+
 export class PodControl {
   constructor(
     private readonly client: Client,
@@ -19,8 +22,9 @@ export class PodControl {
   /**
    * Creates `<owner>-<suffix>` (or `<generateName><suffix>`) from a pod template, owned by (and
    * reported on) `owner`; `finalizers` go on the new pod (the Job controller's tracking finalizer).
+   * A refusal (a ResourceQuota, a LimitRange, any admission check) comes back with its error text.
    */
-  create(owner: KubeObject, template: Record<string, unknown>, extraLabels: Record<string, string> = {}, options: { generateName?: string; finalizers?: string[] } = {}): boolean {
+  create(owner: KubeObject, template: Record<string, unknown>, extraLabels: Record<string, string> = {}, options: { generateName?: string; finalizers?: string[] } = {}): PodCreateResult {
     const meta = rec(template.metadata);
     const r = this.client.create(
       { group: '', version: 'v1', resource: 'pods', namespace: owner.metadata.namespace },
@@ -38,9 +42,13 @@ export class PodControl {
         spec: template.spec,
       },
     );
-    if (r.ok) this.events.record(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${text(r.value.metadata.name)}`);
-    else this.events.record(owner, 'Warning', 'FailedCreate', `Error creating: ${r.status.message ?? ''}`);
-    return r.ok;
+    if (r.ok) {
+      this.events.record(owner, 'Normal', 'SuccessfulCreate', `Created pod: ${text(r.value.metadata.name)}`);
+      return { created: true };
+    }
+    const error = r.status.message ?? '';
+    this.events.record(owner, 'Warning', 'FailedCreate', `Error creating: ${error}`);
+    return { created: false, error };
   }
 
   delete(owner: KubeObject, pod: KubeObject): boolean {

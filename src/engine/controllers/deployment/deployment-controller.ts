@@ -11,6 +11,7 @@ import { LegacyEventRecorder } from '../../client';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { controllerRef } from '../pod-helpers';
 import { podTemplateHash } from './pod-template-hash';
+import { replicaFailureCondition, withReplicaFailure } from './replica-failure';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 
@@ -342,10 +343,10 @@ export class DeploymentController implements Controller {
     const minimumAvailable = available >= desired - maxUnavailable;
     const rsName = text(newRS.metadata.name);
     const progressing = this.progressingCondition(d, { replicas, updated, ready, available }, previous.find((c) => c.type === 'Progressing'), rsName, now);
-    const conditions = [
+    const conditions = withReplicaFailure([
       keep({ lastTransitionTime: now, lastUpdateTime: now, message: minimumAvailable ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.', reason: minimumAvailable ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', status: minimumAvailable ? 'True' : 'False', type: 'Available' }),
       ...(progressing ? [progressing] : []),
-    ];
+    ], previous.find((c) => c.type === 'ReplicaFailure'), replicaFailureCondition(newRS, all));
     const status: Record<string, unknown> = { observedGeneration: d.metadata.generation ?? 1, replicas, updatedReplicas: updated, readyReplicas: ready, availableReplicas: available, unavailableReplicas: Math.max(0, desired - available), conditions };
     for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']) if (status[k] === 0) delete status[k];
     const deadline = rec(d.spec).progressDeadlineSeconds;

@@ -342,7 +342,7 @@ export class JobController implements Controller {
         const index = indexes.shift();
         const template = jobPodTemplate(job, index);
         const generateName = index === undefined ? undefined : indexedGenerateName(text(job.metadata.name), index);
-        if (this.pods?.create(job, template, {}, { generateName, finalizers: [JOB_TRACKING_FINALIZER] })) active++;
+        if (this.pods?.create(job, template, {}, { generateName, finalizers: [JOB_TRACKING_FINALIZER] }).created) active++;
         else failed++;
       }
       if (failed > 0) break;

@@ -1,7 +1,8 @@
 /**
  * replicaset-controller: keeps `spec.replicas` pods matching the ReplicaSet's selector. It adopts
  * matching orphans, releases pods that stop matching, creates missing pods in slow-start batches
- * (1, 2, 4, ...), deletes surplus pods in ActivePods order, and reports status.
+ * (1, 2, 4, ...), deletes surplus pods in ActivePods order, and reports status, with a
+ * ReplicaFailure condition while pods cannot be created.
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
@@ -10,6 +11,8 @@ import { LegacyEventRecorder } from '../../client';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { PodControl } from '../pod-control';
 import { controllerRef, deletionRank, isPodActive, isPodAvailable, isPodReady } from '../pod-helpers';
+import { formatRfc3339 } from '../../api/time';
+import { replicaSetConditions } from './replica-failure';
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
@@ -63,12 +66,12 @@ export class ReplicaSetController implements Controller {
     const active = owned.filter(isPodActive);
     const desired = typeof spec.replicas === 'number' ? spec.replicas : 1;
     const diff = desired - active.length;
-    const created = diff > 0 ? this.createPods(rs, Math.min(diff, BURST_REPLICAS)) : true;
+    const error = diff > 0 ? this.createPods(rs, Math.min(diff, BURST_REPLICAS)) : undefined;
     if (diff < 0) this.deletePods(rs, [...active].sort(deletionRank).slice(0, -diff));
-    this.updateStatus(rs, owned, context);
+    this.updateStatus(rs, owned, error, context);
     // A refused create (a quota, an admission check) is retried with the queue's back-off, as
     // syncReplicaSet's error does; the FailedCreate event already says why.
-    return created ? DONE : { kind: 'retry', reason: 'pod creation failed' };
+    return error === undefined ? DONE : { kind: 'retry', reason: 'pod creation failed' };
   }
 
   private adopt(pod: KubeObject, rs: KubeObject, context: ControllerContext): boolean {
@@ -81,27 +84,33 @@ export class ReplicaSetController implements Controller {
     context.client.patch({ group: '', version: 'v1', resource: 'pods', namespace: pod.metadata.namespace, name: text(pod.metadata.name) }, 'merge', { metadata: { ownerReferences: refs.length ? refs : null, uid: pod.metadata.uid } });
   }
 
-  /** Slow start: batches of 1, 2, 4, ... so a broken template fails fast instead of flooding the API. */
-  private createPods(rs: KubeObject, count: number): boolean {
+  /**
+   * Slow start: batches of 1, 2, 4, ... so a broken template fails fast instead of flooding the
+   * API. Returns the first refusal's error text, as slowStartBatch returns the first error.
+   */
+  private createPods(rs: KubeObject, count: number): string | undefined {
     const template = rec(rec(rs.spec).template);
     let remaining = count;
     let batch = SLOW_START_INITIAL_BATCH;
     while (remaining > 0) {
       const size = Math.min(batch, remaining);
-      let failed = false;
-      for (let i = 0; i < size; i++) if (!this.pods?.create(rs, template)) failed = true;
-      if (failed) return false;
+      let error: string | undefined;
+      for (let i = 0; i < size; i++) {
+        const r = this.pods?.create(rs, template);
+        if (r && !r.created) error ??= r.error;
+      }
+      if (error !== undefined) return error;
       remaining -= size;
       batch *= 2;
     }
-    return true;
+    return undefined;
   }
 
   private deletePods(rs: KubeObject, victims: KubeObject[]): void {
     for (const pod of victims) this.pods?.delete(rs, pod);
   }
 
-  private updateStatus(rs: KubeObject, owned: KubeObject[], context: ControllerContext): void {
+  private updateStatus(rs: KubeObject, owned: KubeObject[], error: string | undefined, context: ControllerContext): void {
     const spec = rec(rs.spec);
     const minReady = typeof spec.minReadySeconds === 'number' ? spec.minReadySeconds : 0;
     const active = owned.filter(isPodActive);
@@ -115,7 +124,10 @@ export class ReplicaSetController implements Controller {
     };
     for (const k of ['readyReplicas', 'availableReplicas', 'fullyLabeledReplicas']) if (status[k] === 0) delete status[k];
     const current = rec(rs.status);
-    const same = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration'].every((k) => current[k] === status[k]);
+    const desired = typeof spec.replicas === 'number' ? spec.replicas : 1;
+    const conditions = replicaSetConditions(current.conditions, error, active.length - desired, formatRfc3339(context.loop.nowMs()));
+    if (conditions.length) status.conditions = conditions;
+    const same = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration'].every((k) => current[k] === status[k]) && JSON.stringify(current.conditions ?? []) === JSON.stringify(conditions);
     if (same) return;
     context.client.update({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: rs.metadata.namespace, name: text(rs.metadata.name), subresource: 'status' }, { ...rs, status });
   }
