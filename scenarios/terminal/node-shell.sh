@@ -15,6 +15,8 @@ docker exec -it kind-worker bash
 cat /var/lib/kubelet/config.yaml | grep -E "clusterDNS|10.96|staticPodPath"
 exit 3
 echo $?
+docker exec kind-worker grep -E "clusterDNS|staticPodPath" /var/lib/kubelet/config.yaml
+docker exec kind-worker sh -c 'echo one; echo two | wc -l'
 docker exec nope bash
 docker stop kind-worker2
 docker exec -it kind-worker2 bash
