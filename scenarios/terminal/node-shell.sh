@@ -21,3 +21,11 @@ docker exec nope bash
 docker stop kind-worker2
 docker exec -it kind-worker2 bash
 docker exec
+kubectl run api --image=nginx --overrides='{"spec":{"nodeName":"kind-control-plane"}}'
+sleep 10
+docker exec kind-control-plane crictl ps --name 'kube-(proxy|scheduler)'
+docker exec kind-control-plane crictl ps --namespace default -q
+docker exec kind-control-plane crictl pods --name etcd
+docker exec kind-control-plane crictl pods --namespace=kube-system --state ready
+docker exec kind-control-plane crictl ps --bogus
+docker exec kind-control-plane crictl ps --name
