@@ -26,6 +26,12 @@ function nodeFileSystem(cluster: ClusterRuntime, node: NodeContainer): VirtualFi
   return fs;
 }
 
+/** Quotes one argument for the node's shell so `|`, `;`, `*`, spaces and quotes reach the command intact (as shlex.quote). */
+export function shellQuote(word: string): string {
+  if (word !== '' && /^[\w@%+=:,./-]+$/.test(word)) return word;
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 const SHELLS = new Set(['bash', 'sh', '/bin/bash', '/bin/sh', '/usr/bin/bash']);
 
 /** Runs COMMAND in the node: an interactive shell takes over the terminal; anything else prints its output. */
@@ -49,7 +55,7 @@ export function execInNode(ctx: CommandContext, cluster: ClusterRuntime, node: N
   }
   const session = new Session(machine, commands, options);
   session.onOutput((text) => ctx.stdout(text));
-  const line = SHELLS.has(command[0] ?? '') && command[1] === '-c' ? (command[2] ?? '') : command.map((w) => (/[\s'"$]/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w)).join(' ');
+  const line = SHELLS.has(command[0] ?? '') && command[1] === '-c' ? (command[2] ?? '') : command.map(shellQuote).join(' ');
   session.write(line);
   // A command that waits (sleep) finishes later; look again every 100 ms of virtual time.
   const finish = () => {

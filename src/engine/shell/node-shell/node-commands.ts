@@ -4,17 +4,16 @@
  * from the pods the API server says run on this node and the kubelet's own status, read through the
  * cluster's API as any node-local tool would see it reflected there.
  */
-import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import { parseRfc3339 as parseTime } from '../../api/time';
 import type { Client } from '../../client';
 import type { NodeContainer } from '../../cluster/runtime';
-import { alignColumns } from '../../kubectl/printers/table-printer';
 import type { Command, CommandTable } from '../command';
 import { CORE_COMMANDS } from '../commands/coreutils';
 import { TEXT_COMMANDS } from '../commands/text-utils';
 import { FILTER_COMMANDS } from '../commands/filters';
 import { ipCommand, iptablesCommand, iptablesSaveCommand } from './net-commands';
+import { crictl, podsOnNode } from './crictl';
 
 export interface NodeShellContext {
   node: NodeContainer;
@@ -26,98 +25,6 @@ export interface NodeShellContext {
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
-}
-
-/** go-units HumanDuration, as crictl's CREATED column shows it ("2 minutes ago"). */
-function humanAgo(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  let d: string;
-  if (s < 1) d = 'Less than a second';
-  else if (s === 1) d = '1 second';
-  else if (s < 60) d = `${s} seconds`;
-  else if (s < 120) d = 'About a minute';
-  else if (s < 3600) d = `${Math.floor(s / 60)} minutes`;
-  else if (s < 7200) d = 'About an hour';
-  else if (s < 48 * 3600) d = `${Math.round(s / 3600)} hours`;
-  else d = `${Math.floor(s / 86400)} days`;
-  return `${d} ago`;
-}
-
-function podsOnNode(ctx: NodeShellContext): KubeObject[] {
-  const list = ctx.client.list({ group: '', version: 'v1', resource: 'pods' }, { fieldSelector: `spec.nodeName=${ctx.node.name}` });
-  return list.ok ? [...list.value.items].sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp))) : [];
-}
-
-/** A stable stand-in for an image's config digest when the node status lists no digest. UNVERIFIED: real ids. */
-function imageIdOf(name: string): string {
-  let h = 0x811c9dc5;
-  let g = 0x9e3779b9;
-  for (let i = 0; i < name.length; i++) {
-    h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
-    g = Math.imul(g ^ name.charCodeAt(i), 0x85ebca6b) >>> 0;
-  }
-  return (h.toString(16).padStart(8, '0') + g.toString(16).padStart(8, '0')).slice(0, 13);
-}
-
-const shortId = (id: string) => id.replace(/^[a-z]+:\/\//, '').replace(/^sha256:/, '').slice(0, 13);
-
-/** crictl prints through a tabwriter with minwidth 20 and padding 3. UNVERIFIED: column set of crictl v1.34. */
-function crictlTable(rows: string[][]): string {
-  return alignColumns(rows, { minWidth: 20, tabWidth: 1, padding: 3 });
-}
-
-function crictl(ctx: NodeShellContext): Command {
-  return (c) => {
-    const [sub, ...rest] = c.args;
-    const now = ctx.nowMs();
-    const all = rest.includes('-a') || rest.includes('--all');
-    if (sub === 'ps') {
-      const rows = [['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD', 'NAMESPACE']];
-      // crictl lists the newest containers first.
-      for (const pod of podsOnNode(ctx).reverse()) {
-        const podId = shortId(text(pod.metadata.uid).replace(/-/g, ''));
-        for (const status of (rec(pod.status).containerStatuses as unknown[] | undefined) ?? []) {
-          const s = rec(status);
-          const running = isRecord(rec(s.state).running);
-          if (!s.containerID || (!running && !all)) continue;
-          const started = parseTime(text(rec(rec(s.state).running).startedAt ?? rec(rec(s.state).terminated).startedAt ?? pod.metadata.creationTimestamp));
-          rows.push([shortId(text(s.containerID)), shortId(text(s.imageID).split('@')[1] ?? text(s.imageID)), humanAgo(now - (started ?? now)), running ? 'Running' : 'Exited', text(s.name), String(typeof s.restartCount === 'number' ? s.restartCount : 0), podId, text(pod.metadata.name), text(pod.metadata.namespace)]);
-        }
-      }
-      c.stdout(crictlTable(rows));
-      c.done(0);
-      return;
-    }
-    if (sub === 'pods') {
-      const rows = [['POD ID', 'CREATED', 'STATE', 'NAME', 'NAMESPACE', 'ATTEMPT', 'RUNTIME']];
-      for (const pod of podsOnNode(ctx).reverse()) {
-        const created = parseTime(text(pod.metadata.creationTimestamp)) ?? now;
-        const ready = (rec(pod.status).conditions as unknown[] | undefined)?.some((x) => rec(x).type === 'PodReadyToStartContainers' && rec(x).status === 'True');
-        rows.push([shortId(text(pod.metadata.uid).replace(/-/g, '')), humanAgo(now - created), ready ? 'Ready' : 'NotReady', text(pod.metadata.name), text(pod.metadata.namespace), '0', '(default)']);
-      }
-      c.stdout(crictlTable(rows));
-      c.done(0);
-      return;
-    }
-    if (sub === 'images') {
-      const node = ctx.client.get({ group: '', version: 'v1', resource: 'nodes', name: ctx.node.name });
-      const rows = [['IMAGE', 'TAG', 'IMAGE ID', 'SIZE']];
-      const images = node.ok ? ((rec(node.value.status).images as unknown[] | undefined) ?? []) : [];
-      for (const image of images) {
-        const names = (rec(image).names as string[] | undefined) ?? [];
-        const tagged = names.find((n) => !n.includes('@')) ?? names[0] ?? '';
-        const digest = names.find((n) => n.includes('@')) ?? '';
-        const at = tagged.lastIndexOf(':');
-        const size = Number(rec(image).sizeBytes ?? 0);
-        rows.push([at > 0 ? tagged.slice(0, at) : tagged, at > 0 ? tagged.slice(at + 1) : '<none>', shortId(digest.split('@')[1] ?? imageIdOf(tagged)), size >= 1e6 ? `${(size / 1e6).toFixed(1)}MB` : `${(size / 1e3).toFixed(1)}kB`]);
-      }
-      c.stdout(crictlTable(rows));
-      c.done(0);
-      return;
-    }
-    c.stderr(`crictl: '${sub ?? ''}' is not a command this lab's crictl knows (try ps, pods or images)\n`);
-    c.done(1);
-  };
 }
 
 /** systemd's relative time (format_timestamp_relative): `45s ago`, `2min 5s ago`, `12min ago`, `1h 3min ago`. */
