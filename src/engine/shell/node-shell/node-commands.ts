@@ -21,7 +21,7 @@ export interface NodeShellContext {
   client: Client;
   nowMs: () => number;
   /** The node's kubelet unit, for `systemctl stop|start|restart kubelet`. */
-  kubelet: { stop(): void; start(): void };
+  kubelet: { stop(): void; start(): void; unseenExit?(podUid: string, container: string): { code: number; atMs: number } | undefined };
 }
 
 function rec(v: unknown): Record<string, unknown> {
@@ -66,11 +66,22 @@ function crictlTable(rows: string[][]): string {
   return alignColumns(rows, { minWidth: 20, tabWidth: 1, padding: 3 });
 }
 
+function safeRegExp(source: string): RegExp | undefined {
+  try {
+    return new RegExp(source);
+  } catch {
+    return undefined;
+  }
+}
+
 function crictl(ctx: NodeShellContext): Command {
   return (c) => {
     const [sub, ...rest] = c.args;
     const now = ctx.nowMs();
     const all = rest.includes('-a') || rest.includes('--all');
+    // `--name` filters containers by a regular expression on their name.
+    const nameArg = rest[rest.indexOf('--name') + 1] ?? rest.find((a) => a.startsWith('--name='))?.slice(7);
+    const namePattern = rest.includes('--name') || rest.some((a) => a.startsWith('--name=')) ? safeRegExp(nameArg ?? '') : undefined;
     if (sub === 'ps') {
       const rows = [['CONTAINER', 'IMAGE', 'CREATED', 'STATE', 'NAME', 'ATTEMPT', 'POD ID', 'POD', 'NAMESPACE']];
       // crictl lists the newest containers first.
@@ -78,8 +89,9 @@ function crictl(ctx: NodeShellContext): Command {
         const podId = shortId(text(pod.metadata.uid).replace(/-/g, ''));
         for (const status of (rec(pod.status).containerStatuses as unknown[] | undefined) ?? []) {
           const s = rec(status);
-          const running = isRecord(rec(s.state).running);
-          if (!s.containerID || (!running && !all)) continue;
+          // containerd knows of an exit the stopped kubelet has not reported yet.
+          const running = isRecord(rec(s.state).running) && !ctx.kubelet.unseenExit?.(text(pod.metadata.uid), text(s.name));
+          if (!s.containerID || (!running && !all) || (namePattern && !namePattern.test(text(s.name)))) continue;
           const started = parseTime(text(rec(rec(s.state).running).startedAt ?? rec(rec(s.state).terminated).startedAt ?? pod.metadata.creationTimestamp));
           rows.push([shortId(text(s.containerID)), shortId(text(s.imageID).split('@')[1] ?? text(s.imageID)), humanAgo(now - (started ?? now)), running ? 'Running' : 'Exited', text(s.name), String(typeof s.restartCount === 'number' ? s.restartCount : 0), podId, text(pod.metadata.name), text(pod.metadata.namespace)]);
         }
