@@ -146,6 +146,11 @@ export class ClusterRuntime {
     return true;
   }
 
+  /** A container on NODE whose process exited unseen by its stopped kubelet (crictl shows it Exited). */
+  unseenExit(node: string, podUid: string, container: string): { code: number; atMs: number } | undefined {
+    return this.kubelets.get(node)?.unseenExit(podUid, container);
+  }
+
   /** `systemctl stop kubelet` inside a node: the agent stops, the node container and its pods run on. */
   stopKubelet(name: string): boolean {
     const node = this.nodes.find((n) => n.name === name);

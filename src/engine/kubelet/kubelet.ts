@@ -92,12 +92,13 @@ export class Kubelet implements HttpServingNode {
 
   /**
    * `systemctl stop kubelet`: no more Lease renewals or status posts, no new pods started, nothing
-   * reported; the containers keep running, so the node goes Unknown while its workloads still serve.
-   * (Simplification: the containers' own restarts and probes go on meanwhile, unreported.)
+   * reported, no restarts or probes; the containers keep running, so the node goes Unknown while its
+   * workloads still serve (and a container that exits stays exited).
    */
   stopService(): void {
     if (!this.running || !this.serviceUp) return;
     this.serviceUp = false;
+    for (const w of this.workers.values()) w.pause();
     for (const t of this.timers.splice(0)) this.options.loop.cancel(t);
     this.pods.stop();
   }
@@ -108,7 +109,10 @@ export class Kubelet implements HttpServingNode {
     this.serviceUp = true;
     this.rebooted = false;
     this.begin(true);
-    for (const w of this.workers.values()) w.flushStatus();
+    for (const w of this.workers.values()) {
+      w.resume();
+      w.flushStatus();
+    }
   }
 
   /**
@@ -193,6 +197,11 @@ export class Kubelet implements HttpServingNode {
   resourceMetrics(): NodeResourceMetrics {
     const now = this.options.loop.nowMs();
     return collectResourceMetrics(this.options.nodeName, this.startedAtMs, this.pods.list(), (uid) => this.workers.get(uid)?.containerUsage(now), now);
+  }
+
+  /** A container whose process exited while this kubelet was stopped, as containerd (crictl) sees it. */
+  unseenExit(podUid: string, container: string): { code: number; atMs: number } | undefined {
+    return this.workers.get(podUid)?.unseenExit(container);
   }
 
   /** What `docker stop <node>` does to the kubelet: it is gone, mid-work. */

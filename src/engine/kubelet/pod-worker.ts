@@ -103,6 +103,9 @@ export class PodWorker {
   private readonly timers = new Set<TimerId>();
   private terminating = false;
   private gone = false;
+  /** Set while the node's kubelet process is stopped: its work (restarts, probes, kills) waits for it. */
+  private paused = false;
+  private readonly deferred: (() => void)[] = [];
   private readonly id: string;
 
   constructor(
@@ -150,7 +153,7 @@ export class PodWorker {
   private after(ms: number, label: string, f: () => void): TimerId {
     const id = this.node.loop.after(ms, label, () => {
       this.timers.delete(id);
-      if (!this.gone) f();
+      if (!this.gone) this.whenWorking(f);
     });
     this.timers.add(id);
     return id;
@@ -164,11 +167,34 @@ export class PodWorker {
       delayMs,
       () => {
         if (slot) slot.pending = undefined;
-        if (!this.gone) f();
+        if (!this.gone) this.whenWorking(f);
       },
     );
     if (slot) slot.pending = scheduled;
     return scheduled;
+  }
+
+  /** Runs `f` now, or when the kubelet is back if it is stopped: the containers run on, nobody acts on them. */
+  private whenWorking(f: () => void): void {
+    if (this.paused) this.deferred.push(f);
+    else f();
+  }
+
+  /** `systemctl stop kubelet`: nothing restarts, probes or kills this pod's containers until resume(). */
+  pause(): void {
+    this.paused = true;
+  }
+
+  /**
+   * The kubelet is back and resyncs: what fell due meanwhile (an exit to handle, a probe, a restart)
+   * happens now. Its back-off state lived in the old process's memory, so a crashed container is
+   * restarted at once rather than after a back-off.
+   */
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    for (const slot of this.slots) slot.backoff = undefined;
+    for (const f of this.deferred.splice(0)) if (!this.gone) f();
   }
 
   update(pod: KubeObject): void {
@@ -401,7 +427,7 @@ export class PodWorker {
         let constructed = false;
         let exitedEarly = false;
         const instance = new RunningContainer(this.node.loop, process, files, this.memoryLimit(slot), () => {
-          if (constructed) this.exited(slot);
+          if (constructed) this.whenWorking(() => this.exited(slot));
           else exitedEarly = true;
         });
         slot.instance = instance;
@@ -723,6 +749,12 @@ export class PodWorker {
   /** The container's status, for log requests (`is waiting to start`, `previous terminated container`). */
   containerStatus(name: string): ContainerRun | undefined {
     return this.slots.find((s) => s.status.name === name)?.status;
+  }
+
+  /** When the container's process has exited but the kubelet has not yet seen it (it is stopped): containerd's view. */
+  unseenExit(name: string): { code: number; atMs: number } | undefined {
+    const slot = this.slots.find((s) => s.status.name === name);
+    return this.paused && slot?.instance?.exit && 'running' in slot.status.state ? { code: slot.instance.exit.code, atMs: slot.instance.exit.atMs } : undefined;
   }
 
   /** Each container's current log, kept by the kubelet when its node stops (the files stay on disk). */

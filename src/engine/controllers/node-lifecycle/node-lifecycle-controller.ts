@@ -44,6 +44,8 @@ export class NodeLifecycleController implements Controller {
   private taintPassScheduled = false;
   /** Each node's Ready status as this pass saw it (the informer may not have the pass's own writes yet). */
   private readonly observedReady = new Map<string, string | undefined>();
+  /** When leaving master disruption mode the controller counts every node's grace period afresh (its probeTimestamp). */
+  private readonly probeResetMs = new Map<string, number>();
 
   watch(context: ControllerContext): void {
     this.events = new EventRecorder(context.client, context.loop, 'node-controller', 'node-controller');
@@ -79,6 +81,7 @@ export class NodeLifecycleController implements Controller {
     const node = context.informers.forResource('', 'v1', 'nodes').get(name);
     if (!node) {
       this.observedReady.delete(name);
+      this.probeResetMs.delete(name);
       context.timers?.clear(`node-monitor-grace/${name}`);
       return DONE;
     }
@@ -86,7 +89,7 @@ export class NodeLifecycleController implements Controller {
     const lease = context.informers.forResource('coordination.k8s.io', 'v1', 'leases').get(`kube-node-lease/${name}`);
     const conditions = conditionsOf(node);
     const ready = conditions.find((c) => c.type === 'Ready');
-    const heartbeat = Math.max(parseRfc3339(rec(lease?.spec).renewTime) ?? 0, parseRfc3339(ready?.lastHeartbeatTime) ?? 0);
+    const heartbeat = Math.max(parseRfc3339(rec(lease?.spec).renewTime) ?? 0, parseRfc3339(ready?.lastHeartbeatTime) ?? 0, this.probeResetMs.get(name) ?? 0);
     const grace = ready ? NODE_MONITOR_GRACE_PERIOD_MS : NODE_STARTUP_GRACE_PERIOD_MS;
     const since = heartbeat || (parseRfc3339(node.metadata.creationTimestamp) ?? now);
     const silent = now - since > grace;
@@ -198,6 +201,9 @@ export class NodeLifecycleController implements Controller {
       }
       return;
     }
+    // Leaving master disruption mode: every node gets a fresh grace period from now, as if it had
+    // just been heard from, so nodes that were cut off with this controller are not marked at once.
+    if (allWere && this.zoneStates.size > 0) for (const node of nodes) this.probeResetMs.set(text(node.metadata.name), now);
     for (const [zone, state] of newStates) {
       if (!allWere && this.zoneStates.get(zone) === state) continue;
       setRate(zone, state);

@@ -115,7 +115,8 @@ function listContainers(c: CommandContext, ctx: NodeShellContext, opts: ListOpti
     if (opts.namespace && !opts.namespace.test(text(pod.metadata.namespace))) continue;
     for (const status of (rec(pod.status).containerStatuses as unknown[] | undefined) ?? []) {
       const s = rec(status);
-      const running = isRecord(rec(s.state).running);
+      // containerd knows of an exit the stopped kubelet has not reported yet.
+      const running = isRecord(rec(s.state).running) && !ctx.kubelet.unseenExit?.(text(pod.metadata.uid), text(s.name));
       const state = running ? 'Running' : 'Exited';
       if (!s.containerID) continue;
       if (opts.state !== undefined ? opts.state.toLowerCase() !== state.toLowerCase() : !running && !opts.all) continue;

@@ -20,7 +20,7 @@ export interface NodeShellContext {
   client: Client;
   nowMs: () => number;
   /** The node's kubelet unit, for `systemctl stop|start|restart kubelet`. */
-  kubelet: { stop(): void; start(): void };
+  kubelet: { stop(): void; start(): void; unseenExit?(podUid: string, container: string): { code: number; atMs: number } | undefined };
 }
 
 function rec(v: unknown): Record<string, unknown> {
