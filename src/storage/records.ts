@@ -80,11 +80,10 @@ export function decodeLab(raw: unknown): Decoded<SavedLab> {
   const snapshot = fields.snapshot;
   if (!isObject(snapshot) || snapshot.version !== 1) return { value: undefined, dropped: ['the saved cluster (unreadable)'] };
   const terminal = decodeShell(fields.terminal);
-  const fresh: ShellState = { cwd: '/home/learner', env: {}, aliases: {}, history: [] };
   if (!terminal) dropped.push("the terminal's working directory, variables and aliases (unreadable)");
   const lesson = fields.lesson === undefined ? undefined : decodeLesson(fields.lesson);
   if (fields.lesson !== undefined && !lesson) dropped.push('the running lesson (unreadable)');
-  return { value: { snapshot: snapshot as SimSnapshot, terminal: terminal ?? fresh, ...(lesson ? { lesson } : {}) }, dropped };
+  return { value: { snapshot: snapshot as SimSnapshot, ...(terminal ? { terminal } : {}), ...(lesson ? { lesson } : {}) }, dropped };
 }
 
 export function encodeWorkspace(workspace: SavedWorkspace): unknown {

@@ -36,7 +36,8 @@ export interface SavedLesson {
 /** Everything the engine side needs to continue a lab after a reload. */
 export interface SavedLab {
   snapshot: SimSnapshot;
-  terminal: ShellState;
+  /** Absent when it could not be read back: the terminal then starts as a fresh login shell. */
+  terminal?: ShellState;
   lesson?: SavedLesson;
 }
 
