@@ -81,7 +81,7 @@ test.describe('saving the lab in the browser', () => {
 
   test('a damaged saved lab loads what it can and says what it left out', async ({ page, lab, editor }) => {
     // A page of the lab's origin that is not the lab, so nothing else writes the records meanwhile.
-    await page.goto('/no-such-page.txt');
+    await page.goto('/robots.txt');
     await plantRecords(page, {
       lab: { format: 1, snapshot: 'not a snapshot' },
       workspace: { format: 1, tabs: [{ title: 'kept.yaml', text: 'kind: ConfigMap\n' }, { title: 42 }], active: 0, terminalHistory: 'nope' },
