@@ -86,6 +86,7 @@ test.describe('saving the lab in the browser', () => {
       lab: { format: 1, snapshot: 'not a snapshot' },
       workspace: { format: 1, tabs: [{ title: 'kept.yaml', text: 'kind: ConfigMap\n' }, { title: 42 }], active: 0, terminalHistory: 'nope' },
     });
+    lab.errors.length = 0; // the text page's favicon request 404s; only the lab's own errors count
     await lab.open();
     const notice = page.getByRole('alert').filter({ hasText: 'could not be restored' });
     await expect(notice).toContainText('the saved cluster (unreadable)');
