@@ -46,7 +46,7 @@ export function App({ engine }: { engine: EngineClient }) {
       <DroppedNotice />
       <main className="app-main">
         <Area title="Cluster graph" className="graph-area">
-          <ClusterGraph />
+          <ClusterGraph engine={engine} />
         </Area>
         <Area title="Terminal" className="terminal-area">
           <Terminal engine={engine} />

@@ -2,12 +2,14 @@
  * The UI side of the worker protocol: starts the engine worker, routes its messages into the
  * stores, and offers the few intents the UI sends. Only this file and the worker speak the protocol.
  */
-import { PROTOCOL_VERSION, type EngineToUi, type SavedLab, type UiToEngine } from '../engine/protocol';
+import { PROTOCOL_VERSION, type EngineToUi, type InspectTarget, type SavedLab, type UiToEngine } from '../engine/protocol';
 import { useEditor } from '../state/editor';
+import { useInspector } from '../state/inspector';
 import { useLesson } from '../state/lesson';
 import { useMirror } from '../state/mirror';
 import { useSaveStatus } from '../state/save-status';
 import { useSim } from '../state/sim';
+import { useTimers } from '../state/timers';
 import { useTraffic } from '../state/traffic';
 
 /** A chunk of terminal output, with the prompt and busy state that hold after it. */
@@ -59,6 +61,11 @@ export class EngineClient {
     useSim.setState({ ready: false, busy: false });
     for (const listener of this.resetListeners) listener();
     this.send({ type: 'reset' });
+  }
+
+  /** Asks for the inspector's views of `target`; the answer lands in the inspector store. */
+  inspect(target: InspectTarget): void {
+    this.send({ type: 'inspect', requestId: `inspect-${this.nextRequestId++}`, target });
   }
 
   /** Called when the learner resets the cluster (the terminal clears its screen). */
@@ -155,6 +162,12 @@ export class EngineClient {
         break;
       case 'checkpoint':
         for (const listener of this.checkpointListeners) listener(message.lab);
+        break;
+      case 'inspection':
+        useInspector.getState().answered(message.inspection);
+        break;
+      case 'timers':
+        useTimers.getState().set(message.timers);
         break;
       case 'restore.dropped':
         useSaveStatus.setState((s) => ({ dropped: [...s.dropped, ...message.dropped] }));

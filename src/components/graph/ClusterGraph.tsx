@@ -1,8 +1,14 @@
 /** The cluster graph area: the control plane around kube-apiserver, nodes with their agents and pods, API traffic lighting up edges. */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Background, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import type { EngineClient } from '../../bridge/engine-client';
+import { useInspector } from '../../state/inspector';
 import { useMirror } from '../../state/mirror';
+import { useSim } from '../../state/sim';
+import { useTimers } from '../../state/timers';
+import { countdowns, type Countdown } from './countdowns';
+import { Inspector } from '../inspector/Inspector';
 import { useTraffic } from '../../state/traffic';
 import { activeEdgeIds, layoutCluster, type ClusterLayout, type GraphNode } from './layout';
 import { BoxNode, type BoxFlowNode } from './nodes/BoxNode';
@@ -12,7 +18,9 @@ const TRAFFIC_GLOW_MS = 1200;
 
 const NODE_TYPES = { box: BoxNode };
 
-function toFlowNode(n: GraphNode): BoxFlowNode {
+function toFlowNode(n: GraphNode, countdown: Countdown | undefined, open: (ref: NonNullable<GraphNode['ref']>) => void): BoxFlowNode {
+  const ref = n.ref;
+  const badge = n.kind === 'node' ? `${n.status ?? ''}${n.cordoned ? ',SchedulingDisabled' : ''}` : undefined;
   return {
     id: n.id,
     type: 'box',
@@ -20,10 +28,10 @@ function toFlowNode(n: GraphNode): BoxFlowNode {
     position: { x: n.x, y: n.y },
     draggable: false,
     selectable: false,
-    className: `graph-${n.kind}${n.status ? ` status-${n.status}` : ''}`,
+    className: `graph-${n.kind}${n.status ? ` status-${n.status}` : ''}${n.cordoned ? ' cordoned' : ''}`,
     style: { width: n.width, height: n.height },
-    ariaLabel: n.status ? `${n.label} ${n.status}` : n.label,
-    data: { label: n.label, badge: n.kind === 'node' ? n.status : undefined, handles: n.handles ?? [] },
+    ariaLabel: [n.label, n.status, countdown?.text].filter(Boolean).join(' '),
+    data: { label: n.label, badge, handles: n.handles ?? [], countdown, onOpen: ref ? () => open(ref) : undefined },
   };
 }
 
@@ -44,18 +52,28 @@ function useActiveEdges(layout: ClusterLayout): Set<string> {
 /** Re-fits the view when nodes join or leave the cluster (not on every pod change). */
 function FitOnClusterChange({ clusterNodes }: { clusterNodes: number }) {
   const flow = useReactFlow();
+  // The inspector opening or closing narrows or widens the canvas: fit again then too.
+  const inspecting = useInspector((s) => s.target !== undefined);
   useEffect(() => {
     const id = requestAnimationFrame(() => void flow.fitView({ padding: 0.06 }));
     return () => cancelAnimationFrame(id);
-  }, [clusterNodes, flow]);
+  }, [clusterNodes, flow, inspecting]);
   return null;
 }
 
 function ClusterGraphView() {
   const nodeObjects = useMirror((s) => s.byKind.get('Node'));
   const podObjects = useMirror((s) => s.byKind.get('Pod'));
+  const timers = useTimers((s) => s.timers);
+  // Whole virtual seconds: countdowns re-render once a second of virtual time, not every frame.
+  const nowSecond = useSim((s) => Math.floor(s.nowMs / 1000));
   const layout = useMemo(() => layoutCluster(nodeObjects?.values() ?? [], podObjects?.values() ?? []), [nodeObjects, podObjects]);
-  const nodes = useMemo(() => layout.nodes.map(toFlowNode), [layout]);
+  // The inspector asks the engine about what it shows.
+  const open = useCallback((ref: NonNullable<GraphNode['ref']>) => useInspector.getState().select(ref), []);
+  const nodes = useMemo(() => {
+    const shown = countdowns(layout.nodes, timers, nowSecond * 1000);
+    return layout.nodes.map((n) => toFlowNode(n, shown.get(n.id), open));
+  }, [layout, timers, nowSecond, open]);
   const active = useActiveEdges(layout);
   const edges: Edge[] = useMemo(
     () =>
@@ -81,6 +99,7 @@ function ClusterGraphView() {
       fitViewOptions={{ padding: 0.06 }}
       minZoom={0.1}
       nodesConnectable={false}
+      onNodeClick={(_event, node: BoxFlowNode) => node.data.onOpen?.()}
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={20} size={1} />
@@ -90,10 +109,15 @@ function ClusterGraphView() {
   );
 }
 
-export function ClusterGraph() {
+export function ClusterGraph({ engine }: { engine: EngineClient }) {
   return (
     <ReactFlowProvider>
-      <ClusterGraphView />
+      <div className="graph-split">
+        <div className="graph-canvas">
+          <ClusterGraphView />
+        </div>
+        <Inspector engine={engine} />
+      </div>
     </ReactFlowProvider>
   );
 }

@@ -31,6 +31,10 @@ export interface GraphNode {
   status?: string;
   /** Where edges attach; a box without handles has no edges. */
   handles?: GraphHandle[];
+  /** The API object a box stands for (nodes and pods): the inspector opens it. */
+  ref?: { kind: 'Node' | 'Pod'; namespace?: string; name: string };
+  /** A node whose spec.unschedulable is set (cordoned). */
+  cordoned?: boolean;
 }
 
 export interface GraphEdge {
@@ -103,6 +107,13 @@ export function nodeNameOfPod(pod: KubeObject): string | undefined {
   return typeof nodeName === 'string' && nodeName !== '' ? nodeName : undefined;
 }
 
+const podRef = (pod: KubeObject): GraphNode['ref'] => ({ kind: 'Pod', namespace: String(pod.metadata.namespace ?? 'default'), name: nameOf(pod) });
+
+/** Whether the node's spec says cordoned (`kubectl get nodes` adds SchedulingDisabled). */
+export function cordoned(node: KubeObject): boolean {
+  return record(node.spec).unschedulable === true;
+}
+
 function controlPlane(): ClusterLayout {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
@@ -128,14 +139,14 @@ function nodeGroup(node: KubeObject, index: number, pods: readonly KubeObject[])
   const innerW = NODE_W - 20;
   const podsY = NODE_HEADER_H + NODE_AGENTS.length * (AGENT_H + ROW_STEP);
   const height = podsY + pods.length * (POD_H + 4) + 10;
-  const nodes: GraphNode[] = [{ id, kind: 'node', label: name, x: MARGIN + index * (NODE_W + NODE_GAP), y: NODES_Y, width: NODE_W, height, status: nodeStatus(node) }];
+  const nodes: GraphNode[] = [{ id, kind: 'node', label: name, x: MARGIN + index * (NODE_W + NODE_GAP), y: NODES_Y, width: NODE_W, height, status: nodeStatus(node), ref: { kind: 'Node', name }, cordoned: cordoned(node) }];
   NODE_AGENTS.forEach((agent, j) => {
     // The kubelet's edge comes in at the right, clear of the node's name and status badge in the group header.
     const handles: GraphHandle[] | undefined = agent === 'kubelet' ? [{ id: 'api', type: 'target', side: 'top', offset: innerW - 24 }] : undefined;
     nodes.push({ id: `${id}/${agent}`, kind: 'agent', label: agent, parent: id, x: 10, y: NODE_HEADER_H + j * (AGENT_H + ROW_STEP), width: innerW, height: AGENT_H, handles });
   });
   pods.forEach((pod, k) => {
-    nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), parent: id, x: 10, y: podsY + k * (POD_H + 4), width: innerW, height: POD_H, status: podStatus(pod) });
+    nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), parent: id, x: 10, y: podsY + k * (POD_H + 4), width: innerW, height: POD_H, status: podStatus(pod), ref: podRef(pod) });
   });
   // The kubelet's watch on its pods and its status updates: the edge its traffic lights up.
   const edges: GraphEdge[] = [{ id: `edge/kubelet/${name}`, source: API_SERVER_ID, sourceHandle: 'nodes', target: `${id}/kubelet`, targetHandle: 'api', client: `kubelet/${name}` }];
@@ -161,7 +172,7 @@ export function layoutCluster(clusterNodes: Iterable<KubeObject>, pods: Iterable
   const known = new Set([...layout.nodes].filter((n) => n.kind === 'node').map((n) => n.label));
   for (const [nodeName, bound] of podsByNode) if (!known.has(nodeName)) unbound.push(...bound);
   unbound.forEach((pod, k) => {
-    layout.nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), x: ETCD_X + ETCD_W + CLIENT_GAP, y: MARGIN + k * (POD_H + ROW_STEP), width: PENDING_W, height: POD_H, status: podStatus(pod) });
+    layout.nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), x: ETCD_X + ETCD_W + CLIENT_GAP, y: MARGIN + k * (POD_H + ROW_STEP), width: PENDING_W, height: POD_H, status: podStatus(pod), ref: podRef(pod) });
   });
   return layout;
 }

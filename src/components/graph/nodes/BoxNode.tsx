@@ -6,7 +6,15 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { GraphHandle } from '../layout';
 
-export type BoxNodeData = { label: string; badge?: string; handles: GraphHandle[] };
+export type BoxNodeData = {
+  label: string;
+  badge?: string;
+  handles: GraphHandle[];
+  /** A running timer's countdown (eviction, grace period, back-off) and its sentence. */
+  countdown?: { text: string; title: string };
+  /** Opens the box's object in the inspector; the label is then a button. */
+  onOpen?: () => void;
+};
 export type BoxFlowNode = Node<BoxNodeData, 'box'>;
 
 const POSITIONS: Record<GraphHandle['side'], Position> = {
@@ -29,8 +37,19 @@ export function BoxNode({ data }: NodeProps<BoxFlowNode>) {
           style={h.side === 'top' || h.side === 'bottom' ? { left: h.offset } : { top: h.offset }}
         />
       ))}
-      <span className="box-label">{data.label}</span>
+      {data.onOpen ? (
+        <button type="button" className="box-label box-open nodrag" onClick={data.onOpen} title={`Inspect ${data.label}`}>
+          {data.label}
+        </button>
+      ) : (
+        <span className="box-label">{data.label}</span>
+      )}
       {data.badge ? <span className="box-badge">{data.badge}</span> : null}
+      {data.countdown ? (
+        <span className="box-countdown" title={data.countdown.title}>
+          {data.countdown.text}
+        </span>
+      ) : null}
     </>
   );
 }
