@@ -128,12 +128,15 @@ export class EngineHost {
     if (!running) return;
     switch (message.type) {
       case 'reset':
-        this.toType.length = 0;
-        this.lesson = undefined;
-        this.lastLessonSent = '';
-        this.terminalOutput = '';
-        this.lastShellState = '';
+        this.forgetSession();
         this.boot(createSimulation({ seed: this.seed, cluster: 'default' }));
+        break;
+      case 'lab.export':
+        this.options.post({ type: 'lab.exported', requestId: message.requestId, lab: this.currentLab(running, running.sim.snapshot()) });
+        break;
+      case 'lab.import':
+        this.forgetSession();
+        this.restoreSaved(message.lab);
         break;
       case 'shell.input':
         this.typeLine(running, message.line);
@@ -247,8 +250,21 @@ export class EngineHost {
     this.lastSnapshotWallMs = wall;
     this.lastCheckpointWallMs = wall;
     this.dirty = false;
+    this.options.post({ type: 'checkpoint', lab: this.currentLab(running, snapshot) });
+  }
+
+  private currentLab(running: Running, snapshot: SimSnapshot): SavedLab {
     const lesson = this.lesson?.saved();
-    this.options.post({ type: 'checkpoint', lab: { snapshot, terminal: running.terminal.state(), ...(lesson ? { lesson } : {}) } });
+    return { snapshot, terminal: running.terminal.state(), ...(lesson ? { lesson } : {}) };
+  }
+
+  /** Before another lab takes over: nothing typed, running or printed carries over. */
+  private forgetSession(): void {
+    this.toType.length = 0;
+    this.lesson = undefined;
+    this.lastLessonSent = '';
+    this.terminalOutput = '';
+    this.lastShellState = '';
   }
 
   private boot(sim: Simulation, terminalState?: ShellState): void {

@@ -73,7 +73,11 @@ export type UiToEngine =
   /** Stops evaluating the lesson's checks; the cluster stays as it is. */
   | { type: 'lesson.stop' }
   /** The inspector asks for an object's YAML, its `kubectl describe` and, for a pod, the scheduler's reasons. */
-  | { type: 'inspect'; requestId: string; target: InspectTarget };
+  | { type: 'inspect'; requestId: string; target: InspectTarget }
+  /** The lab as it is now, for a scenario file or link (answered by `lab.exported`). */
+  | { type: 'lab.export'; requestId: string }
+  /** Replaces the running lab with an imported scenario, as a reload would restore a saved one. */
+  | { type: 'lab.import'; lab: SavedLab };
 
 /** Text in both lesson languages. */
 export interface LessonText {
@@ -107,6 +111,7 @@ export type EngineToUi =
   | { type: 'restore.dropped'; dropped: string[] }
   /** Answer to `inspect`: each view as the lab's kubectl (and `kubelab explain`) prints it. */
   | { type: 'inspection'; requestId: string; inspection: Inspection }
+  | { type: 'lab.exported'; requestId: string; lab: SavedLab }
   /** Every pending timed transition (eviction deadlines, grace periods, back-offs), sent when they change. */
   | { type: 'timers'; nowMs: number; timers: ClusterTimer[] };
 
