@@ -129,7 +129,7 @@ export class DaemonSetController implements Controller {
    * and the old ones.
    */
   private constructHistory(ds: KubeObject, context: ControllerContext): { current: KubeObject; old: KubeObject[] } | undefined {
-    const selector = fromLabelSelector(rec(ds.spec).selector);
+    const selector = fromLabelSelector(rec(rec(ds.spec).selector));
     const owned = context.informers
       .forResource(REVISIONS.group, REVISIONS.version, REVISIONS.resource)
       .list()
