@@ -12,7 +12,7 @@ import { DONE, type Controller, type ControllerContext, type ReconcileResult } f
 import { controllerRef } from '../pod-helpers';
 import { podTemplateHash } from './pod-template-hash';
 import { replicaFailureCondition } from './replica-failure';
-import { calculateStatus, newReplicaSetConditions, pausedConditions, removeCondition, resolveFenceposts, setCondition, stuckRequeueDelayMs, withRolloutProgress, type DeploymentCondition, type DeploymentStatus } from './progressing';
+import { calculateStatus, failedCreateConditions, newReplicaSetConditions, pausedConditions, removeCondition, resolveFenceposts, setCondition, stuckRequeueDelayMs, withRolloutProgress, type DeploymentCondition, type DeploymentStatus } from './progressing';
 
 export { resolveFenceposts } from './progressing';
 
@@ -174,7 +174,11 @@ export class DeploymentController implements Controller {
         spec: { replicas: 0, minReadySeconds: spec.minReadySeconds ?? 0, selector, template },
       },
     );
-    if (!r.ok) return undefined;
+    if (!r.ok) {
+      // AlreadyExists is a stale cache (or a hash collision); anything else is reported on the Deployment.
+      if (r.code !== 409) this.writeConditions(d, failedCreateConditions(d, rsName, r.status.message ?? '', formatRfc3339(context.loop.nowMs())), context);
+      return undefined;
+    }
     this.annotate(d, { [REVISION]: String(revision) }, context, 'deployments');
     return r.value;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/meta';
-import { calculateStatus, newCondition, newReplicaSetConditions, pausedConditions, setCondition, stuckRequeueDelayMs, withRolloutProgress, type DeploymentCondition } from './progressing';
+import { calculateStatus, failedCreateConditions, newCondition, newReplicaSetConditions, pausedConditions, setCondition, stuckRequeueDelayMs, withRolloutProgress, type DeploymentCondition } from './progressing';
 
 const T0 = '2025-09-01T09:00:00Z';
 const T1 = '2025-09-01T09:00:10Z';
@@ -55,6 +55,14 @@ describe('pause, resume and the new ReplicaSet', () => {
     expect(newReplicaSetConditions(deployment(), 'web-abc', true, T0)).toEqual([{ type: 'Progressing', status: 'True', reason: 'NewReplicaSetCreated', message: 'Created new replica set "web-abc"', lastTransitionTime: T0, lastUpdateTime: T0 }]);
     expect(newReplicaSetConditions(deployment(), 'web-abc', false, T0)?.[0]).toMatchObject({ reason: 'FoundNewReplicaSet', message: 'Found new replica set "web-abc"' });
     expect(newReplicaSetConditions(deployment({}, { conditions: [progressing('ReplicaSetUpdated')] }), 'web-abc', false, T0)).toBeUndefined();
+  });
+});
+
+describe('a failed ReplicaSet creation', () => {
+  it('reports the API error as Progressing False ReplicaSetCreateError', () => {
+    const conditions = failedCreateConditions(deployment({}, { conditions: [available(), progressing('NewReplicaSetAvailable')] }), 'web-abc', 'replicasets.apps "web-abc" is forbidden: denied', T1);
+    expect(conditions?.[1]).toEqual({ type: 'Progressing', status: 'False', reason: 'ReplicaSetCreateError', message: 'Failed to create new replica set "web-abc": replicasets.apps "web-abc" is forbidden: denied', lastTransitionTime: T1, lastUpdateTime: T1 });
+    expect(failedCreateConditions(deployment({ progressDeadlineSeconds: undefined }), 'web-abc', 'x', T1)).toBeUndefined();
   });
 });
 

@@ -18,6 +18,8 @@ export const DeploymentReason = {
   MinimumReplicasUnavailable: 'MinimumReplicasUnavailable',
   /** Progressing True when the controller created the new ReplicaSet. */
   NewReplicaSetCreated: 'NewReplicaSetCreated',
+  /** Progressing False when the new ReplicaSet could not be created. */
+  ReplicaSetCreateError: 'ReplicaSetCreateError',
   /** Progressing True when the new ReplicaSet existed before a deadline was first estimated. */
   FoundNewReplicaSet: 'FoundNewReplicaSet',
   /** Progressing True, lastUpdateTime refreshed on every sign of progress. */
@@ -142,6 +144,12 @@ export function newReplicaSetConditions(d: KubeObject, rsName: string, created: 
   if (created) return setCondition(conditions, newCondition('Progressing', 'True', DeploymentReason.NewReplicaSetCreated, `Created new replica set "${rsName}"`, now));
   if (getCondition(conditions, 'Progressing')) return undefined;
   return setCondition(conditions, newCondition('Progressing', 'True', DeploymentReason.FoundNewReplicaSet, `Found new replica set "${rsName}"`, now));
+}
+
+/** getNewReplicaSet when creating the new ReplicaSet failed: Progressing False with the API's error. */
+export function failedCreateConditions(d: KubeObject, rsName: string, error: string, now: string): DeploymentCondition[] | undefined {
+  if (!hasProgressDeadline(d)) return undefined;
+  return setCondition(conditionsOf(d.status), newCondition('Progressing', 'False', DeploymentReason.ReplicaSetCreateError, `Failed to create new replica set "${rsName}": ${error}`, now));
 }
 
 /** The status counts of a set of ReplicaSets (GetActualReplicaCountForReplicaSets and friends). */
