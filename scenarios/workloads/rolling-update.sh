@@ -42,8 +42,12 @@ spec:
 EOF
 kubectl apply -f web.yaml
 kubectl get rs
+kubectl get deploy web -o jsonpath='{range .status.conditions[*]}{.type} {.status} {.reason}: {.message}{"\n"}{end}'
 sleep 1
 kubectl get pods
+kubectl get deploy web -o jsonpath='{range .status.conditions[*]}{.type} {.status} {.reason}: {.message}{"\n"}{end}'
 sleep 30
 kubectl get deploy,rs
+kubectl get deploy web -o jsonpath='{range .status.conditions[*]}{.type} {.status} {.reason}: {.message}{"\n"}{end}'
+kubectl describe deploy web | grep -A4 Conditions
 kubectl get events --field-selector involvedObject.name=web

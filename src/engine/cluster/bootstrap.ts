@@ -13,6 +13,8 @@ import { defaultClusterSpec, nodeNames, type KindClusterSpec } from './kind-conf
 import { buildNode, containerId, imageDigest } from './node-object';
 import { SYSTEM_IMAGES } from './images';
 import { daemonTolerations, mergeTolerations } from '../controllers/daemonset/daemonset-controller';
+import { newControllerRevision } from '../controllers/history/controller-history';
+import { DAEMONSET_HASH_LABEL } from '../controllers/daemonset/history';
 import { COREDNS, COREDNS_HASH, KINDNET, KUBE_PROXY, LOCAL_PATH, LOCAL_PATH_HASH, podSpec, staticPods, workloadManifest, type PodSketch } from './system-workloads';
 
 export interface ClusterNode {
@@ -231,6 +233,8 @@ export class ClusterBootstrapper {
 
   private createDaemonSet(name: string, sketch: PodSketch, nodes: ClusterNode[]): void {
     const ds = must(this.client.create(ref('apps', 'v1', 'daemonsets', 'kube-system'), workloadManifest('DaemonSet', name, 'kube-system', { [name === 'kindnet' ? 'app' : 'k8s-app']: name }, sketch)), `daemonset ${name}`);
+    // Its first ControllerRevision, under the hash a real kind cluster's pods carry.
+    this.client.create(ref('apps', 'v1', 'controllerrevisions', 'kube-system'), newControllerRevision(ds, sketch.labels[DAEMONSET_HASH_LABEL] ?? '', DAEMONSET_HASH_LABEL, 1));
     for (const node of nodes) {
       const manifest: KubeObject = {
         apiVersion: 'v1',

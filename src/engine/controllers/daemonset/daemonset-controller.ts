@@ -3,7 +3,8 @@
  * selector and required node affinity match it and its NoSchedule/NoExecute taints are tolerated.
  * Pods are pinned with node affinity on `metadata.name` and placed by the scheduler, as in
  * Kubernetes; they tolerate not-ready/unreachable nodes without a time limit, so they are never
- * evicted from failing nodes.
+ * evicted from failing nodes. Each template the DaemonSet runs is kept as a ControllerRevision
+ * (history.ts, pruned to revisionHistoryLimit); RollingUpdate replaces pods as rolling-update.ts plans.
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
@@ -13,7 +14,12 @@ import { podMatchesNodeSelectorAndAffinity } from '../../scheduler/plugins/node-
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { PodControl } from '../pod-control';
 import { controllerRef, isPodActive, isPodAvailable, isPodReady } from '../pod-helpers';
-import { podTemplateHash } from '../deployment/pod-template-hash';
+import { fromLabelSelector, matches } from '../../api/labels';
+import { revisionNumber } from '../history/controller-history';
+import { DAEMONSET_HASH_LABEL, daemonSetRevision, keptCurrent, revisionsToDelete, splitHistory } from './history';
+import { rollingUpdatePlan, updateCounts } from './rolling-update';
+
+const REVISIONS = { group: 'apps', version: 'v1', resource: 'controllerrevisions' };
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
@@ -76,47 +82,91 @@ export class DaemonSetController implements Controller {
     if (!ds || ds.metadata.deletionTimestamp) return DONE;
     const nodes = context.informers.forResource('', 'v1', 'nodes').list();
     const pods = context.informers.forResource('', 'v1', 'pods').list().filter((p) => controllerRef(p)?.uid === ds.metadata.uid);
-    const podsOn = (node: string) => pods.filter((p) => isPodActive(p) && podTargetNode(p) === node);
-    const revision = currentRevision(ds);
-    let desired = 0;
+    const history = this.constructHistory(ds, context);
+    if (!history) return { kind: 'retry', reason: 'could not create a ControllerRevision' };
+    const revision: Revision = { hash: history.current.metadata.labels?.[DAEMONSET_HASH_LABEL] ?? '', generation: ds.metadata.annotations?.['deprecated.daemonset.template.generation'] ?? '1' };
+    const podsOn = (node: string) => byAge(pods.filter((p) => isPodActive(p) && podTargetNode(p) === node));
+    const rollingUpdate = rec(rec(rec(ds.spec).updateStrategy).rollingUpdate);
+    const surgeAllowed = rollingUpdateStrategy(ds) && updateCounts(rollingUpdate, 1).maxSurge > 0;
+    let changed = false;
     const eligibleNodes: string[] = [];
     for (const node of nodes) {
       const name = text(node.metadata.name);
       const mine = podsOn(name);
-      if (this.eligible(ds, node)) {
-        desired++;
-        eligibleNodes.push(name);
-        if (mine.length === 0) this.createPod(ds, name, revision);
-        for (const extra of mine.slice(1)) this.deletePod(ds, extra);
-      } else {
-        for (const p of mine) this.deletePod(ds, p);
-      }
+      const eligible = this.eligible(ds, node);
+      const remove = eligible ? excessPods(mine, revision, surgeAllowed) : mine;
+      if (eligible) eligibleNodes.push(name);
+      if (eligible && mine.length === 0) this.createPod(ds, name, revision);
+      for (const p of remove) this.deletePod(ds, p);
+      changed ||= (eligible && mine.length === 0) || remove.length > 0;
     }
+    const desired = eligibleNodes.length;
     const now = context.loop.nowMs();
     const minReady = Number(rec(ds.spec).minReadySeconds ?? 0);
-    const strategy = rec(rec(ds.spec).updateStrategy);
-    if ((text(strategy.type) || 'RollingUpdate') === 'RollingUpdate') this.rollingUpdate(ds, eligibleNodes.map((n) => podsOn(n)[0]), revision, minReady, now);
-    this.updateStatus(ds, desired, pods, nodes, revision, context);
+    // As with Kubernetes' expectations, a sync that created or deleted pods leaves the rollout to the next one.
+    if (!changed && rollingUpdateStrategy(ds)) {
+      const { maxSurge, maxUnavailable } = updateCounts(rollingUpdate, desired);
+      const plan = rollingUpdatePlan({
+        nodes: eligibleNodes.map((node) => ({ node, shouldRun: true, pods: podsOn(node) })),
+        maxSurge,
+        maxUnavailable,
+        desired,
+        isUpdated: (p) => isUpdated(p, revision),
+        isAvailable: (p) => isPodAvailable(p, minReady, now),
+      });
+      for (const pod of plan.deletePods) this.deletePod(ds, pod);
+      for (const node of plan.createOn) this.createPod(ds, node, revision);
+    }
+    this.cleanupHistory(ds, history.old, pods, context);
+    this.updateStatus(ds, eligibleNodes, pods, nodes, revision, context);
     // Pods that become available let the rollout go on: look again once minReadySeconds may have passed.
     return minReady > 0 && pods.some((p) => isPodReady(p) && !isPodAvailable(p, minReady, now)) ? { kind: 'requeueAfter', delayMs: 1000 } : DONE;
   }
 
   /**
-   * rollingUpdate with maxSurge 0: old pods that are not available go at once; available old pods
-   * go while fewer than maxUnavailable nodes lack an available daemon pod. The normal sync then
-   * creates their replacements from the new template.
+   * constructHistory: the DaemonSet's ControllerRevisions split into the one matching its template
+   * (created when missing, renumbered past the old ones when it comes back, duplicates removed)
+   * and the old ones.
    */
-  private rollingUpdate(ds: KubeObject, perNode: readonly (KubeObject | undefined)[], revision: Revision, minReady: number, now: number): void {
-    const ru = rec(rec(rec(ds.spec).updateStrategy).rollingUpdate);
-    const maxUnavailable = scaledUp(ru.maxUnavailable ?? 1, perNode.length);
-    let unavailable = perNode.filter((p) => !p || !isPodAvailable(p, minReady, now)).length;
-    const old = perNode.filter((p): p is KubeObject => p !== undefined && !isUpdated(p, revision));
-    for (const pod of old.filter((p) => !isPodAvailable(p, minReady, now))) this.deletePod(ds, pod);
-    for (const pod of old.filter((p) => isPodAvailable(p, minReady, now))) {
-      if (unavailable >= maxUnavailable) break;
-      this.deletePod(ds, pod);
-      unavailable++;
+  private constructHistory(ds: KubeObject, context: ControllerContext): { current: KubeObject; old: KubeObject[] } | undefined {
+    const selector = fromLabelSelector(rec(rec(ds.spec).selector));
+    const owned = context.informers
+      .forResource(REVISIONS.group, REVISIONS.version, REVISIONS.resource)
+      .list()
+      .filter((r) => r.metadata.namespace === ds.metadata.namespace && controllerRef(r)?.uid === ds.metadata.uid && matches(selector, r.metadata.labels));
+    const split = splitHistory(ds, owned);
+    let current = keptCurrent(split.current);
+    for (const dup of split.current) if (dup !== current) context.client.delete({ ...REVISIONS, namespace: dup.metadata.namespace, name: text(dup.metadata.name) });
+    if (current && revisionNumber(current) < split.nextRevision) {
+      const r = context.client.patch({ ...REVISIONS, namespace: current.metadata.namespace, name: text(current.metadata.name) }, 'merge', { revision: split.nextRevision });
+      if (r.ok) current = r.value;
     }
+    if (!current) current = this.snapshot(ds, split.nextRevision, context);
+    return current ? { current, old: split.old } : undefined;
+  }
+
+  /** dsc.snapshot: create the revision; a name taken by a different template bumps status.collisionCount. */
+  private snapshot(ds: KubeObject, revision: number, context: ControllerContext): KubeObject | undefined {
+    const candidate = daemonSetRevision(ds, revision);
+    const created = context.client.create({ ...REVISIONS, namespace: ds.metadata.namespace }, candidate);
+    if (created.ok) return created.value;
+    if (created.code !== 409) return undefined;
+    const existing = context.client.get({ ...REVISIONS, namespace: ds.metadata.namespace, name: text(candidate.metadata.name) });
+    if (existing.ok && controllerRef(existing.value)?.uid === ds.metadata.uid && splitHistory(ds, [existing.value]).current.length === 1) return existing.value;
+    const dsRef = { group: 'apps', version: 'v1', resource: 'daemonsets', namespace: ds.metadata.namespace, name: text(ds.metadata.name) };
+    const fresh = context.client.get(dsRef);
+    if (fresh.ok) {
+      const status = { ...rec(fresh.value.status), collisionCount: Number(rec(fresh.value.status).collisionCount ?? 0) + 1 };
+      context.client.update({ ...dsRef, subresource: 'status' }, { ...fresh.value, status });
+    }
+    return undefined;
+  }
+
+  /** cleanupHistory: old revisions past revisionHistoryLimit (default 10) that no pod runs. */
+  private cleanupHistory(ds: KubeObject, old: KubeObject[], pods: readonly KubeObject[], context: ControllerContext): void {
+    const limit = Number(rec(ds.spec).revisionHistoryLimit ?? 10);
+    const live = new Set(pods.map((p) => p.metadata.labels?.[DAEMONSET_HASH_LABEL] ?? '').filter((h) => h !== ''));
+    for (const r of revisionsToDelete(old, limit, live)) context.client.delete({ ...REVISIONS, namespace: r.metadata.namespace, name: text(r.metadata.name) });
   }
 
   private createPod(ds: KubeObject, nodeName: string, revision: Revision): void {
@@ -131,27 +181,55 @@ export class DaemonSetController implements Controller {
     this.pods?.delete(ds, pod);
   }
 
-  private updateStatus(ds: KubeObject, desired: number, pods: KubeObject[], nodes: KubeObject[], revision: Revision, context: ControllerContext): void {
-    const active = pods.filter(isPodActive);
-    const scheduled = active.filter((p) => nodes.some((n) => n.metadata.name === podTargetNode(p)));
+  /**
+   * updateDaemonSetStatus, node by node: a node counts as scheduled when it has a daemon pod (one
+   * still terminating included), and the oldest of its pods decides whether it is ready,
+   * available and updated, so a rollout completes only once the old pods are gone.
+   */
+  private updateStatus(ds: KubeObject, eligibleNodes: readonly string[], pods: KubeObject[], nodes: KubeObject[], revision: Revision, context: ControllerContext): void {
     const minReady = Number(rec(ds.spec).minReadySeconds ?? 0);
+    const now = context.loop.nowMs();
+    const counted = pods.filter((p) => !(isPodTerminal(p) && p.metadata.deletionTimestamp));
+    let current = 0;
+    let ready = 0;
+    let available = 0;
+    let updated = 0;
+    let misscheduled = 0;
+    for (const node of nodes) {
+      const name = text(node.metadata.name);
+      const oldest = byAge(counted.filter((p) => podTargetNode(p) === name))[0];
+      if (!eligibleNodes.includes(name)) {
+        if (oldest) misscheduled++;
+        continue;
+      }
+      if (!oldest) continue;
+      current++;
+      if (isPodReady(oldest)) {
+        ready++;
+        if (isPodAvailable(oldest, minReady, now)) available++;
+      }
+      if (isUpdated(oldest, revision)) updated++;
+    }
+    const desired = eligibleNodes.length;
     const status: Record<string, unknown> = {
-      currentNumberScheduled: scheduled.length,
+      currentNumberScheduled: current,
       desiredNumberScheduled: desired,
-      numberAvailable: scheduled.filter((p) => isPodAvailable(p, minReady, context.loop.nowMs())).length,
-      numberMisscheduled: 0,
-      numberReady: scheduled.filter(isPodReady).length,
+      numberAvailable: available,
+      numberMisscheduled: misscheduled,
+      numberReady: ready,
       observedGeneration: ds.metadata.generation ?? 1,
-      updatedNumberScheduled: scheduled.filter((p) => isUpdated(p, revision)).length,
+      updatedNumberScheduled: updated,
     };
-    const unavailable = desired - Number(status.numberAvailable);
-    if (unavailable > 0) status.numberUnavailable = unavailable;
-    if (status.numberAvailable === 0) delete status.numberAvailable;
-    if (status.updatedNumberScheduled === 0) delete status.updatedNumberScheduled;
-    const current = rec(ds.status);
-    if (Object.keys(status).every((k) => current[k] === status[k]) && Object.keys(current).length === Object.keys(status).length) return;
-    const fresh = context.client.get({ group: 'apps', version: 'v1', resource: 'daemonsets', namespace: ds.metadata.namespace, name: text(ds.metadata.name) });
-    if (fresh.ok) context.client.update({ group: 'apps', version: 'v1', resource: 'daemonsets', namespace: ds.metadata.namespace, name: text(ds.metadata.name), subresource: 'status' }, { ...fresh.value, status });
+    if (desired - available > 0) status.numberUnavailable = desired - available;
+    if (available === 0) delete status.numberAvailable;
+    if (updated === 0) delete status.updatedNumberScheduled;
+    const collisionCount = rec(ds.status).collisionCount;
+    if (typeof collisionCount === 'number') status.collisionCount = collisionCount;
+    const previous = rec(ds.status);
+    if (Object.keys(status).every((k) => previous[k] === status[k]) && Object.keys(previous).length === Object.keys(status).length) return;
+    const ref = { group: 'apps', version: 'v1', resource: 'daemonsets', namespace: ds.metadata.namespace, name: text(ds.metadata.name) };
+    const fresh = context.client.get(ref);
+    if (fresh.ok) context.client.update({ ...ref, subresource: 'status' }, { ...fresh.value, status });
   }
 }
 
@@ -162,22 +240,27 @@ interface Revision {
   generation: string;
 }
 
-function currentRevision(ds: KubeObject): Revision {
-  return { hash: podTemplateHash(rec(ds.spec).template, Number(rec(ds.status).collisionCount ?? 0)), generation: ds.metadata.annotations?.['deprecated.daemonset.template.generation'] ?? '1' };
-}
-
 /** IsPodUpdated: the pod carries the current template's hash or its generation. */
 function isUpdated(pod: KubeObject, revision: Revision): boolean {
   const labels = pod.metadata.labels ?? {};
   return labels['controller-revision-hash'] === revision.hash || labels['pod-template-generation'] === revision.generation;
 }
 
-/** An int-or-percent of a total, rounded up (maxUnavailable), at least 1 when a percentage gives 0. */
-function scaledUp(value: unknown, total: number): number {
-  if (typeof value === 'number') return value;
-  const m = /^(\d+)%$/.exec(text(value));
-  const n = m ? Math.ceil((Number(m[1]) * total) / 100) : Number(value) || 0;
-  return n === 0 ? 1 : n;
+function rollingUpdateStrategy(ds: KubeObject): boolean {
+  return (text(rec(rec(ds.spec).updateStrategy).type) || 'RollingUpdate') === 'RollingUpdate';
+}
+
+/** Oldest first (podByCreationTimestampAndPhase, without the phase tie-break). */
+function byAge(pods: KubeObject[]): KubeObject[] {
+  return [...pods].sort((a, b) => text(a.metadata.creationTimestamp).localeCompare(text(b.metadata.creationTimestamp)) || text(a.metadata.name).localeCompare(text(b.metadata.name)));
+}
+
+/** podsShouldBeOnNode's pruning: keep the oldest pod, or with surge the oldest new and the oldest old one. */
+function excessPods(pods: readonly KubeObject[], revision: Revision, surgeAllowed: boolean): KubeObject[] {
+  if (!surgeAllowed) return pods.slice(1);
+  const updated = pods.filter((p) => p.metadata.labels?.[DAEMONSET_HASH_LABEL] === revision.hash);
+  const old = pods.filter((p) => p.metadata.labels?.[DAEMONSET_HASH_LABEL] !== revision.hash);
+  return [...updated.slice(1), ...old.slice(1)];
 }
 
 /** The node a DaemonSet pod is on or pinned to. */
@@ -188,4 +271,10 @@ function podTargetNode(pod: KubeObject): string {
   const first = Array.isArray(terms) ? terms.filter(isRecord)[0] : undefined;
   const field = Array.isArray(first?.matchFields) ? (first.matchFields as unknown[]).filter(isRecord).find((f) => f.key === 'metadata.name') : undefined;
   return Array.isArray(field?.values) ? text(field.values[0]) : '';
+}
+
+/** IsPodTerminal: Succeeded or Failed. */
+function isPodTerminal(pod: KubeObject): boolean {
+  const phase = rec(pod.status).phase;
+  return phase === 'Succeeded' || phase === 'Failed';
 }

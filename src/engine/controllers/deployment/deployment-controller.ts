@@ -6,12 +6,15 @@
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
-import { formatRfc3339, parseRfc3339 } from '../../api/time';
+import { formatRfc3339 } from '../../api/time';
 import { LegacyEventRecorder } from '../../client';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { controllerRef } from '../pod-helpers';
 import { podTemplateHash } from './pod-template-hash';
-import { replicaFailureCondition, withReplicaFailure } from './replica-failure';
+import { replicaFailureCondition } from './replica-failure';
+import { calculateStatus, failedCreateConditions, newReplicaSetConditions, pausedConditions, removeCondition, resolveFenceposts, setCondition, stuckRequeueDelayMs, withRolloutProgress, type DeploymentCondition, type DeploymentStatus } from './progressing';
+
+export { resolveFenceposts } from './progressing';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 
@@ -22,21 +25,6 @@ function rec(v: unknown): Record<string, unknown> {
 function replicasOf(o: KubeObject): number {
   const r = rec(o.spec).replicas;
   return typeof r === 'number' ? r : 0;
-}
-
-/** intstr percentages: maxSurge rounds up, maxUnavailable down; both zero makes maxUnavailable 1. */
-export function resolveFenceposts(maxSurge: unknown, maxUnavailable: unknown, desired: number): { surge: number; unavailable: number } {
-  const resolve = (v: unknown, roundUp: boolean) => {
-    if (typeof v === 'number') return v;
-    const m = /^(\d+)%$/.exec(text(v));
-    if (!m) return Number(v) || 0;
-    const exact = (Number(m[1]) * desired) / 100;
-    return roundUp ? Math.ceil(exact) : Math.floor(exact);
-  };
-  const surge = resolve(maxSurge ?? '25%', true);
-  let unavailable = resolve(maxUnavailable ?? '25%', false);
-  if (surge === 0 && unavailable === 0) unavailable = 1;
-  return { surge, unavailable };
 }
 
 function templateWithoutHash(template: unknown): unknown {
@@ -119,7 +107,7 @@ export class DeploymentController implements Controller {
     const [namespace = '', name = ''] = key.split('/');
     const got = context.client.get({ group: 'apps', version: 'v1', resource: 'deployments', namespace, name });
     if (!got.ok || got.value.metadata.deletionTimestamp) return DONE;
-    const d = got.value;
+    let d = got.value;
     const spec = rec(d.spec);
     const listed = context.client.list({ group: 'apps', version: 'v1', resource: 'replicasets', namespace });
     if (!listed.ok) return { kind: 'retry', reason: 'list replicasets failed' };
@@ -128,16 +116,22 @@ export class DeploymentController implements Controller {
     let newRS = owned.find((rs) => canonical(templateWithoutHash(rec(rs.spec).template)) === wanted);
     const oldRSs = owned.filter((rs) => rs !== newRS);
     const maxRevision = Math.max(0, ...owned.map((rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0)));
+    const now = formatRfc3339(context.loop.nowMs());
+    // checkPausedConditions: pausing and resuming are recorded first, so a paused time never counts against the deadline.
+    d = this.writeConditions(d, pausedConditions(d, now), context);
+    if (newRS) d = this.writeConditions(d, newReplicaSetConditions(d, text(newRS.metadata.name), false, now), context);
     // A paused Deployment, or one whose replicas changed, is only scaled (sync): during a rollout
     // the change is spread over the ReplicaSets in proportion to their sizes.
     if (spec.paused === true || isScalingEvent(d, [...(newRS ? [newRS] : []), ...oldRSs])) {
       this.proportionalScale(d, newRS, oldRSs, context);
       if (spec.paused === true) this.cleanupOldReplicaSets(d, oldRSs, context);
-      if (newRS) this.syncStatus(d, newRS, oldRSs, context);
+      this.writeStatus(d, calculateStatus(d, [...(newRS ? [newRS] : []), ...oldRSs], newRS, now), context);
       return DONE;
     }
-    if (!newRS) newRS = this.createNewReplicaSet(d, maxRevision + 1, context);
-    else if (Number(newRS.metadata.annotations?.[REVISION] ?? 0) < maxRevision) this.annotate(newRS, { [REVISION]: String(maxRevision + 1) }, context);
+    if (!newRS) {
+      newRS = this.createNewReplicaSet(d, maxRevision + 1, context);
+      if (newRS) d = this.writeConditions(d, newReplicaSetConditions(d, text(newRS.metadata.name), true, now), context);
+    } else if (Number(newRS.metadata.annotations?.[REVISION] ?? 0) < maxRevision) this.annotate(newRS, { [REVISION]: String(maxRevision + 1) }, context);
     if (!newRS) return { kind: 'retry', reason: 'could not create the new ReplicaSet' };
     const desired = replicasOf(d);
     const strategy = rec(spec.strategy);
@@ -149,7 +143,7 @@ export class DeploymentController implements Controller {
       this.rollingUpdate(d, newRS, oldRSs, desired, context);
     }
     this.cleanupOldReplicaSets(d, oldRSs, context);
-    const recheck = this.syncStatus(d, newRS, oldRSs, context);
+    const recheck = this.syncRolloutStatus(d, newRS, oldRSs, context);
     return recheck !== undefined ? { kind: 'requeueAfter', delayMs: recheck } : DONE;
   }
 
@@ -180,7 +174,11 @@ export class DeploymentController implements Controller {
         spec: { replicas: 0, minReadySeconds: spec.minReadySeconds ?? 0, selector, template },
       },
     );
-    if (!r.ok) return undefined;
+    if (!r.ok) {
+      // AlreadyExists is a stale cache (or a hash collision); anything else is reported on the Deployment.
+      if (r.code !== 409) this.writeConditions(d, failedCreateConditions(d, rsName, r.status.message ?? '', formatRfc3339(context.loop.nowMs())), context);
+      return undefined;
+    }
     this.annotate(d, { [REVISION]: String(revision) }, context, 'deployments');
     return r.value;
   }
@@ -294,67 +292,36 @@ export class DeploymentController implements Controller {
     for (const rs of empty.slice(0, Math.max(0, empty.length - limit))) context.client.delete({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: rs.metadata.namespace, name: text(rs.metadata.name) });
   }
 
-  /**
-   * syncRolloutStatus's Progressing condition: NewReplicaSetAvailable once the rollout is done,
-   * ReplicaSetUpdated (with a fresh lastUpdateTime) whenever the rollout makes progress, and
-   * ProgressDeadlineExceeded once progressDeadlineSeconds pass without any.
-   */
-  private progressingCondition(d: KubeObject, next: { replicas: number; updated: number; ready: number; available: number }, current: Record<string, unknown> | undefined, rsName: string, now: string): Record<string, unknown> | undefined {
-    const deadline = rec(d.spec).progressDeadlineSeconds;
-    if (typeof deadline !== 'number') return undefined;
-    const done = next.replicas === next.updated && current?.reason === 'NewReplicaSetAvailable';
-    if (done) return current;
-    const desired = replicasOf(d);
-    const old = rec(d.status);
-    const num = (v: unknown) => Number(v ?? 0);
-    // SetDeploymentCondition: an identical status and reason changes nothing; the same status keeps its transition time.
-    const set = (status: string, reason: string, message: string) => {
-      if (current && current.status === status && current.reason === reason) return current;
-      return { lastTransitionTime: current && current.status === status ? current.lastTransitionTime : now, lastUpdateTime: now, message, reason, status, type: 'Progressing' };
-    };
-    if (next.updated === desired && next.replicas === desired && next.available === desired) return set('True', 'NewReplicaSetAvailable', `ReplicaSet "${rsName}" has successfully progressed.`);
-    const madeProgress = next.updated > num(old.updatedReplicas) || next.replicas - next.updated < num(old.replicas) - num(old.updatedReplicas) || next.ready > num(old.readyReplicas) || next.available > num(old.availableReplicas);
-    if (madeProgress || !current) {
-      return { lastTransitionTime: current && current.status === 'True' ? current.lastTransitionTime : now, lastUpdateTime: now, message: `ReplicaSet "${rsName}" is progressing.`, reason: 'ReplicaSetUpdated', status: 'True', type: 'Progressing' };
-    }
-    if (current.reason === 'ProgressDeadlineExceeded') return current;
-    const since = parseRfc3339(current.lastUpdateTime) ?? 0;
-    if (current.reason !== 'NewReplicaSetAvailable' && since + deadline * 1000 < (parseRfc3339(now) ?? 0)) return set('False', 'ProgressDeadlineExceeded', `ReplicaSet "${rsName}" has timed out progressing.`);
-    return current;
+  /** Writes conditions recorded before the rollout step (pause, resume, new ReplicaSet); returns the Deployment as written. */
+  private writeConditions(d: KubeObject, conditions: DeploymentCondition[] | undefined, context: ControllerContext): KubeObject {
+    if (!conditions) return d;
+    return this.writeStatus(d, { ...rec(d.status), conditions }, context);
   }
 
-  /** Writes the Deployment's status; returns when to look again for a progress deadline (requeueStuckDeployment). */
-  private syncStatus(d: KubeObject, newRS: KubeObject, oldRSs: KubeObject[], context: ControllerContext): number | undefined {
+  /** UpdateStatus unless nothing changed; returns the Deployment with the status it now has. */
+  private writeStatus(d: KubeObject, status: DeploymentStatus, context: ControllerContext): KubeObject {
+    if (JSON.stringify(status) === JSON.stringify(rec(d.status))) return d;
+    const ref = { group: 'apps', version: 'v1', resource: 'deployments', namespace: d.metadata.namespace, name: text(d.metadata.name) };
+    const fresh = context.client.get(ref);
+    if (!fresh.ok) return d;
+    const r = context.client.update({ ...ref, subresource: 'status' }, { ...fresh.value, status });
+    return r.ok ? r.value : { ...d, status };
+  }
+
+  /**
+   * syncRolloutStatus: the calculated status with the rollout's Progressing estimate and the
+   * ReplicaSets' ReplicaFailure; returns when to look again for a progress deadline.
+   */
+  private syncRolloutStatus(d: KubeObject, newRS: KubeObject, oldRSs: KubeObject[], context: ControllerContext): number | undefined {
     const all = [newRS, ...oldRSs];
-    const sum = (f: (rs: KubeObject) => number) => all.reduce((n, rs) => n + f(rs), 0);
-    const replicas = sum((rs) => Number(rec(rs.status).replicas ?? 0));
-    const available = sum((rs) => Number(rec(rs.status).availableReplicas ?? 0));
-    const ready = sum((rs) => Number(rec(rs.status).readyReplicas ?? 0));
-    const updated = Number(rec(newRS.status).replicas ?? 0);
-    const desired = replicasOf(d);
-    const ru = rec(rec(rec(d.spec).strategy).rollingUpdate);
-    const { unavailable: maxUnavailable } = resolveFenceposts(ru.maxSurge, ru.maxUnavailable, desired);
-    const now = formatRfc3339(context.loop.nowMs());
-    const previous = Array.isArray(rec(d.status).conditions) ? (rec(d.status).conditions as unknown[]).filter(isRecord) : [];
-    const keep = (c: Record<string, unknown>) => {
-      const old = previous.find((p) => p.type === c.type);
-      return old && old.status === c.status && old.reason === c.reason ? { ...c, lastTransitionTime: old.lastTransitionTime, lastUpdateTime: old.message === c.message ? old.lastUpdateTime : now } : c;
-    };
-    const minimumAvailable = available >= desired - maxUnavailable;
-    const rsName = text(newRS.metadata.name);
-    const progressing = this.progressingCondition(d, { replicas, updated, ready, available }, previous.find((c) => c.type === 'Progressing'), rsName, now);
-    const conditions = withReplicaFailure([
-      keep({ lastTransitionTime: now, lastUpdateTime: now, message: minimumAvailable ? 'Deployment has minimum availability.' : 'Deployment does not have minimum availability.', reason: minimumAvailable ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable', status: minimumAvailable ? 'True' : 'False', type: 'Available' }),
-      ...(progressing ? [progressing] : []),
-    ], previous.find((c) => c.type === 'ReplicaFailure'), replicaFailureCondition(newRS, all));
-    const status: Record<string, unknown> = { observedGeneration: d.metadata.generation ?? 1, replicas, updatedReplicas: updated, readyReplicas: ready, availableReplicas: available, unavailableReplicas: Math.max(0, desired - available), conditions };
-    for (const k of ['replicas', 'updatedReplicas', 'readyReplicas', 'availableReplicas', 'unavailableReplicas']) if (status[k] === 0) delete status[k];
-    const deadline = rec(d.spec).progressDeadlineSeconds;
-    const recheckInMs = progressing?.reason === 'ReplicaSetUpdated' && typeof deadline === 'number' ? Math.max(0, (parseRfc3339(progressing.lastUpdateTime) ?? 0) + deadline * 1000 - context.loop.nowMs()) + 1000 : undefined;
-    if (JSON.stringify(status) === JSON.stringify(rec(d.status))) return recheckInMs;
-    const fresh = context.client.get({ group: 'apps', version: 'v1', resource: 'deployments', namespace: d.metadata.namespace, name: text(d.metadata.name) });
-    if (!fresh.ok) return undefined;
-    context.client.update({ group: 'apps', version: 'v1', resource: 'deployments', namespace: d.metadata.namespace, name: text(d.metadata.name), subresource: 'status' }, { ...fresh.value, status });
-    return recheckInMs;
+    const nowMs = context.loop.nowMs();
+    const now = formatRfc3339(nowMs);
+    const status = withRolloutProgress(d, calculateStatus(d, all, newRS, now), text(newRS.metadata.name), now, nowMs);
+    const failure = replicaFailureCondition(newRS, all) as DeploymentCondition | undefined;
+    const conditions = status.conditions ?? [];
+    status.conditions = failure ? setCondition(conditions, failure) : removeCondition(conditions, 'ReplicaFailure');
+    if (JSON.stringify(status) === JSON.stringify(rec(d.status))) return stuckRequeueDelayMs(d, status, nowMs);
+    this.writeStatus(d, status, context);
+    return undefined;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * getReplicaFailures (progress.go): the Deployment's ReplicaFailure condition is copied from its
  * ReplicaSets' (the new one's first), both times from the ReplicaSet condition's transition time
- * (ReplicaSetToDeploymentCondition); without one the Deployment's is removed.
+ * (ReplicaSetToDeploymentCondition); without one the Deployment's is removed (progressing.ts sets it).
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord } from '../../api/meta';
@@ -17,11 +17,4 @@ export function replicaFailureCondition(newRS: KubeObject, allRSs: readonly Kube
   const c = failureOf(newRS) ?? allRSs.map(failureOf).find((f) => f !== undefined);
   if (!c) return undefined;
   return { lastTransitionTime: c.lastTransitionTime, lastUpdateTime: c.lastTransitionTime, message: c.message, reason: c.reason, status: c.status, type: REPLICA_FAILURE };
-}
-
-/** SetDeploymentCondition / RemoveDeploymentCondition for ReplicaFailure: the same status and reason change nothing. */
-export function withReplicaFailure(conditions: Record<string, unknown>[], previous: Record<string, unknown> | undefined, failure: Record<string, unknown> | undefined): Record<string, unknown>[] {
-  if (!failure) return conditions;
-  if (previous && previous.status === failure.status && previous.reason === failure.reason) return [...conditions, previous];
-  return [...conditions, failure];
 }

@@ -1,6 +1,6 @@
 /**
  * `kubectl rollout status|history|undo|restart|pause|resume` for Deployments (status, history,
- * undo and restart for StatefulSets; status and restart for DaemonSets). `status` watches the
+ * undo and restart for StatefulSets and DaemonSets). `status` watches the
  * object and prints kubectl's status line on every change until the rollout is complete, in
  * virtual time.
  */
@@ -189,7 +189,7 @@ interface Revision {
   /** The pod template kubectl prints for the revision (without the pod-template-hash label). */
   template: Obj;
   changeCause: string | undefined;
-  /** A StatefulSet revision's ControllerRevision (its data is the patch undo applies). */
+  /** A StatefulSet's or DaemonSet's ControllerRevision (its data is the patch undo applies). */
   controllerRevision?: KubeObject;
 }
 
@@ -211,11 +211,11 @@ function matchLabelsSelector(object: KubeObject): Record<string, string> {
   return labelSelector ? { labelSelector } : {};
 }
 
-/** A Deployment's revisions are its ReplicaSets; a StatefulSet's its ControllerRevisions. By revision. */
+/** A Deployment's revisions are its ReplicaSets; a StatefulSet's or DaemonSet's its ControllerRevisions. By revision. */
 function revisions(k: KubectlContext, object: KubeObject): Revision[] {
   const conn = requireConnection(k);
   if (!conn) return [];
-  const statefulSet = object.kind === 'StatefulSet';
+  const statefulSet = object.kind === 'StatefulSet' || object.kind === 'DaemonSet';
   const resource = statefulSet ? 'controllerrevisions' : 'replicasets';
   const list = conn.client.list({ group: 'apps', version: 'v1', resource, namespace: String(object.metadata.namespace) }, matchLabelsSelector(object));
   if (!list.ok) return [];
@@ -241,9 +241,9 @@ function getDeployment(k: KubectlContext, t: Target): KubeObject | undefined {
   return r.value;
 }
 
-/** The kinds kubectl has a history viewer and rollbacker for (DaemonSets too, once their controller keeps revisions). */
+/** The kinds kubectl has a history viewer and rollbacker for. */
 function requireDeployment(k: KubectlContext, t: Target, action: string): boolean {
-  if (t.resource.kind === 'Deployment' || t.resource.kind === 'StatefulSet') return true;
+  if (t.resource.kind === 'Deployment' || t.resource.kind === 'StatefulSet' || t.resource.kind === 'DaemonSet') return true;
   k.err(`error: no ${action} has been implemented for "${t.resource.kind}${t.resource.group ? '.' + t.resource.group : ''}"\n`);
   return false;
 }
@@ -268,6 +268,10 @@ function history(k: KubectlContext, list: Target[]): number {
       k.out(`${kindPrefix(t.resource)}/${t.name} with revision #${wanted}\n${w.toString()}\n`);
       continue;
     }
+    if (revs.length === 0) {
+      k.out(`${kindPrefix(t.resource)}/${t.name} \nNo rollout history found.\n`);
+      continue;
+    }
     const rows = revs.map((r) => `${r.revision}\t${r.changeCause || '<none>'}\n`).join('');
     const w = new PrefixWriter();
     w.write(0, `REVISION\tCHANGE-CAUSE\n${rows}`);
@@ -285,8 +289,8 @@ function undo(k: KubectlContext, list: Target[]): number {
     if (!requireDeployment(k, t, 'rollbacker')) return 1;
     const d = getDeployment(k, t);
     if (!d) return 1;
-    if (d.kind === 'StatefulSet') {
-      const code = undoStatefulSet(k, t, d, dryRun);
+    if (d.kind === 'StatefulSet' || d.kind === 'DaemonSet') {
+      const code = undoFromControllerRevision(k, t, d, dryRun);
       if (code !== 0) return code;
       continue;
     }
@@ -338,10 +342,10 @@ function undo(k: KubectlContext, list: Target[]): number {
 }
 
 /**
- * StatefulSetRollbacker: the revision's own patch, applied as a strategic merge patch; the
- * previous revision is the second highest; skipped when the template already matches it.
+ * StatefulSetRollbacker and DaemonSetRollbacker: the revision's own patch, applied as a strategic
+ * merge patch; the previous revision is the second highest; skipped when the template already matches it.
  */
-function undoStatefulSet(k: KubectlContext, t: Target, sts: KubeObject, dryRun: DryRun): number {
+function undoFromControllerRevision(k: KubectlContext, t: Target, sts: KubeObject, dryRun: DryRun): number {
   const conn = requireConnection(k);
   if (!conn) return 1;
   const toRevision = int(k.flags, 'to-revision') ?? 0;
@@ -392,7 +396,7 @@ function pauseOrResume(k: KubectlContext, list: Target[], pause: boolean): numbe
   let code = 0;
   for (const t of list) {
     if (t.resource.kind !== 'Deployment') {
-      k.err(`error: ${pause ? 'pausing' : 'resuming'} is not supported\n`);
+      k.err(`error: ${groupResource(t.resource)} "${t.name}" ${pause ? 'pausing' : 'resuming'} is not supported\n`);
       return 1;
     }
     const d = getDeployment(k, t);
@@ -418,7 +422,7 @@ function restart(k: KubectlContext, list: Target[]): number {
   if (!conn) return 1;
   for (const t of list) {
     if (!['Deployment', 'DaemonSet', 'StatefulSet'].includes(t.resource.kind)) {
-      k.err(`error: restarting is not supported\n`);
+      k.err(`error: ${groupResource(t.resource)} "${t.name}" restarting is not supported\n`);
       return 1;
     }
     const d = getDeployment(k, t);
