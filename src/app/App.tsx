@@ -10,6 +10,7 @@ import { ThemeToggle } from '../components/timeline/ThemeToggle';
 import { SaveStatus } from '../components/lab/SaveStatus';
 import { ResetCluster } from '../components/lab/ResetCluster';
 import { DroppedNotice } from '../components/lab/DroppedNotice';
+import { ScenarioMenu } from '../components/lab/ScenarioMenu';
 import { useSim } from '../state/sim';
 import './App.css';
 
@@ -34,6 +35,7 @@ export function App({ engine }: { engine: EngineClient }) {
         <div className="header-controls">
           <TimeControls engine={engine} />
           <SaveStatus />
+          <ScenarioMenu engine={engine} />
           <ResetCluster engine={engine} />
           <ThemeToggle />
         </div>

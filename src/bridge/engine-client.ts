@@ -34,7 +34,8 @@ export class EngineClient {
   private readonly worker: Worker;
   private readonly outputListeners = new Set<OutputListener>();
   private readonly checkpointListeners = new Set<(lab: SavedLab) => void>();
-  private readonly resetListeners = new Set<() => void>();
+  private readonly resetListeners = new Set<(notice: string) => void>();
+  private readonly exportReplies = new Map<string, (lab: SavedLab) => void>();
   private readonly pendingReplies = new Map<string, (result: ApplyResult) => void>();
   private nextRequestId = 1;
   /** Set after asking for a resync, so the patches still in flight do not each ask again. */
@@ -56,11 +57,31 @@ export class EngineClient {
 
   /** "Reset cluster": a fresh default cluster; the running lesson stops. */
   reset(): void {
-    useLesson.getState().stopped();
-    // Not ready until the new cluster's `ready` arrives, so the terminal draws its prompt then.
-    useSim.setState({ ready: false, busy: false });
-    for (const listener of this.resetListeners) listener();
+    this.replacing('The cluster was reset: a fresh kind cluster is starting.');
     this.send({ type: 'reset' });
+  }
+
+  /** The lab as it is now (cluster, files, shell state, lesson), for a scenario file or link. */
+  exportLab(): Promise<SavedLab> {
+    const requestId = `export-${this.nextRequestId++}`;
+    return new Promise((resolve) => {
+      this.exportReplies.set(requestId, resolve);
+      this.send({ type: 'lab.export', requestId });
+    });
+  }
+
+  /** Replaces the running lab with an imported scenario (its lesson, if any, runs on). */
+  importLab(lab: SavedLab): void {
+    this.replacing('A scenario was imported: its cluster is starting.');
+    if (lab.lesson) useLesson.getState().started(lab.lesson.lessonId, lab.lesson.current);
+    this.send({ type: 'lab.import', lab });
+  }
+
+  /** Another cluster takes over: the lesson stops, and nothing is ready until its `ready` arrives. */
+  private replacing(notice: string): void {
+    useLesson.getState().stopped();
+    useSim.setState({ ready: false, busy: false });
+    for (const listener of this.resetListeners) listener(notice);
   }
 
   /** Asks for the inspector's views of `target`; the answer lands in the inspector store. */
@@ -68,8 +89,8 @@ export class EngineClient {
     this.send({ type: 'inspect', requestId: `inspect-${this.nextRequestId++}`, target });
   }
 
-  /** Called when the learner resets the cluster (the terminal clears its screen). */
-  onReset(listener: () => void): () => void {
+  /** Called when another cluster replaces this one (reset, import), with a line for the terminal to show. */
+  onReset(listener: (notice: string) => void): () => void {
     this.resetListeners.add(listener);
     return () => this.resetListeners.delete(listener);
   }
@@ -165,6 +186,10 @@ export class EngineClient {
         break;
       case 'inspection':
         useInspector.getState().answered(message.inspection);
+        break;
+      case 'lab.exported':
+        this.exportReplies.get(message.requestId)?.(message.lab);
+        this.exportReplies.delete(message.requestId);
         break;
       case 'timers':
         useTimers.getState().set(message.timers);

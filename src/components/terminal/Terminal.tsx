@@ -68,11 +68,11 @@ export function Terminal({ engine }: { engine: EngineClient }) {
       partial = partialAfter(partial, chunk);
       drawRow();
     });
-    const stopReset = engine.onReset(() => {
+    const stopReset = engine.onReset((notice) => {
       term.reset();
       partial = '';
       line = emptyLine(useTerminalHistory.getState().lines);
-      term.write('\x1b[2mThe cluster was reset: a fresh kind cluster is starting.\x1b[0m\n');
+      term.write(`\x1b[2m${notice}\x1b[0m\n`);
     });
     const stopReady = useSim.subscribe((state, previous) => {
       if (state.ready && !previous.ready) drawRow();
