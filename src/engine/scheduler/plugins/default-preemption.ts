@@ -6,7 +6,7 @@
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
-import { fromLabelSelector, matches, type LabelSelector } from '../../api/labels';
+import { fromLabelSelector, matches } from '../../api/labels';
 import type { Random } from '../../clock';
 import { histogram } from '../framework/fit-error';
 import type { NodeInfo } from '../framework/node-info';
