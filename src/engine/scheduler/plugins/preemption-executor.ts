@@ -39,7 +39,9 @@ function preemptPod(ctx: ExecutorContext, candidate: Candidate, preemptor: KubeO
   if (!existing || existing.status !== 'True' || existing.reason !== PREEMPTION_REASON || existing.message !== message) {
     const lastTransitionTime = existing?.status === 'True' ? existing.lastTransitionTime : formatRfc3339(ctx.nowMs);
     const condition = { type: 'DisruptionTarget', status: 'True', lastProbeTime: null, lastTransitionTime, reason: PREEMPTION_REASON, message };
-    const patched = ctx.client.patch({ ...podRef(victim), subresource: 'status' }, 'strategic', { status: { conditions: [condition] } });
+    // The whole list in a merge patch keeps `lastProbeTime: null`, as the API server's round trip would.
+    const next = [...conditions.filter((c) => c.type !== 'DisruptionTarget'), condition];
+    const patched = ctx.client.patch({ ...podRef(victim), subresource: 'status' }, 'merge', { status: { conditions: next } });
     if (!patched.ok) return;
   }
   const deleted = ctx.client.delete(podRef(victim));
