@@ -4,7 +4,8 @@ import { formatRfc3339 } from '../../api/time';
 import { createRandom } from '../../clock';
 import type { NodeInfo } from '../framework/node-info';
 import { CycleState, unschedulable, type Status } from '../framework/types';
-import { node, place, pod } from '../testing/fixtures';
+import { listers, node, place, pod } from '../testing/fixtures';
+import { podTopologySpread } from './pod-topology-spread';
 import { nodeResourcesFit } from './node-resources-fit';
 import {
   NOT_ELIGIBLE_NEVER,
@@ -130,6 +131,24 @@ describe('selectVictimsOnNode', () => {
     const preemptor = prio('preemptor', 100, '4');
     expect(victimsOf(selectVictimsOnNode(input(preemptor, [n], { pdbs: [pdb('db', { app: 'db' }, 1)] }), n))).toEqual({ names: ['db-1', 'db-2'], numPDBViolations: 1 });
     expect(victimsOf(selectVictimsOnNode(input(preemptor, [n], { pdbs: [pdb('db', { app: 'db' }, 2)] }), n)).numPDBViolations).toBe(0);
+  });
+});
+
+describe('selectVictimsOnNode with topology spread', () => {
+  it('recounts the spread without the removed victims (as PreFilterExtensions RemovePod/AddPod do)', () => {
+    const w1 = node('w1');
+    const w2 = node('w2');
+    place(w1, prio('web-1', 0, '2', { labels: { app: 'web' } }));
+    place(w1, prio('web-2', 0, '2', { labels: { app: 'web' } }));
+    const spread = podTopologySpread(listers([w1, w2]));
+    const preemptor = prio('p', 100, '1', { labels: { app: 'web' }, spec: { topologySpreadConstraints: [{ maxSkew: 1, topologyKey: 'kubernetes.io/hostname', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'web' } } }] } });
+    const state = new CycleState();
+    nodeResourcesFit.preFilter(state, preemptor);
+    expect(spread.preFilter(state, preemptor, [w1, w2]).code).toBe('Success');
+    expect(spread.filter(state, preemptor, w1).code).toBe('Unschedulable');
+    const result = selectVictimsOnNode(input(preemptor, [w1, w2], { state, filters: [nodeResourcesFit, spread] }), w1);
+    // With web-1 back, w1 would hold 2 web pods against w2's 0: skew 2 > 1, so both go.
+    expect(victimsOf(result).names).toEqual(['web-1', 'web-2']);
   });
 });
 

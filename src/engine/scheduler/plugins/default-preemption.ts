@@ -11,7 +11,7 @@ import type { Random } from '../../clock';
 import { histogram } from '../framework/fit-error';
 import type { NodeInfo } from '../framework/node-info';
 import { earliestStartOfHighestPriority, podPriority, sortByImportance } from '../framework/pod-priority';
-import { Code, isSuccess, unschedulable, SUCCESS, type CycleState, type FilterPlugin, type Status } from '../framework/types';
+import { Code, isSuccess, unschedulable, SUCCESS, type CycleState, type FilterPlugin, type PreFilterPlugin, type Status } from '../framework/types';
 
 /** DefaultPreemptionArgs defaults: dry-run at least 10% of the potential nodes, and at least 100. */
 export const MIN_CANDIDATE_NODES_PERCENTAGE = 10;
@@ -134,9 +134,30 @@ export function splitByPDBViolation(pods: readonly KubeObject[], pdbs: readonly 
   return { violating, nonViolating };
 }
 
+/**
+ * PreFilter plugins whose state counts the pods on other nodes. Kubernetes updates their state
+ * through PreFilterExtensions (AddPod/RemovePod) as the dry run removes and re-adds victims; here
+ * they run their PreFilter again over the nodes with the changed copy in place.
+ */
+const POD_DEPENDENT_PRE_FILTERS: ReadonlySet<string> = new Set(['PodTopologySpread', 'InterPodAffinity']);
+
+function isPreFilter(plugin: FilterPlugin): plugin is FilterPlugin & PreFilterPlugin {
+  return typeof (plugin as Partial<PreFilterPlugin>).preFilter === 'function';
+}
+
+/** RunFilterPlugins against the node copy: first rejection wins. */
 function runFilters(input: PreemptionInput, info: NodeInfo): Status {
+  let state = input.state;
+  const skipped = new Set<string>();
+  const refresh = input.filters.filter((f) => POD_DEPENDENT_PRE_FILTERS.has(f.name) && isPreFilter(f));
+  if (refresh.length) {
+    state = input.state.clone();
+    const nodes = input.nodes.map((n) => (n.name === info.name ? info : n));
+    for (const plugin of refresh) if (isPreFilter(plugin) && plugin.preFilter(state, input.pod, nodes).code === Code.Skip) skipped.add(plugin.name);
+  }
   for (const plugin of input.filters) {
-    const s = plugin.filter(input.state, input.pod, info);
+    if (skipped.has(plugin.name)) continue;
+    const s = plugin.filter(state, input.pod, info);
     if (!isSuccess(s)) return { ...s, plugin: plugin.name };
   }
   return SUCCESS;
