@@ -7,6 +7,9 @@ import { EditorPanel } from '../components/editor/EditorPanel';
 import { LessonsPanel } from '../components/lessons/LessonsPanel';
 import { TimeControls } from '../components/timeline/TimeControls';
 import { ThemeToggle } from '../components/timeline/ThemeToggle';
+import { SaveStatus } from '../components/lab/SaveStatus';
+import { ResetCluster } from '../components/lab/ResetCluster';
+import { DroppedNotice } from '../components/lab/DroppedNotice';
 import { useSim } from '../state/sim';
 import './App.css';
 
@@ -30,6 +33,8 @@ export function App({ engine }: { engine: EngineClient }) {
         </h1>
         <div className="header-controls">
           <TimeControls engine={engine} />
+          <SaveStatus />
+          <ResetCluster engine={engine} />
           <ThemeToggle />
         </div>
       </header>
@@ -38,6 +43,7 @@ export function App({ engine }: { engine: EngineClient }) {
           The simulation hit an error and went back to its last good state: {error}
         </div>
       ) : null}
+      <DroppedNotice />
       <main className="app-main">
         <Area title="Cluster graph" className="graph-area">
           <ClusterGraph />

@@ -32,6 +32,7 @@ export class EngineClient {
   private readonly worker: Worker;
   private readonly outputListeners = new Set<OutputListener>();
   private readonly checkpointListeners = new Set<(lab: SavedLab) => void>();
+  private readonly resetListeners = new Set<() => void>();
   private readonly pendingReplies = new Map<string, (result: ApplyResult) => void>();
   private nextRequestId = 1;
   /** Set after asking for a resync, so the patches still in flight do not each ask again. */
@@ -54,7 +55,16 @@ export class EngineClient {
   /** "Reset cluster": a fresh default cluster; the running lesson stops. */
   reset(): void {
     useLesson.getState().stopped();
+    // Not ready until the new cluster's `ready` arrives, so the terminal draws its prompt then.
+    useSim.setState({ ready: false, busy: false });
+    for (const listener of this.resetListeners) listener();
     this.send({ type: 'reset' });
+  }
+
+  /** Called when the learner resets the cluster (the terminal clears its screen). */
+  onReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
   }
 
   send(message: UiToEngine): void {

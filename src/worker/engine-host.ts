@@ -13,6 +13,7 @@ import { ChangeBatch } from './change-batch';
 import { applyCommandLines, parseApplyOutput } from './editor-apply';
 import { LESSONS } from '../lessons';
 import { LESSON_CHECK_AGENT, LessonRunner } from './lesson-runner';
+import { inspect } from './inspector';
 import { settleCommand } from '../engine/scenario/runner';
 import { listAllObjects } from './list-objects';
 
@@ -26,6 +27,8 @@ export const SNAPSHOT_EVERY_WALL_MS = 10_000;
  */
 export const CHECKPOINT_EVERY_WALL_MS = 2_000;
 const CHECKPOINT_COST_FACTOR = 50;
+/** Wall time between looks at the timer board (the UI counts down on its own in between). */
+const TIMERS_EVERY_WALL_MS = 250;
 /** Wall time between evaluations of the lesson's checks (also right after each typed line). */
 export const LESSON_CHECK_EVERY_WALL_MS = 250;
 
@@ -72,6 +75,10 @@ export class EngineHost {
   /** Something changed since the last checkpoint. */
   private dirty = false;
   private lastCheckpointWallMs = -Infinity;
+  /** While the inspector reads the cluster: its API calls are not cluster traffic for the graph. */
+  private inspecting = false;
+  private lastTimersSent = '';
+  private lastTimersWallMs = -Infinity;
   private checkpointGapMs = CHECKPOINT_EVERY_WALL_MS;
 
   constructor(private readonly options: EngineHostOptions) {
@@ -188,6 +195,14 @@ export class EngineHost {
       case 'lesson.openFile':
         this.openLessonFile(running, message.step, message.file);
         break;
+      case 'inspect':
+        this.inspecting = true;
+        try {
+          this.options.post({ type: 'inspection', requestId: message.requestId, inspection: inspect(running.sim, message.target) });
+        } finally {
+          this.inspecting = false;
+        }
+        break;
       case 'lesson.stop':
         this.toType.length = 0;
         this.lesson = undefined;
@@ -242,7 +257,7 @@ export class EngineHost {
     sim.subscribe((change) => {
       this.dirty = true;
       if (change.kind === 'open-file') this.options.post({ type: 'file.open', path: change.path, content: sim.files.read(change.path) ?? '' });
-      else if (change.kind !== 'traffic' || change.event.from !== LESSON_CHECK_AGENT) this.batch.add(change);
+      else if (change.kind !== 'traffic' || (change.event.from !== LESSON_CHECK_AGENT && !this.inspecting)) this.batch.add(change);
     });
     terminal.onOutput((chunk) => (this.terminalOutput += chunk));
     editor.onOutput((chunk) => {
@@ -256,6 +271,8 @@ export class EngineHost {
     // A new simulation is saved at the next slice, so a reset or a lesson start survives a reload.
     this.dirty = true;
     this.lastCheckpointWallMs = -Infinity;
+    this.lastTimersSent = '';
+    this.lastTimersWallMs = -Infinity;
     this.sendReady(running);
   }
 
@@ -386,11 +403,24 @@ export class EngineHost {
       this.terminalOutput = '';
     }
     this.checkLesson(running);
+    this.sendTimers(running);
     const clock = `${now}/${this.speed}/${this.paused}`;
     if (clock !== this.lastClockSent) {
       this.lastClockSent = clock;
       this.options.post({ type: 'clock', nowMs: now, speed: this.speed, paused: this.paused });
     }
+  }
+
+  /** The pending timers when they changed, at most every TIMERS_EVERY_WALL_MS (countdowns tick in the UI). */
+  private sendTimers(running: Running): void {
+    const wallNow = this.options.wallNowMs();
+    if (wallNow - this.lastTimersWallMs < TIMERS_EVERY_WALL_MS) return;
+    this.lastTimersWallMs = wallNow;
+    const timers = running.sim.timers();
+    const key = timers.map((t) => `${t.id}@${t.dueMs}`).join('|');
+    if (key === this.lastTimersSent) return;
+    this.lastTimersSent = key;
+    this.options.post({ type: 'timers', nowMs: running.sim.clock.now(), timers });
   }
 
   /** Runs an engine action; an exception is reported and the last good snapshot takes over. */

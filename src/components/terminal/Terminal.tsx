@@ -68,6 +68,12 @@ export function Terminal({ engine }: { engine: EngineClient }) {
       partial = partialAfter(partial, chunk);
       drawRow();
     });
+    const stopReset = engine.onReset(() => {
+      term.reset();
+      partial = '';
+      line = emptyLine(useTerminalHistory.getState().lines);
+      term.write('\x1b[2mThe cluster was reset: a fresh kind cluster is starting.\x1b[0m\n');
+    });
     const stopReady = useSim.subscribe((state, previous) => {
       if (state.ready && !previous.ready) drawRow();
     });
@@ -99,6 +105,7 @@ export function Terminal({ engine }: { engine: EngineClient }) {
       stopPaste();
       stopTheme();
       stopReady();
+      stopReset();
       stopOutput();
       term.dispose();
     };

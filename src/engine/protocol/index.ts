@@ -3,7 +3,7 @@
  * Types only: both sides import this file and nothing else from the engine's insides.
  */
 import type { KubeObject } from '../api/meta';
-import type { SimSnapshot } from '../simulation-api';
+import type { ClusterTimer, SimSnapshot } from '../simulation-api';
 import type { ShellState } from '../types';
 
 export const PROTOCOL_VERSION = 1;
@@ -71,7 +71,9 @@ export type UiToEngine =
   /** Opens one of the step's files in the editor (created with its starting text when missing). */
   | { type: 'lesson.openFile'; step: number; file: number }
   /** Stops evaluating the lesson's checks; the cluster stays as it is. */
-  | { type: 'lesson.stop' };
+  | { type: 'lesson.stop' }
+  /** The inspector asks for an object's YAML, its `kubectl describe` and, for a pod, the scheduler's reasons. */
+  | { type: 'inspect'; requestId: string; target: InspectTarget };
 
 /** Text in both lesson languages. */
 export interface LessonText {
@@ -102,4 +104,25 @@ export type EngineToUi =
   /** The lab as it is now, for the UI to save; sent every few seconds of wall time while it changes. */
   | { type: 'checkpoint'; lab: SavedLab }
   /** A saved lab that could not be restored in full: what was dropped and why. */
-  | { type: 'restore.dropped'; dropped: string[] };
+  | { type: 'restore.dropped'; dropped: string[] }
+  /** Answer to `inspect`: each view as the lab's kubectl (and `kubelab explain`) prints it. */
+  | { type: 'inspection'; requestId: string; inspection: Inspection }
+  /** Every pending timed transition (eviction deadlines, grace periods, back-offs), sent when they change. */
+  | { type: 'timers'; nowMs: number; timers: ClusterTimer[] };
+
+/** An object the inspector shows. */
+export interface InspectTarget {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export interface Inspection {
+  target: InspectTarget;
+  /** `kubectl get KIND NAME -o yaml` (or its error). */
+  yaml: string;
+  /** `kubectl describe KIND NAME`, Events included. */
+  describe: string;
+  /** For pods: `kubelab explain pod/NAME`, the scheduler's last decision. */
+  whyHere?: string;
+}
