@@ -328,6 +328,14 @@ export class Scheduler {
    */
   private postFilter(pod: KubeObject, cycle: CycleResult): { message: string; nominatedNodeName?: string } {
     const nodes = this.cache.nodeList();
+    // The nominator's view, built once per attempt: unbound pods by the node they were nominated to.
+    const nominated = new Map<string, KubeObject[]>();
+    for (const p of this.pods.list()) {
+      const nodeName = text(rec(p.status).nominatedNodeName);
+      if (!nodeName || rec(p.spec).nodeName) continue;
+      nominated.set(nodeName, [...(nominated.get(nodeName) ?? []), p]);
+    }
+    const nominatedPods = (nodeName: string): readonly KubeObject[] => nominated.get(nodeName) ?? [];
     const result = preempt({
       pod,
       nodes,
@@ -335,12 +343,12 @@ export class Scheduler {
       state: cycle.state,
       filters: cycle.filters,
       pdbs: this.informers.poddisruptionbudgets?.list() ?? [],
+      nominatedPods,
       random: this.preemptionRandom,
       nowMs: this.options.loop.nowMs(),
     });
     this.preemptions.set(text(pod.metadata.uid), preemptionTrace(result, this.options.loop.nowMs()));
     if (result.outcome === 'preempt') {
-      const nominatedPods = (nodeName: string) => this.pods.list().filter((p) => !rec(p.spec).nodeName && rec(p.status).nominatedNodeName === nodeName);
       prepareCandidate({ client: this.options.client, events: this.events, nowMs: this.options.loop.nowMs(), nominatedPods }, result.chosen, pod);
       return { message: '', nominatedNodeName: result.chosen.nodeName };
     }

@@ -206,6 +206,20 @@ describe('preempt', () => {
     expect(result).toMatchObject({ outcome: 'no-candidates', message: '0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.' });
   });
 
+  it('counts pods already nominated to a node (with at least the pod’s priority) as being there', () => {
+    const w1 = node('w1');
+    const w2 = node('w2');
+    place(w1, prio('db', 0, '4'));
+    place(w2, prio('batch', 0, '4'));
+    const waiting = { ...prio('first', 1000, '4'), status: { nominatedNodeName: 'w2' } };
+    const lowerWaiting = { ...prio('lower', 1, '4'), status: { nominatedNodeName: 'w1' } };
+    const nominatedPods = (nodeName: string) => [waiting, lowerWaiting].filter((p) => p.status.nominatedNodeName === nodeName);
+    const result = preempt(input(prio('second', 1000, '2'), [w1, w2], { nominatedPods }));
+    if (result.outcome !== 'preempt') throw new Error(result.outcome);
+    expect(result.candidates.map((c) => c.nodeName)).toEqual(['w1']);
+    expect(result.nodeStatuses.get('w2')).toMatchObject({ reasons: ['Insufficient cpu'] });
+  });
+
   it('puts candidates without PDB violations first and picks among them', () => {
     const w1 = node('w1');
     const w2 = node('w2');

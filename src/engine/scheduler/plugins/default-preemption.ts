@@ -55,6 +55,8 @@ export interface PreemptionInput {
   /** The filter plugins that ran in the cycle (PreFilter may have skipped some). */
   filters: readonly FilterPlugin[];
   pdbs: readonly KubeObject[];
+  /** Pods waiting for the node their preemption nominated (status.nominatedNodeName). */
+  nominatedPods?: (nodeName: string) => readonly KubeObject[];
   random: Random;
   nowMs: number;
 }
@@ -145,8 +147,25 @@ function isPreFilter(plugin: FilterPlugin): plugin is FilterPlugin & PreFilterPl
   return typeof (plugin as Partial<PreFilterPlugin>).preFilter === 'function';
 }
 
-/** RunFilterPlugins against the node copy: first rejection wins. */
+/**
+ * RunFilterPluginsWithNominatedPods: pods nominated to the node with at least the pod's priority
+ * count as already there (they will come back for the room their preemption made); the pod must
+ * fit both with them and without them.
+ */
 function runFilters(input: PreemptionInput, info: NodeInfo): Status {
+  const priority = podPriority(input.pod);
+  const nominated = (input.nominatedPods?.(info.name) ?? []).filter((p) => p.metadata.uid !== input.pod.metadata.uid && podPriority(p) >= priority);
+  if (nominated.length) {
+    const withNominated = info.withNode(info.node);
+    for (const p of nominated) withNominated.addPod(p);
+    const s = filterOnce(input, withNominated);
+    if (!isSuccess(s)) return s;
+  }
+  return filterOnce(input, info);
+}
+
+/** RunFilterPlugins against the node copy: first rejection wins. */
+function filterOnce(input: PreemptionInput, info: NodeInfo): Status {
   let state = input.state;
   const skipped = new Set<string>();
   const refresh = input.filters.filter((f) => POD_DEPENDENT_PRE_FILTERS.has(f.name) && isPreFilter(f));
