@@ -92,7 +92,6 @@ function needsScheduling(pod: KubeObject, schedulerName: string): boolean {
   return !spec.nodeName && (text(spec.schedulerName) || 'default-scheduler') === schedulerName && !pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
-
 export class Scheduler {
   private readonly pods: Informer;
   private readonly nodes: Informer;

@@ -1,7 +1,8 @@
 /**
  * `kubelab`: the lab's own commands, for what no kubectl shows. `kubelab explain pod/NAME` prints the
  * scheduler's last decision for a pod: every node with each filter's verdict, each score plugin's
- * weighted score and the total, and the result.
+ * weighted score and the total, and the result; then what DefaultPreemption decided (candidate
+ * nodes, their victims, the chosen node and the criterion that chose it).
  */
 import type { Command } from '../command';
 import { text } from '../../api/meta';
@@ -36,7 +37,9 @@ function render(trace: SchedulingTrace): string {
 
 /** DefaultPreemption's decision: the candidate nodes with their victims, and which one it chose and why. */
 function renderPreemption(p: PreemptionTrace, nodes: readonly string[], bound: boolean): string {
-  const head = bound ? 'Preemption (the earlier cycle that nominated this node)' : 'Preemption';
+  // Once bound, only a preemption that made room is worth telling.
+  if (bound && p.outcome !== 'preempt') return '';
+  const head = bound ? 'Preemption (an earlier cycle)' : 'Preemption';
   if (p.outcome === 'ineligible') return `${head}: not attempted, ${p.message ?? ''}\n`;
   const lines: string[] = [];
   if (p.outcome === 'no-candidates') lines.push(`${head}: no node would fit the pod after evicting lower-priority pods (${p.message ?? ''})`);
