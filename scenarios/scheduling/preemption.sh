@@ -1,4 +1,10 @@
 cat <<EOF > low.yaml
+apiVersion: scheduling.k8s.io/v1
+kind: PriorityClass
+metadata:
+  name: medium
+value: 500
+---
 apiVersion: v1
 kind: Pod
 metadata:
@@ -16,6 +22,7 @@ kind: Pod
 metadata:
   name: low-b
 spec:
+  priorityClassName: medium
   containers:
   - name: app
     image: nginx:1.27

@@ -8,13 +8,13 @@ import { isRecord, text } from '../api/meta';
 import { formatRfc3339 } from '../api/time';
 import type { Random, SimLoop } from '../clock';
 import { EventRecorder, Informer, type Client } from '../client';
-import { fitErrorMessage, histogram } from './framework/fit-error';
-import { NodeInfo } from './framework/node-info';
+import { fitErrorMessage } from './framework/fit-error';
 import { defaultProfile, type Profile } from './framework/profile';
-import { isSuccess, type Listers, type QueuedPod, type Status } from './framework/types';
+import { isSuccess, type Listers, type QueuedPod } from './framework/types';
 import { SchedulingAlgorithm, type CycleResult } from './framework/cycle';
-import { insufficientResources } from './plugins/node-resources-fit';
-import { podRequests } from './framework/node-info';
+import { podPriority } from './framework/pod-priority';
+import { preempt, type PreemptionResult } from './plugins/default-preemption';
+import { prepareCandidate } from './plugins/preemption-executor';
 import { ANNOTATION_SELECTED_NODE, delayedClaims } from './plugins/volume-binding';
 import { SchedulerCache } from './cache';
 import { SchedulingQueue } from './queue';
@@ -34,6 +34,34 @@ export interface SchedulingTrace {
   /** The nominated node that was tried first and fitted (then no other node is examined). */
   nominatedNode?: string;
   result: { nodeName: string } | { message: string };
+  /** The pod's latest preemption attempt (this cycle's, or the one that nominated its node). */
+  preemption?: PreemptionTrace;
+}
+
+/** What DefaultPreemption decided for a pod, in names rather than objects. */
+export interface PreemptionTrace {
+  atMs: number;
+  outcome: PreemptionResult['outcome'];
+  /** Why the pod may not preempt, or the account of why no node would help. */
+  message?: string;
+  /** Nodes where evicting the victims (most important first) lets the pod fit, in dry-run order. */
+  candidates: { nodeName: string; victims: { namespace: string; name: string; priority: number }[]; numPDBViolations: number }[];
+  /** Nodes dry-run without becoming candidates, with their reasons. */
+  rejected: Record<string, readonly string[]>;
+  chosen?: { nodeName: string; criterion: string };
+}
+
+function preemptionTrace(result: PreemptionResult, atMs: number): PreemptionTrace {
+  if (result.outcome === 'ineligible') return { atMs, outcome: result.outcome, message: result.message, candidates: [], rejected: {} };
+  const rejected: Record<string, readonly string[]> = {};
+  for (const [nodeName, status] of result.nodeStatuses) rejected[nodeName] = status.reasons;
+  if (result.outcome === 'no-candidates') return { atMs, outcome: result.outcome, message: result.message, candidates: [], rejected };
+  const candidates = result.candidates.map((c) => ({
+    nodeName: c.nodeName,
+    victims: c.victims.pods.map((p) => ({ namespace: text(p.metadata.namespace), name: text(p.metadata.name), priority: podPriority(p) })),
+    numPDBViolations: c.victims.numPDBViolations,
+  }));
+  return { atMs, outcome: result.outcome, candidates, rejected, chosen: { nodeName: result.chosen.nodeName, criterion: result.criterion } };
 }
 
 export interface SchedulerOptions {
@@ -64,11 +92,6 @@ function needsScheduling(pod: KubeObject, schedulerName: string): boolean {
   return !spec.nodeName && (text(spec.schedulerName) || 'default-scheduler') === schedulerName && !pod.metadata.deletionTimestamp && phase !== 'Succeeded' && phase !== 'Failed';
 }
 
-function priorityOf(pod: KubeObject): number {
-  const p = rec(pod.spec).priority;
-  return typeof p === 'number' ? p : 0;
-}
-
 export class Scheduler {
   private readonly pods: Informer;
   private readonly nodes: Informer;
@@ -83,9 +106,14 @@ export class Scheduler {
   /** Pods whose WaitForFirstConsumer claims are being provisioned: uid → chosen node (PreBind waits). */
   private readonly waitingOnVolumes = new Map<string, { entry: QueuedPod; nodeName: string; claims: string[] }>();
   private scheduled = false;
+  /** Each pod's last preemption decision (kept until the pod goes), for the explanation. */
+  private readonly preemptions = new Map<string, PreemptionTrace>();
+  /** Candidate sampling's random offset has its own stream, so preemption never shifts selectHost's draws. */
+  private readonly preemptionRandom: Random;
 
   constructor(private readonly options: SchedulerOptions) {
     const { client, loop } = options;
+    this.preemptionRandom = options.random.fork('preemption');
     const informer = (group: string, version: string, resource: string) => new Informer(client, { group, version, resource });
     this.informers = {
       namespaces: informer('', 'v1', 'namespaces'),
@@ -96,6 +124,7 @@ export class Scheduler {
       persistentvolumeclaims: informer('', 'v1', 'persistentvolumeclaims'),
       persistentvolumes: informer('', 'v1', 'persistentvolumes'),
       storageclasses: informer('storage.k8s.io', 'v1', 'storageclasses'),
+      poddisruptionbudgets: informer('policy', 'v1', 'poddisruptionbudgets'),
     };
     this.profile = defaultProfile(this.listers());
     this.algorithm = new SchedulingAlgorithm(this.profile, options.random, options.percentageOfNodesToScore ?? 0);
@@ -111,6 +140,7 @@ export class Scheduler {
         this.queue.delete(pod);
         this.assumed.delete(uid);
         this.waitingOnVolumes.delete(uid);
+        this.preemptions.delete(uid);
         this.cache.removePod(pod);
         // A pod leaving frees resources: pods waiting for room may fit now.
         if (rec(pod.spec).nodeName) this.queue.moveAllToActiveOrBackoff();
@@ -265,6 +295,8 @@ export class Scheduler {
       ...(cycle.nominatedNode ? { nominatedNode: cycle.nominatedNode } : {}),
       result: { message: '' },
     };
+    const preemption = this.preemptions.get(trace.pod.uid);
+    if (preemption) trace.preemption = preemption;
     for (const [name, status] of cycle.failures) trace.filter[name] = { plugin: status.plugin ?? '', reasons: status.reasons };
     for (const node of cycle.feasible) trace.filter[node.name] = 'passed';
     for (const { plugin, weight } of this.profile.score) if (cycle.scoredPlugins.includes(plugin.name)) trace.weights[plugin.name] = weight;
@@ -275,82 +307,76 @@ export class Scheduler {
     const failures = cycle.failures;
     const numAllNodes = this.cache.nodeList().length;
     const reasonsByNode = new Map([...failures].map(([n, s]) => [n, s.reasons]));
-    const preempted = this.preempt(pod, failures);
     // A successful preemption adds no PostFilter message (v1.34); the pod waits for its nominated node.
+    const postFilter = numAllNodes === 0 ? { message: '' } : this.postFilter(pod, cycle);
+    const preemption = this.preemptions.get(text(pod.metadata.uid));
+    if (preemption) trace.preemption = preemption;
     const preFilterMessage = cycle.preFilterStatus ? cycle.preFilterStatus.reasons.join(', ') : undefined;
-    const message = numAllNodes === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(numAllNodes, reasonsByNode, preempted ? '' : this.postFilterMessage(pod, failures), preFilterMessage);
+    const message = numAllNodes === 0 ? 'no nodes available to schedule pods' : fitErrorMessage(numAllNodes, reasonsByNode, postFilter.message, preFilterMessage);
     trace.result = { message };
     this.options.onTrace?.(trace);
     this.events.record(pod, { type: 'Warning', reason: 'FailedScheduling', action: 'Scheduling', note: message });
-    this.setUnschedulableCondition(pod, message);
+    this.setUnschedulableCondition(pod, message, postFilter.nominatedNodeName);
     this.queue.markUnschedulable(entry);
   }
 
   /**
-   * DefaultPreemption's account when no node fits: nodes rejected as unresolvable are "not helpful";
-   * others would need lower-priority victims, which default pods (all priority 0) never are.
+   * PostFilter: the DynamicResources plugin (no claims to free) and then DefaultPreemption. Returns
+   * the message they add to FailedScheduling ('' when preemption nominated a node) and what becomes
+   * of the pod's nominatedNodeName (undefined: left as it is).
    */
-  private postFilterMessage(pod: KubeObject, failures: ReadonlyMap<string, Status>): string {
+  private postFilter(pod: KubeObject, cycle: CycleResult): { message: string; nominatedNodeName?: string } {
+    const nodes = this.cache.nodeList();
+    // The nominator's view, built once per attempt: unbound pods by the node they were nominated to.
+    const nominated = new Map<string, KubeObject[]>();
+    for (const p of this.pods.list()) {
+      const nodeName = text(rec(p.status).nominatedNodeName);
+      if (!nodeName || rec(p.spec).nodeName) continue;
+      nominated.set(nodeName, [...(nominated.get(nodeName) ?? []), p]);
+    }
+    const nominatedPods = (nodeName: string): readonly KubeObject[] => nominated.get(nodeName) ?? [];
+    const result = preempt({
+      pod,
+      nodes,
+      failures: cycle.failures,
+      state: cycle.state,
+      filters: cycle.filters,
+      pdbs: this.informers.poddisruptionbudgets?.list() ?? [],
+      nominatedPods,
+      random: this.preemptionRandom,
+      nowMs: this.options.loop.nowMs(),
+    });
+    this.preemptions.set(text(pod.metadata.uid), preemptionTrace(result, this.options.loop.nowMs()));
+    if (result.outcome === 'preempt') {
+      prepareCandidate({ client: this.options.client, events: this.events, nowMs: this.options.loop.nowMs(), nominatedPods }, result.chosen, pod);
+      return { message: '', nominatedNodeName: result.chosen.nodeName };
+    }
+    const preemption = `preemption: ${result.message}`;
     const spec = rec(pod.spec);
-    let preemption: string;
-    if (spec.preemptionPolicy === 'Never') preemption = 'preemption: not eligible due to preemptionPolicy=Never.';
-    else {
-      const perNode = new Map<string, string[]>();
-      for (const [nodeName, status] of failures) {
-        if (status.code === 'UnschedulableAndUnresolvable') perNode.set(nodeName, ['Preemption is not helpful for scheduling']);
-        else perNode.set(nodeName, ['No preemption victims found for incoming pod']);
-      }
-      preemption = `preemption: 0/${this.cache.nodeList().length} nodes are available: ${histogram(perNode)}.`;
-    }
     const hasClaims = Array.isArray(spec.resourceClaims) && spec.resourceClaims.length > 0;
-    return (this.options.draPostFilterMessage ?? true) && !hasClaims ? `no new claims to deallocate, ${preemption}` : preemption;
-  }
-
-  /**
-   * DefaultPreemption, simplified: on the first node (by name) where evicting lower-priority pods
-   * (lowest first) would make room for a resources-only rejection, evict just enough of them and
-   * nominate the node. Returns whether it preempted.
-   */
-  private preempt(pod: KubeObject, failures: ReadonlyMap<string, Status>): boolean {
-    if (rec(pod.spec).preemptionPolicy === 'Never') return false;
-    const priority = priorityOf(pod);
-    const request = podRequests(pod);
-    for (const node of this.cache.nodeList()) {
-      const status = failures.get(node.name);
-      if (!status || status.code !== 'Unschedulable' || status.plugin !== 'NodeResourcesFit') continue;
-      const candidates = node.pods.filter((p) => priorityOf(p) < priority).sort((a, b) => priorityOf(a) - priorityOf(b));
-      const victims: KubeObject[] = [];
-      const fits = () => {
-        const remaining = new NodeInfo(node.node);
-        for (const p of node.pods) if (!victims.includes(p)) remaining.addPod(p);
-        return insufficientResources(request, remaining).reasons.length === 0;
-      };
-      for (const candidate of candidates) {
-        if (fits()) break;
-        victims.push(candidate);
-      }
-      if (victims.length === 0 || !fits()) continue;
-      for (const victim of victims) {
-        this.events.record(victim, { type: 'Normal', reason: 'Preempted', action: 'Preempting', note: `Preempted by pod ${text(pod.metadata.uid)} on node ${node.name}` });
-        this.options.client.delete({ group: '', version: 'v1', resource: 'pods', namespace: text(victim.metadata.namespace), name: text(victim.metadata.name) }, { preconditions: { uid: victim.metadata.uid } });
-      }
-      this.options.client.patch({ group: '', version: 'v1', resource: 'pods', namespace: text(pod.metadata.namespace), name: text(pod.metadata.name), subresource: 'status' }, 'merge', { status: { nominatedNodeName: node.name } });
-      return true;
-    }
-    return false;
+    const message = (this.options.draPostFilterMessage ?? true) && !hasClaims ? `no new claims to deallocate, ${preemption}` : preemption;
+    // Without candidates the pod's nomination is cleared; an ineligible pod keeps it.
+    return result.outcome === 'no-candidates' ? { message, nominatedNodeName: '' } : { message };
   }
 
   /** PodScheduled=False with the reason shown by `kubectl describe pod` and `kubectl get pod -o yaml`. */
-  private setUnschedulableCondition(pod: KubeObject, message: string): void {
+  private setUnschedulableCondition(pod: KubeObject, message: string, nominatedNodeName?: string): void {
     const status = rec(pod.status);
     const conditions = Array.isArray(status.conditions) ? status.conditions.filter(isRecord) : [];
     const existing = conditions.find((c) => c.type === 'PodScheduled');
-    if (existing && existing.status === 'False' && existing.message === message) return;
-    const condition = { type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: existing?.status === 'False' ? existing.lastTransitionTime : formatRfc3339(this.options.loop.nowMs()), reason: 'Unschedulable', message };
+    const conditionChanges = !existing || existing.status !== 'False' || existing.message !== message;
+    // updatePod: the nomination is written only when the PostFilter result changes it.
+    const nominationChanges = nominatedNodeName !== undefined && text(status.nominatedNodeName) !== nominatedNodeName;
+    if (!conditionChanges && !nominationChanges) return;
+    const patch: Record<string, unknown> = {};
+    if (conditionChanges) {
+      patch.conditions = [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: existing?.status === 'False' ? existing.lastTransitionTime : formatRfc3339(this.options.loop.nowMs()), reason: 'Unschedulable', message }];
+    }
+    if (nominationChanges) patch.nominatedNodeName = nominatedNodeName || null;
     this.options.client.patch(
       { group: '', version: 'v1', resource: 'pods', namespace: text(pod.metadata.namespace), name: text(pod.metadata.name), subresource: 'status' },
       'strategic',
-      { status: { conditions: [condition] } },
+      { status: patch },
     );
   }
 }

@@ -8,7 +8,7 @@ import type { KubeObject } from '../../api/meta';
 import type { Random } from '../../clock';
 import type { NodeInfo } from './node-info';
 import type { Profile } from './profile';
-import { Code, CycleState, isSuccess, type NodeScore, type Status } from './types';
+import { Code, CycleState, isSuccess, type FilterPlugin, type NodeScore, type Status } from './types';
 
 /** The adaptive percentage's floor and the smallest number of feasible nodes looked for. */
 export const MIN_FEASIBLE_NODES_TO_FIND = 100;
@@ -45,6 +45,8 @@ export interface CycleResult {
   totals: Record<string, number>;
   /** Score plugins that ran (were not skipped by PreScore), in profile order. */
   scoredPlugins: string[];
+  /** Filter plugins that ran (PreFilter did not skip them), in profile order (preemption's dry run reuses them). */
+  filters: readonly FilterPlugin[];
   chosen?: NodeInfo;
 }
 
@@ -60,7 +62,7 @@ export class SchedulingAlgorithm {
 
   run(pod: KubeObject, nodes: readonly NodeInfo[]): CycleResult {
     const state = new CycleState();
-    const result: CycleResult = { state, feasible: [], failures: new Map(), examined: [], scores: {}, totals: {}, scoredPlugins: [] };
+    const result: CycleResult = { state, feasible: [], failures: new Map(), examined: [], scores: {}, totals: {}, scoredPlugins: [], filters: this.profile.filter };
     const skipped = new Set<string>();
     for (const plugin of this.profile.preFilter) {
       const status = plugin.preFilter(state, pod, nodes);
@@ -72,6 +74,7 @@ export class SchedulingAlgorithm {
       }
     }
     const filters = this.profile.filter.filter((p) => !skipped.has(p.name));
+    result.filters = filters;
     const filterNode = (node: NodeInfo): boolean => {
       result.examined.push(node.name);
       for (const plugin of filters) {

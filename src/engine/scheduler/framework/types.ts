@@ -46,6 +46,13 @@ export class CycleState {
   read<T>(key: string): T | undefined {
     return this.data.get(key) as T | undefined;
   }
+
+  /** A copy whose writes leave this state alone (values are shared, never modified in place). */
+  clone(): CycleState {
+    const copy = new CycleState();
+    for (const [k, v] of this.data) copy.write(k, v);
+    return copy;
+  }
 }
 
 export interface Plugin {

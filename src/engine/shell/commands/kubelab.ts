@@ -1,14 +1,15 @@
 /**
  * `kubelab`: the lab's own commands, for what no kubectl shows. `kubelab explain pod/NAME` prints the
  * scheduler's last decision for a pod: every node with each filter's verdict, each score plugin's
- * weighted score and the total, and the result.
+ * weighted score and the total, and the result; then what DefaultPreemption decided (candidate
+ * nodes, their victims, the chosen node and the criterion that chose it).
  */
 import type { Command } from '../command';
 import { text } from '../../api/meta';
 import { connect } from '../../kubectl/connection';
 import { alignColumns } from '../../kubectl/printers/table-printer';
 import { DESCRIBE_TABWRITER } from '../../kubectl/printers/tabwriter';
-import type { SchedulingTrace } from '../../scheduler/scheduler';
+import type { PreemptionTrace, SchedulingTrace } from '../../scheduler/scheduler';
 
 const USAGE = 'usage: kubelab explain pod/NAME [-n NAMESPACE]\n';
 
@@ -30,7 +31,30 @@ function render(trace: SchedulingTrace): string {
   const examined = trace.nominatedNode
     ? `The pod's nominated node ${trace.nominatedNode} (from its preemption) was tried first and fits; no other node was examined.\n`
     : trace.examined.length && trace.examined.length < trace.numAllNodes ? `Filtered ${trace.examined.length} of ${trace.numAllNodes} nodes (percentageOfNodesToScore), from ${trace.examined[0] ?? ''} to ${trace.examined[trace.examined.length - 1] ?? ''}; the others were not examined.\n` : '';
-  return `Scheduling of ${trace.pod.namespace}/${trace.pod.name}:\n` + examined + alignColumns(rows, DESCRIBE_TABWRITER) + (plugins.length ? `(scores are weighted: ${weightsNote(trace.weights)})\n` : '') + result + '\n';
+  const preemption = trace.preemption ? renderPreemption(trace.preemption, nodes, 'nodeName' in trace.result) : '';
+  return `Scheduling of ${trace.pod.namespace}/${trace.pod.name}:\n` + examined + alignColumns(rows, DESCRIBE_TABWRITER) + (plugins.length ? `(scores are weighted: ${weightsNote(trace.weights)})\n` : '') + result + '\n' + preemption;
+}
+
+/** DefaultPreemption's decision: the candidate nodes with their victims, and which one it chose and why. */
+function renderPreemption(p: PreemptionTrace, nodes: readonly string[], bound: boolean): string {
+  // Once bound, only a preemption that made room is worth telling.
+  if (bound && p.outcome !== 'preempt') return '';
+  const head = bound ? 'Preemption (an earlier cycle)' : 'Preemption';
+  if (p.outcome === 'ineligible') return `${head}: not attempted, ${p.message ?? ''}\n`;
+  const lines: string[] = [];
+  if (p.outcome === 'no-candidates') lines.push(`${head}: no node would fit the pod after evicting lower-priority pods (${p.message ?? ''})`);
+  else {
+    lines.push(`${head}: nominated ${p.chosen?.nodeName ?? ''}, chosen by ${p.chosen?.criterion ?? ''}; its victims were deleted with their grace period.`);
+    const rows = [['CANDIDATE', 'PDB VIOLATIONS', 'VICTIMS (most important first)']];
+    for (const c of p.candidates) rows.push([c.nodeName + (c.nodeName === p.chosen?.nodeName ? ' *' : ''), String(c.numPDBViolations), c.victims.map((v) => `${v.namespace}/${v.name} (priority ${v.priority})`).join(', ')]);
+    lines.push(alignColumns(rows, DESCRIBE_TABWRITER).replace(/\n$/, ''));
+  }
+  const rejected = Object.keys(p.rejected).sort();
+  for (const node of rejected) lines.push(`  ${node}: dry run failed: ${(p.rejected[node] ?? []).join(', ')}`);
+  const tried = new Set([...rejected, ...p.candidates.map((c) => c.nodeName)]);
+  const unhelpful = nodes.filter((n) => !tried.has(n));
+  if (unhelpful.length && p.outcome === 'no-candidates') lines.push(`  ${unhelpful.join(', ')}: preemption would not help (rejected for a reason evicting pods cannot change)`);
+  return lines.join('\n') + '\n';
 }
 
 /** "TaintToleration x3, NodeAffinity x2, the others x1" for the plugins that scored. */
