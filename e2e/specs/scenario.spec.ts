@@ -37,6 +37,10 @@ test.describe('scenarios: export, import and links', () => {
     await lab.open();
     await terminal.run('kubectl create namespace kept');
     await terminal.waitForText('namespace/kept created');
+    await page.locator('header').getByRole('button', { name: 'Scenario' }).click();
+    await expect(page.getByRole('menu', { name: 'Scenario' })).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('menu', { name: 'Scenario' })).toBeHidden();
     await page.getByLabel('Scenario file').setInputFiles({ name: 'pod.json', mimeType: 'application/json', buffer: Buffer.from('{"apiVersion": "v1", "kind": "Pod"}') });
     const dialog = page.getByRole('dialog', { name: 'Import the scenario?' });
     await expect(dialog.getByRole('alert')).toHaveText('This cannot be imported: not a kubelab scenario: it has no "kind": "kubelab-scenario". Your lab is unchanged.');

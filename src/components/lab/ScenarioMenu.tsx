@@ -41,6 +41,21 @@ export function ScenarioMenu({ engine }: { engine: EngineClient }) {
     importDialog.current?.showModal();
   };
 
+  const menu = useRef<HTMLDivElement>(null);
+  // The open menu closes on Escape or a click anywhere else.
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: Event) => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !menu.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', close);
+    document.addEventListener('mousedown', close);
+    return () => {
+      document.removeEventListener('keydown', close);
+      document.removeEventListener('mousedown', close);
+    };
+  }, [open]);
+
   // A link that carries a scenario: offer it once the page is up.
   useEffect(() => {
     const fragment = window.location.hash;
@@ -83,7 +98,7 @@ export function ScenarioMenu({ engine }: { engine: EngineClient }) {
   const lessonTitle = (id: string) => LESSONS.find((l) => l.id === id)?.title.en ?? id;
 
   return (
-    <div className="scenario-menu">
+    <div className="scenario-menu" ref={menu}>
       <button type="button" aria-expanded={open} aria-haspopup="menu" onClick={() => setOpen(!open)}>
         Scenario
       </button>
