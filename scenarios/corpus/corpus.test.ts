@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../src/engine';
+import { createSimulation, type SimSnapshot } from '../../src/engine';
 import { CORPUS_ROOT as root, yamlFiles } from './corpus-files';
 
 
@@ -30,8 +30,12 @@ const EXPECTED_FAILURES: [RegExp, string][] = [
   ],
 ];
 
+/** The booted default cluster, restored for each file: booting 472 clusters would take most of the run. */
+let booted: SimSnapshot | undefined;
+
 function applyFile(path: string): { ok: boolean; output: string } {
-  const sim = createSimulation({ seed: 1 });
+  booted ??= createSimulation({ seed: 1 }).snapshot();
+  const sim = createSimulation({ snapshot: booted });
   const session = sim.shell.open();
   let output = '';
   session.onOutput((chunk) => (output += chunk));
