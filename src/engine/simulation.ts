@@ -63,6 +63,10 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
         emit({ kind: 'object', type: event.type === 'DELETE' ? 'DELETED' : event.prevKv ? 'MODIFIED' : 'ADDED', object });
       });
     },
+    // A deleted cluster's objects go with it: subscribers see each one removed.
+    (cluster) => {
+      for (const kv of cluster.store.range('/registry/').kvs) emit({ kind: 'object', type: 'DELETED', object: kv.value });
+    },
   );
   const machine: Machine = { loop, fs, clusters, hostname: 'kubelab', random: random.fork('machine'), openInEditor: (path) => emit({ kind: 'open-file', path }) };
   const commands = createCommandTable();

@@ -134,3 +134,26 @@ describe('engine host', () => {
     expect(of('patch').every((p) => p.ops.length + p.traffic.length > 0)).toBe(true);
   });
 });
+
+describe('engine host and kind clusters', () => {
+  it('removes a deleted cluster\'s objects from the UI mirror, and sends the new cluster\'s when one is created', () => {
+    const sent: EngineToUi[] = [];
+    let wallMs = 0;
+    const host = new EngineHost({ post: (m) => sent.push(m), wallNowMs: () => wallMs });
+    host.receive({ type: 'hello', protocolVersion: PROTOCOL_VERSION, seed: 1, cluster: 'default' });
+    const ready = sent.find((m) => m.type === 'ready');
+    const uids = new Set(ready?.type === 'ready' ? ready.objects.map((o) => String(o.metadata.uid)) : []);
+    host.receive({ type: 'shell.input', line: 'kind delete cluster' });
+    wallMs += 16;
+    host.tick();
+    for (const m of sent) if (m.type === 'patch') for (const op of m.ops) if (op.op === 'remove') uids.delete(op.uid);
+    expect(uids.size).toBe(0);
+    host.receive({ type: 'shell.input', line: 'kind create cluster' });
+    for (let i = 0; i < 200; i++) {
+      wallMs += 16;
+      host.tick();
+    }
+    const added = sent.flatMap((m) => (m.type === 'patch' ? m.ops : [])).flatMap((op) => (op.op === 'put' && op.object.kind === 'Node' ? [op.object.metadata.name] : []));
+    expect(new Set(added)).toEqual(new Set(['kind-control-plane']));
+  });
+});

@@ -13,6 +13,8 @@ export class ClusterManager {
     private readonly random: Random,
     private readonly onTraffic: (cluster: string, event: TrafficEvent) => void,
     private readonly onCreated: (cluster: ClusterRuntime) => void,
+    /** Before a deleted cluster goes (`kind delete cluster`), while its store still holds everything. */
+    private readonly onDeleting: (cluster: ClusterRuntime) => void = () => undefined,
   ) {
     this.ports = random.fork('hostports');
   }
@@ -56,7 +58,9 @@ export class ClusterManager {
   }
 
   delete(name: string): boolean {
-    this.clusters.get(name)?.shutdown();
+    const cluster = this.clusters.get(name);
+    if (cluster) this.onDeleting(cluster);
+    cluster?.shutdown();
     return this.clusters.delete(name);
   }
 }
