@@ -64,13 +64,14 @@ export function curl(net: PodNetwork): Command {
     }
     const fetched = fetch(net, ctx, url);
     after(ctx, fetched, () => {
-      const failure = curlFailure(url, fetched);
-      if (failure) {
-        ctx.stderr(failure.message);
-        ctx.done(failure.code);      } else {
+      if (fetched.kind === 'reply') {
         ctx.stdout(fetched.reply.body);
         ctx.done(0);
+        return;
       }
+      const failure = curlFailure(url, fetched);
+      ctx.stderr(failure?.message ?? '');
+      ctx.done(failure?.code ?? 7);
     });
   };
 }
