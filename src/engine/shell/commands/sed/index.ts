@@ -128,7 +128,7 @@ export function runScript(script: Instruction[], input: string, quiet: boolean):
         if (!quiet) out.push(line);
         line = lines[++index] as string;
       } else if (c.name === 'y') line = [...line].map((ch) => (c.from.includes(ch) ? (c.to[c.from.indexOf(ch)] as string) : ch)).join('');
-      else {
+      else if (c.name === 's') {
         const replaced = substitute(c, line);
         if (replaced !== undefined) {
           line = replaced;
