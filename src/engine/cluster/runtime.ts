@@ -28,6 +28,8 @@ export interface NodeContainer extends ClusterNode {
   running: boolean;
   createdAtMs: number;
   startedAtMs: number;
+  /** When `docker stop` last stopped the container (`docker inspect`'s State.FinishedAt). */
+  stoppedAtMs?: number;
   /** When `systemctl stop kubelet` stopped the node's kubelet (the container itself runs on). */
   kubeletStoppedAtMs?: number;
   /** When `systemctl start kubelet` last started it again (systemd's "since" for the unit). */
@@ -141,6 +143,7 @@ export class ClusterRuntime {
   stopNode(name: string): boolean {
     const node = this.nodes.find((n) => n.name === name);
     if (!node) return false;
+    if (node.running) node.stoppedAtMs = this.loop.nowMs();
     node.running = false;
     this.kubelets.get(name)?.stop();
     return true;

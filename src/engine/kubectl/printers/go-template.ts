@@ -231,7 +231,7 @@ function parseTerm(t: string, line: number): Expr {
     return { kind: 'field', base: { variable: name }, path };
   }
   if (/^[A-Za-z_]\w*$/.test(t)) {
-    if (!(t in FUNCTIONS)) throw new GoTemplateError(`template: output:${line}: function "${t}" not defined`);
+    if (!(t in activeFunctions)) throw new GoTemplateError(`template: output:${line}: function "${t}" not defined`);
     return { kind: 'call', name: t, args: [] };
   }
   throw new GoTemplateError(`template: output:${line}: unexpected "${t}" in command`);
@@ -261,7 +261,7 @@ export function formatTemplateValue(v: unknown): string {
   return '';
 }
 
-type Fn = (args: unknown[]) => unknown;
+export type Fn = (args: unknown[]) => unknown;
 
 function basicEqual(a: unknown, b: unknown): boolean {
   if (a === NO_VALUE || b === NO_VALUE) throw new GoTemplateError('incompatible types for comparison');
@@ -396,6 +396,19 @@ const FUNCTIONS: Record<string, Fn> = {
   },
 };
 
+/** The functions of the template being parsed or run: text/template's own plus its host's (see GoTemplate). */
+let activeFunctions: Record<string, Fn> = FUNCTIONS;
+
+function withFunctions<T>(extra: Record<string, Fn>, run: () => T): T {
+  const saved = activeFunctions;
+  activeFunctions = { ...FUNCTIONS, ...extra };
+  try {
+    return run();
+  } finally {
+    activeFunctions = saved;
+  }
+}
+
 class Executor {
   private out = '';
   private readonly vars: { name: string; value: unknown }[][] = [];
@@ -493,7 +506,7 @@ class Executor {
     if (head.kind === 'call') {
       const args = rest.map((e) => this.eval(e, dot));
       if (piped) args.push(piped.value);
-      return (FUNCTIONS[head.name] as Fn)(args);
+      return (activeFunctions[head.name] as Fn)(args);
     }
     if (rest.length > 0 || piped) throw new GoTemplateError(`can't give argument to non-function ${describe(head)}`);
     return this.eval(head, dot);
@@ -510,7 +523,7 @@ class Executor {
       case 'pipe':
         return this.pipeline(e.pipe, dot);
       case 'call':
-        return (FUNCTIONS[e.name] as Fn)([]);
+        return (activeFunctions[e.name] as Fn)([]);
       case 'field': {
         let v = e.base === 'dot' ? dot : this.lookup(e.base.variable);
         for (const key of e.path) {
@@ -534,13 +547,17 @@ function describe(e: Expr): string {
 export class GoTemplate {
   private readonly nodes: TNode[];
 
-  constructor(source: string) {
-    this.nodes = new TemplateParser(splitTemplate(source)).parse();
+  /** `extra`: functions the host adds (docker's `json`, `upper`, ...); kubectl adds none. */
+  constructor(
+    source: string,
+    private readonly extra: Record<string, Fn> = {},
+  ) {
+    this.nodes = withFunctions(extra, () => new TemplateParser(splitTemplate(source)).parse());
   }
 
   execute(data: unknown): string {
     try {
-      return new Executor().run(this.nodes, data);
+      return withFunctions(this.extra, () => new Executor().run(this.nodes, data));
     } catch (e) {
       if (e instanceof GoTemplateError) throw new GoTemplateError(`template: output:1: executing "output": ${e.message}`);
       throw e;

@@ -7,10 +7,13 @@ import { docker } from './docker';
 import { TEXT_COMMANDS } from './text-utils';
 import { kubelab } from './kubelab';
 import { FILTER_COMMANDS } from './filters';
+import { PIPE_COMMANDS } from './pipe-tools';
+import { sed } from './sed';
+import { curl } from './curl';
 import { SYSTEM_COMMANDS, whichCommand } from './system-utils';
 
 export function createCommandTable(): CommandTable {
-  const table: CommandTable = new Map(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, ...FILTER_COMMANDS, ...SYSTEM_COMMANDS, kubectl, kind, docker, kubelab }));
+  const table: CommandTable = new Map(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, ...FILTER_COMMANDS, ...SYSTEM_COMMANDS, ...PIPE_COMMANDS, sed, curl, kubectl, kind, docker, kubelab }));
   table.set('which', whichCommand((name) => table.has(name)));
   return table;
 }

@@ -10,6 +10,7 @@ import { CLUSTER_DNS_IP, resolveHost } from '../../network/dns';
 import type { PodHttp } from '../../network/pod-http';
 import { CONNECT_TIMEOUT_MS, parseUrl, parseWgetArgs, wgetResult, WGET_USAGE, type Fetched, type Url } from '../../network/wget';
 import type { Command, CommandContext } from '../command';
+import { curlFailure } from '../../network/curl';
 
 export interface PodNetwork {
   client: Client;
@@ -63,19 +64,14 @@ export function curl(net: PodNetwork): Command {
     }
     const fetched = fetch(net, ctx, url);
     after(ctx, fetched, () => {
-      if (fetched.kind === 'bad-address') {
-        ctx.stderr(`curl: (6) Could not resolve host: ${url.host}\n`);
-        ctx.done(6);
-      } else if (fetched.kind === 'refused') {
-        ctx.stderr(`curl: (7) Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server\n`);
-        ctx.done(7);
-      } else if (fetched.kind === 'timeout') {
-        ctx.stderr(`curl: (28) Failed to connect to ${url.host} port ${url.port} after ${CONNECT_TIMEOUT_MS} ms: Timeout was reached\n`);
-        ctx.done(28);
-      } else {
+      if (fetched.kind === 'reply') {
         ctx.stdout(fetched.reply.body);
         ctx.done(0);
+        return;
       }
+      const failure = curlFailure(url, fetched);
+      ctx.stderr(failure?.message ?? '');
+      ctx.done(failure?.code ?? 7);
     });
   };
 }

@@ -13,6 +13,7 @@ import { CORE_COMMANDS } from '../commands/coreutils';
 import { TEXT_COMMANDS } from '../commands/text-utils';
 import { FILTER_COMMANDS } from '../commands/filters';
 import { ipCommand, iptablesCommand, iptablesSaveCommand } from './net-commands';
+import { ssCommand } from './sockets';
 import { crictl, podsOnNode } from './crictl';
 
 export interface NodeShellContext {
@@ -154,5 +155,5 @@ function hostname(ctx: NodeShellContext): Command {
 
 /** The command table of a node shell: coreutils plus the node's tools. */
 export function nodeCommands(ctx: NodeShellContext): CommandTable {
-  return new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, ...FILTER_COMMANDS, crictl: crictl(ctx), systemctl: systemctl(ctx), journalctl: journalctl(ctx), hostname: hostname(ctx), 'iptables-save': iptablesSaveCommand(ctx), iptables: iptablesCommand(ctx), ip: ipCommand(ctx) }));
+  return new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, ...FILTER_COMMANDS, crictl: crictl(ctx), systemctl: systemctl(ctx), journalctl: journalctl(ctx), hostname: hostname(ctx), 'iptables-save': iptablesSaveCommand(ctx), iptables: iptablesCommand(ctx), ip: ipCommand(ctx), ss: ssCommand(ctx) }));
 }

@@ -1,8 +1,11 @@
-/** `docker ps`: the kind node containers on the lab machine (the rest of docker is the terminal issue's). */
-import type { Command } from '../command';
-import { humanDuration } from '../../kubectl/printers/duration';
-import { alignColumns } from '../../kubectl/printers/table-printer';
-import { execInNode } from '../node-shell';
+/** docker on the lab machine: the kind node containers (ps, stop/start/restart/kill, exec, inspect) and networks. */
+import type { Command } from '../../command';
+import { humanDuration } from '../../../kubectl/printers/duration';
+import { alignColumns } from '../../../kubectl/printers/table-printer';
+import { execInNode } from '../../node-shell';
+import { findNode, fullId } from './containers';
+import { inspect } from './inspect';
+import { network } from './network';
 
 /** docker's "About a minute" / "N minutes" wording (go-units HumanDuration). */
 function dockerDuration(ms: number): string {
@@ -19,25 +22,38 @@ function dockerDuration(ms: number): string {
   return humanDuration(ms);
 }
 
-/** `docker stop|start NAME...`: stops or starts kind node containers (and with them their kubelets). */
-function startStop(ctx: Parameters<Command>[0], action: 'stop' | 'start'): void {
-  const names = ctx.args.slice(1).filter((a) => !a.startsWith('-'));
+const LIFECYCLE_HELP = {
+  stop: 'Stop one or more running containers',
+  start: 'Start one or more stopped containers',
+  restart: 'Restart one or more containers',
+  kill: 'Kill one or more running containers',
+} as const;
+
+/** `docker stop|start|restart|kill NAME...`: stops or starts kind node containers (and with them their kubelets). */
+function lifecycle(ctx: Parameters<Command>[0], action: keyof typeof LIFECYCLE_HELP): void {
+  const args = ctx.args.slice(1);
+  const names = args.filter((a, i) => !a.startsWith('-') && !/^(-s|--signal|-t|--time|--timeout)$/.test(args[i - 1] ?? ''));
   if (names.length === 0) {
-    ctx.stderr(`"docker ${action}" requires at least 1 argument.\nSee 'docker ${action} --help'.\n\nUsage:  docker ${action} [OPTIONS] CONTAINER [CONTAINER...]\n\n${action === 'stop' ? 'Stop one or more running containers' : 'Start one or more stopped containers'}\n`);
+    ctx.stderr(`"docker ${action}" requires at least 1 argument.\nSee 'docker ${action} --help'.\n\nUsage:  docker ${action} [OPTIONS] CONTAINER [CONTAINER...]\n\n${LIFECYCLE_HELP[action]}\n`);
     ctx.done(1);
     return;
   }
   let status = 0;
   for (const name of names) {
-    const cluster = ctx.machine.clusters.all().find((c) => c.nodes.some((n) => n.name === name || n.containerId.startsWith(name)));
-    const node = cluster?.nodes.find((n) => n.name === name || n.containerId.startsWith(name));
-    if (!cluster || !node) {
+    const found = findNode(ctx, name);
+    if (!found) {
       ctx.stderr(`Error response from daemon: No such container: ${name}\n`);
       status = 1;
       continue;
     }
-    if (action === 'stop') cluster.stopNode(node.name);
-    else cluster.startNode(node.name);
+    const { cluster, node } = found;
+    if (action === 'kill' && !node.running) {
+      ctx.stderr(`Error response from daemon: cannot kill container: ${name}: container ${fullId(node)} is not running\n`);
+      status = 1;
+      continue;
+    }
+    if (action !== 'start') cluster.stopNode(node.name);
+    if (action === 'start' || action === 'restart') cluster.startNode(node.name);
     ctx.stdout(`${name}\n`);
   }
   ctx.done(status);
@@ -59,15 +75,15 @@ function exec(ctx: Parameters<Command>[0]): void {
     ctx.done(1);
     return;
   }
-  const cluster = ctx.machine.clusters.all().find((c) => c.nodes.some((n) => n.name === name || n.containerId.startsWith(name)));
-  const node = cluster?.nodes.find((n) => n.name === name || n.containerId.startsWith(name));
-  if (!cluster || !node) {
+  const found = findNode(ctx, name);
+  if (!found) {
     ctx.stderr(`Error response from daemon: No such container: ${name}\n`);
     ctx.done(1);
     return;
   }
+  const { cluster, node } = found;
   if (!node.running) {
-    ctx.stderr(`Error response from daemon: container ${node.containerId} is not running\n`);
+    ctx.stderr(`Error response from daemon: container ${fullId(node)} is not running\n`);
     ctx.done(1);
     return;
   }
@@ -76,8 +92,12 @@ function exec(ctx: Parameters<Command>[0]): void {
 
 export const docker: Command = (ctx) => {
   const [sub] = ctx.args;
-  if (sub === 'stop' || sub === 'start') {
-    startStop(ctx, sub);
+  if (sub === 'stop' || sub === 'start' || sub === 'restart' || sub === 'kill') {
+    lifecycle(ctx, sub);
+    return;
+  }
+  if (sub === 'inspect' || sub === 'network') {
+    (sub === 'inspect' ? inspect : network)(ctx);
     return;
   }
   if (sub === 'exec') {
