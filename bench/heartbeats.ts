@@ -42,8 +42,9 @@ time(`create ${NAMESPACES} namespaces`, () => {
   for (let i = 0; i < NAMESPACES; i++) api.request({ method: 'POST', path: '/api/v1/namespaces', body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: `ns-${i}` } } });
 });
 
-// Bound pods with a running status, as after a long-running cluster's kubelets reported them:
-// each kubelet adopts its pods as running (no sandbox or container start to simulate).
+// Pods with a running status, as after a long-running cluster's kubelets reported them, bound only
+// once their status is in: each kubelet first sees them running and adopts them (no sandbox or
+// container start to simulate).
 time(`create ${PODS} bound running pods`, () => {
   const now = new Date(sim.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z');
   for (let i = 0; i < PODS; i++) {
@@ -53,7 +54,7 @@ time(`create ${PODS} bound running pods`, () => {
     const created = api.request({
       method: 'POST',
       path: `/api/v1/namespaces/${ns}/pods`,
-      body: { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: `app-${i % 500}` } }, spec: { nodeName: node, containers: [{ name: 'c', image: 'nginx:1.27', resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } },
+      body: { apiVersion: 'v1', kind: 'Pod', metadata: { name, labels: { app: `app-${i % 500}` } }, spec: { containers: [{ name: 'c', image: 'nginx:1.27', resources: { requests: { cpu: '50m', memory: '64Mi' } } }] } },
     });
     const pod = created.body as Record<string, unknown>;
     const status = {
@@ -65,6 +66,7 @@ time(`create ${PODS} bound running pods`, () => {
       containerStatuses: [{ name: 'c', ready: true, started: true, restartCount: 0, image: 'docker.io/library/nginx:1.27', imageID: 'docker.io/library/nginx@sha256:0', containerID: `containerd://${i.toString(16).padStart(64, '0')}`, state: { running: { startedAt: now } } }],
     };
     api.request({ method: 'PUT', path: `/api/v1/namespaces/${ns}/pods/${name}/status`, body: { ...pod, status } });
+    api.request({ method: 'POST', path: `/api/v1/namespaces/${ns}/pods/${name}/binding`, body: { apiVersion: 'v1', kind: 'Binding', metadata: { name }, target: { apiVersion: 'v1', kind: 'Node', name: node } } });
   }
 });
 time('drain pod watch deliveries', () => sim.advance(0));
