@@ -34,6 +34,10 @@ export interface NodeContainer extends ClusterNode {
   kubeletStoppedAtMs?: number;
   /** When `systemctl start kubelet` last started it again (systemd's "since" for the unit). */
   startedKubeletAtMs?: number;
+  /** When `systemctl stop containerd` stopped the node's container runtime (its containers' shims run on). */
+  containerdStoppedAtMs?: number;
+  /** When `systemctl start containerd` last started it again. */
+  startedContainerdAtMs?: number;
 }
 
 export interface ClusterDump {
@@ -173,6 +177,25 @@ export class ClusterRuntime {
     return true;
   }
 
+  /** `systemctl stop containerd` inside a node: the runtime stops, its running containers go on. */
+  stopContainerd(name: string): boolean {
+    const node = this.nodes.find((n) => n.name === name);
+    if (!node?.running) return false;
+    if (node.containerdStoppedAtMs === undefined) node.containerdStoppedAtMs = this.loop.nowMs();
+    this.kubelets.get(name)?.stopRuntime(node.containerdStoppedAtMs);
+    return true;
+  }
+
+  /** `systemctl start containerd`. */
+  startContainerd(name: string): boolean {
+    const node = this.nodes.find((n) => n.name === name);
+    if (!node?.running) return false;
+    if (node.containerdStoppedAtMs !== undefined) node.startedContainerdAtMs = this.loop.nowMs();
+    delete node.containerdStoppedAtMs;
+    this.kubelets.get(name)?.startRuntime();
+    return true;
+  }
+
   /** `docker start <node>`: the container boots again and its kubelet resumes. */
   startNode(name: string): boolean {
     const node = this.nodes.find((n) => n.name === name);
@@ -183,6 +206,8 @@ export class ClusterRuntime {
     // systemd starts the (enabled) kubelet unit again with the container.
     delete node.kubeletStoppedAtMs;
     delete node.startedKubeletAtMs;
+    delete node.containerdStoppedAtMs;
+    delete node.startedContainerdAtMs;
     this.kubeletFor(node).start(rebooted);
     return true;
   }
@@ -202,6 +227,7 @@ export class ClusterRuntime {
       if (!node.running) continue;
       this.kubeletFor(node).start();
       if (node.kubeletStoppedAtMs !== undefined) this.kubelets.get(node.name)?.stopService();
+      if (node.containerdStoppedAtMs !== undefined) this.kubelets.get(node.name)?.stopRuntime(node.containerdStoppedAtMs);
     }
   }
 

@@ -9,7 +9,7 @@ import { formatRfc3339, formatRfc3339Micro } from '../api/time';
 import type { Random, SimLoop, TimerId } from '../clock';
 import { Informer, type Client } from '../client';
 import { LegacyEventRecorder } from '../client/legacy-events';
-import { PodWorker, type NodeContext } from './pod-worker';
+import { goDuration, PodWorker, type NodeContext } from './pod-worker';
 import type { TimerBoard } from '../clock/timer-board';
 import type { ApiResponse } from '../types';
 import { serveLog } from './log-server';
@@ -22,6 +22,10 @@ import { collectResourceMetrics, type NodeResourceMetrics } from './resource-met
 export const LEASE_RENEW_INTERVAL_MS = 10_000;
 export const NODE_STATUS_UPDATE_FREQUENCY_MS = 10_000;
 export const NODE_STATUS_REPORT_FREQUENCY_MS = 5 * 60_000;
+/** kubelet.go maxWaitForContainerRuntime: the runtime counts as down this long after its last good status. */
+const MAX_WAIT_FOR_CONTAINER_RUNTIME_MS = 30_000;
+/** pleg/generic.go relistThreshold. */
+const PLEG_RELIST_THRESHOLD_MS = 3 * 60_000;
 /** UNVERIFIED: how long a kind node container takes from `docker start` to a running kubelet. */
 export const NODE_BOOT_MS = 6_000;
 
@@ -60,6 +64,8 @@ export class Kubelet implements HttpServingNode {
   /** False after `systemctl stop kubelet`: the agent is gone, its containers run on under containerd. */
   private serviceUp = true;
   private startedAtMs = 0;
+  /** Since when containerd is stopped (`systemctl stop containerd`); undefined while it runs. */
+  private runtimeDownSinceMs: number | undefined;
   /** Set when this start follows a stop of the node: running containers did not survive. */
   private rebooted = false;
 
@@ -109,6 +115,28 @@ export class Kubelet implements HttpServingNode {
     this.serviceUp = true;
     this.rebooted = false;
     this.begin(true);
+    if (this.runtimeDownSinceMs !== undefined) return;
+    for (const w of this.workers.values()) {
+      w.resume();
+      w.flushStatus();
+    }
+  }
+
+  /**
+   * `systemctl stop containerd`: the kubelet runs on (Lease renewed, status posted) but can start,
+   * probe or kill nothing; its runtime checks fail and the node goes NotReady.
+   */
+  stopRuntime(sinceMs: number): void {
+    if (this.runtimeDownSinceMs !== undefined) return;
+    this.runtimeDownSinceMs = sinceMs;
+    for (const w of this.workers.values()) w.pause();
+  }
+
+  /** `systemctl start containerd`: what waited on the runtime (kills of Terminating pods) happens now. */
+  startRuntime(): void {
+    if (this.runtimeDownSinceMs === undefined) return;
+    this.runtimeDownSinceMs = undefined;
+    if (!this.serviceUp) return;
     for (const w of this.workers.values()) {
       w.resume();
       w.flushStatus();
@@ -207,6 +235,7 @@ export class Kubelet implements HttpServingNode {
   /** What `docker stop <node>` does to the kubelet: it is gone, mid-work. */
   stop(): void {
     this.running = false;
+    this.runtimeDownSinceMs = undefined;
     for (const t of this.timers.splice(0)) this.options.loop.cancel(t);
     this.pods.stop();
     this.logsOnDisk.clear();
@@ -253,6 +282,7 @@ export class Kubelet implements HttpServingNode {
     const started = Array.isArray(status.containerStatuses) && status.containerStatuses.length > 0;
     if (started && !pod.metadata.deletionTimestamp && !this.rebooted) return; // adopted as running (bootstrap, snapshot)
     const w = new PodWorker(pod, this.context());
+    if (this.runtimeDownSinceMs !== undefined) w.pause();
     if (started && !pod.metadata.deletionTimestamp) {
       this.workers.set(uid, w);
       w.restartAfterReboot(this.logsOnDisk.get(uid));
@@ -322,6 +352,22 @@ export class Kubelet implements HttpServingNode {
     this.options.client.create({ ...ref, name: undefined }, { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: this.options.nodeName, namespace: 'kube-node-lease', ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.options.nodeName, uid: text(node.value.metadata.uid) }] }, spec });
   }
 
+  /**
+   * The Ready condition's setter: the runtime checks' errors, joined as an error aggregate is
+   * (one alone as is, several as `[a, b]`). The runtime's status is polled every 5 s and counts
+   * as down 30 s after its last success; PLEG relists every second and is unhealthy after 3 min.
+   */
+  private readyCondition(now: number): [string, string, string] {
+    const down = this.runtimeDownSinceMs;
+    if (down === undefined) return ['True', 'KubeletReady', 'kubelet is posting ready status'];
+    const errors: string[] = [];
+    if (now >= down + MAX_WAIT_FOR_CONTAINER_RUNTIME_MS) errors.push('container runtime is down');
+    const plegElapsed = now - down;
+    if (plegElapsed > PLEG_RELIST_THRESHOLD_MS) errors.push(`PLEG is not healthy: pleg was last seen active ${goDuration(plegElapsed)} ago; threshold is ${goDuration(PLEG_RELIST_THRESHOLD_MS)}`);
+    if (errors.length === 0) return ['True', 'KubeletReady', 'kubelet is posting ready status'];
+    return ['False', 'KubeletNotReady', errors.length === 1 ? (errors[0] ?? '') : `[${errors.join(', ')}]`];
+  }
+
   /** Recomputes node status; writes it when something changed or the 5-minute report is due. */
   private syncNodeStatus(): void {
     const ref = { group: '', version: 'v1', resource: 'nodes', name: this.options.nodeName };
@@ -334,7 +380,7 @@ export class Kubelet implements HttpServingNode {
       MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
       DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
       PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
-      Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
+      Ready: this.readyCondition(now),
     };
     let changed = false;
     for (const c of conditions) {
@@ -343,8 +389,13 @@ export class Kubelet implements HttpServingNode {
       if (c.status !== want[0]) {
         changed = true;
         c.lastTransitionTime = formatRfc3339(now);
-        if (c.type === 'Ready') this.events.record(current.value, 'Normal', 'NodeReady', `Node ${this.options.nodeName} status is now: NodeReady`);
+        if (c.type === 'Ready') {
+          const reason = want[0] === 'True' ? 'NodeReady' : 'NodeNotReady';
+          this.events.record(current.value, 'Normal', reason, `Node ${this.options.nodeName} status is now: ${reason}`);
+        }
       }
+      // Any change of the condition (a new message too) is written at once, not at the 5-minute report.
+      if (c.reason !== want[1] || c.message !== want[2]) changed = true;
       [c.status, c.reason, c.message] = want;
     }
     const images = [...this.images.entries()].map(([name, size]) => ({ names: [name], sizeBytes: size }));

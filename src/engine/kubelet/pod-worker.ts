@@ -180,7 +180,7 @@ export class PodWorker {
     else f();
   }
 
-  /** `systemctl stop kubelet`: nothing restarts, probes or kills this pod's containers until resume(). */
+  /** `systemctl stop kubelet` or `systemctl stop containerd`: nothing restarts, probes or kills this pod's containers until resume(). */
   pause(): void {
     this.paused = true;
   }
@@ -200,7 +200,10 @@ export class PodWorker {
   update(pod: KubeObject): void {
     this.pod = pod;
     if (pod.metadata.deletionTimestamp && !this.terminating) {
-      this.terminate();
+      // Killing needs the runtime: with containerd down the pod stays Terminating until it is back.
+      this.whenWorking(() => {
+        if (!this.terminating && !this.gone) this.terminate();
+      });
       return;
     }
     if (!this.terminating) this.applySpecChanges();

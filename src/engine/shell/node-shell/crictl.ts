@@ -165,6 +165,14 @@ function listImages(c: CommandContext, ctx: NodeShellContext): void {
 export function crictl(ctx: NodeShellContext): Command {
   return (c) => {
     const [sub, ...rest] = c.args;
+    if (ctx.node.containerdStoppedAtMs !== undefined && (sub === 'ps' || sub === 'pods' || sub === 'images')) {
+      // crictl's connection check (a Version call) fails when nothing listens on containerd's socket;
+      // logrus prints fatal errors as FATA[0000] on a terminal. UNVERIFIED: the socket is gone once containerd stops.
+      const sock = '/run/containerd/containerd.sock';
+      c.stderr(`FATA[0000] validate service connection: validate CRI v1 runtime API for endpoint "unix://${sock}": rpc error: code = Unavailable desc = connection error: desc = "transport: Error while dialing: dial unix ${sock}: connect: no such file or directory"\n`);
+      c.done(1);
+      return;
+    }
     if (sub === 'ps' || sub === 'pods') {
       const opts = parseListFlags(c, rest, sub);
       if (!opts) {

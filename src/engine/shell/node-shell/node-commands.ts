@@ -22,6 +22,43 @@ export interface NodeShellContext {
   nowMs: () => number;
   /** The node's kubelet unit, for `systemctl stop|start|restart kubelet`. */
   kubelet: { stop(): void; start(): void; unseenExit?(podUid: string, container: string): { code: number; atMs: number } | undefined };
+  /** The node's containerd unit, for `systemctl stop|start|restart containerd`. */
+  containerd?: { stop(): void; start(): void };
+}
+
+/** A systemd unit this lab's systemctl manages: its description line and unit file, and its up/down times. */
+interface Unit {
+  title: string;
+  lines: string[];
+  stop(): void;
+  start(): void;
+  stoppedAtMs?: number;
+  sinceMs: number;
+}
+
+function unitFor(ctx: NodeShellContext, name: string | undefined): Unit | undefined {
+  const n = ctx.node;
+  if (name === 'kubelet' || name === 'kubelet.service')
+    return {
+      title: 'kubelet.service - kubelet: The Kubernetes Node Agent',
+      lines: ['     Loaded: loaded (/etc/systemd/system/kubelet.service; enabled; preset: enabled)', '    Drop-In: /etc/systemd/system/kubelet.service.d', '             └─10-kubeadm.conf, 11-kind.conf'],
+      stop: () => ctx.kubelet.stop(),
+      start: () => ctx.kubelet.start(),
+      stoppedAtMs: n.kubeletStoppedAtMs,
+      sinceMs: n.kubeletStoppedAtMs ?? n.startedKubeletAtMs ?? n.startedAtMs,
+    };
+  const containerd = ctx.containerd;
+  if (containerd && (name === 'containerd' || name === 'containerd.service'))
+    return {
+      // UNVERIFIED: the unit's path and preset line in kind's node image.
+      title: 'containerd.service - containerd container runtime',
+      lines: ['     Loaded: loaded (/etc/systemd/system/containerd.service; enabled; preset: enabled)'],
+      stop: () => containerd.stop(),
+      start: () => containerd.start(),
+      stoppedAtMs: n.containerdStoppedAtMs,
+      sinceMs: n.containerdStoppedAtMs ?? n.startedContainerdAtMs ?? n.startedAtMs,
+    };
+  return undefined;
 }
 
 function rec(v: unknown): Record<string, unknown> {
@@ -47,41 +84,28 @@ function systemdTime(ms: number): string {
   return `${d.toUTCString().slice(0, 3)} ${d.toISOString().replace('T', ' ').slice(0, 19)} UTC`;
 }
 
-/** `systemctl status|stop|start|restart kubelet`: the node agent as a systemd unit. */
+/** `systemctl status|stop|start|restart kubelet|containerd`: the node's agent and runtime as systemd units. */
 function systemctl(ctx: NodeShellContext): Command {
   return (c) => {
     const [sub, rawUnit] = c.args;
-    const unit = rawUnit === 'kubelet.service' ? 'kubelet' : rawUnit;
-    if (unit !== 'kubelet' || !['status', 'stop', 'start', 'restart'].includes(sub ?? '')) {
-      c.stderr(`systemctl: this lab's systemctl knows only status, stop, start and restart of the kubelet unit\n`);
+    const unit = unitFor(ctx, rawUnit);
+    if (!unit || !['status', 'stop', 'start', 'restart'].includes(sub ?? '')) {
+      c.stderr(`systemctl: this lab's systemctl knows only status, stop, start and restart of the kubelet and containerd units\n`);
       c.done(1);
       return;
     }
-    if (sub === 'stop') ctx.kubelet.stop();
-    if (sub === 'start') ctx.kubelet.start();
-    if (sub === 'restart') {
-      ctx.kubelet.stop();
-      ctx.kubelet.start();
-    }
+    if (sub === 'stop' || sub === 'restart') unit.stop();
+    if (sub === 'start' || sub === 'restart') unit.start();
     if (sub !== 'status') {
       c.done(0);
       return;
     }
     const now = ctx.nowMs();
-    const stoppedAt = ctx.node.kubeletStoppedAtMs;
-    const since = stoppedAt ?? ctx.node.startedKubeletAtMs ?? ctx.node.startedAtMs;
+    const stoppedAt = unit.stoppedAtMs;
+    const since = unit.sinceMs;
     const active = stoppedAt === undefined ? `active (running) since ${systemdTime(since)}; ${systemdAgo(now - since)}` : `inactive (dead) since ${systemdTime(stoppedAt)}; ${systemdAgo(now - stoppedAt)}`;
-    c.stdout(
-      [
-        `${stoppedAt === undefined ? '●' : '○'} kubelet.service - kubelet: The Kubernetes Node Agent`,
-        '     Loaded: loaded (/etc/systemd/system/kubelet.service; enabled; preset: enabled)',
-        '    Drop-In: /etc/systemd/system/kubelet.service.d',
-        '             └─10-kubeadm.conf, 11-kind.conf',
-        `     Active: ${active}`,
-        '       Docs: http://kubernetes.io/docs/',
-        '',
-      ].join('\n'),
-    );
+    const docs = rawUnit?.startsWith('containerd') ? 'https://containerd.io' : 'http://kubernetes.io/docs/';
+    c.stdout([`${stoppedAt === undefined ? '●' : '○'} ${unit.title}`, ...unit.lines, `     Active: ${active}`, `       Docs: ${docs}`, ''].join('\n'));
     // systemctl status exits 3 for a unit that is not running.
     c.done(stoppedAt === undefined ? 0 : 3);
   };
