@@ -57,8 +57,9 @@ test.describe('scenarios: export, import and links', () => {
     await page.locator('header').getByRole('button', { name: 'Scenario' }).click();
     await page.getByRole('menuitem', { name: 'Copy a link' }).click();
     const linkDialog = page.getByRole('dialog', { name: 'A link to this lab' });
-    const url = await linkDialog.getByRole('textbox', { name: 'Scenario link' }).inputValue();
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#scenario=[A-Za-z0-9_-]+$/);
+    const linkBox = linkDialog.getByRole('textbox', { name: 'Scenario link' });
+    await expect(linkBox).toHaveValue(/^http:\/\/127\.0\.0\.1:\d+\/#scenario=[A-Za-z0-9_-]+$/);
+    const url = await linkBox.inputValue();
     await linkDialog.getByRole('button', { name: 'Close' }).click();
 
     const other = await browser.newContext();

@@ -36,10 +36,15 @@ export function ScenarioMenu({ engine }: { engine: EngineClient }) {
   const linkDialog = useRef<HTMLDialogElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const offer = (scenario: DecodedScenario) => {
-    setPending(scenario);
-    importDialog.current?.showModal();
-  };
+  const offer = (scenario: DecodedScenario) => setPending(scenario);
+
+  // Each dialog opens once React has rendered what it shows, never empty.
+  useEffect(() => {
+    if (pending && !importDialog.current?.open) importDialog.current?.showModal();
+  }, [pending]);
+  useEffect(() => {
+    if (link && !linkDialog.current?.open) linkDialog.current?.showModal();
+  }, [link]);
 
   const menu = useRef<HTMLDivElement>(null);
   // The open menu closes on Escape or a click anywhere else.
@@ -79,7 +84,6 @@ export function ScenarioMenu({ engine }: { engine: EngineClient }) {
       () => false,
     );
     setLink({ url, copied });
-    linkDialog.current?.showModal();
   };
 
   const readFile = async (file: File | undefined) => {
