@@ -10,7 +10,11 @@ import { useTimers } from '../../state/timers';
 import { countdowns, type Countdown } from './countdowns';
 import { Inspector } from '../inspector/Inspector';
 import { useTraffic } from '../../state/traffic';
-import { activeEdgeIds, layoutCluster, type ClusterLayout, type GraphNode } from './layout';
+import { activeEdgeIds, layoutCluster, type ClusterLayout, type GraphEdge, type GraphNode } from './layout';
+import { filterObjects } from './filter';
+import { GraphFilters, GraphLegend } from './GraphToolbar';
+import { trafficClassOf, useGraphView } from '../../state/graph-view';
+import type { KubeObject } from '../../engine';
 import { BoxNode, type BoxFlowNode } from './nodes/BoxNode';
 
 /** How long an edge stays lit after traffic on it (host wall time). */
@@ -20,7 +24,7 @@ const NODE_TYPES = { box: BoxNode };
 
 function toFlowNode(n: GraphNode, countdown: Countdown | undefined, open: (ref: NonNullable<GraphNode['ref']>) => void): BoxFlowNode {
   const ref = n.ref;
-  const badge = n.kind === 'node' ? `${n.status ?? ''}${n.cordoned ? ',SchedulingDisabled' : ''}` : undefined;
+  const badge = n.kind === 'node' ? `${n.status ?? ''}${n.cordoned ? ',SchedulingDisabled' : ''}` : n.badge;
   return {
     id: n.id,
     type: 'box',
@@ -30,17 +34,33 @@ function toFlowNode(n: GraphNode, countdown: Countdown | undefined, open: (ref: 
     selectable: false,
     className: `graph-${n.kind}${n.status ? ` status-${n.status}` : ''}${n.cordoned ? ' cordoned' : ''}`,
     style: { width: n.width, height: n.height },
-    ariaLabel: [n.label, n.status, countdown?.text].filter(Boolean).join(' '),
-    data: { label: n.label, badge, handles: n.handles ?? [], countdown, onOpen: ref ? () => open(ref) : undefined },
+    ariaLabel: [n.kind === 'service' ? `Service ${n.label}` : n.label, n.status ?? n.badge, countdown?.text].filter(Boolean).join(' '),
+    data: {
+      label: n.label,
+      badge,
+      handles: n.handles ?? [],
+      countdown,
+      onOpen: ref ? () => open(ref) : undefined,
+    },
   };
 }
 
 /** Ids of edges with recent traffic; re-evaluated when traffic arrives and again when the glow expires. */
 function useActiveEdges(layout: ClusterLayout): Set<string> {
   const lastSeen = useTraffic((s) => s.lastSeenWallMs);
+  const hidden = useGraphView((s) => s.hiddenTraffic);
   const [now, setNow] = useState(0);
   useEffect(() => useTraffic.subscribe(() => setNow(performance.now())), []);
-  const active = useMemo(() => activeEdgeIds(layout.edges, lastSeen, now, TRAFFIC_GLOW_MS), [layout, lastSeen, now]);
+  // Edges of clients the legend switched off never light up.
+  const shown = useMemo(
+    () =>
+      layout.edges.filter((e) => {
+        const traffic = e.client === undefined ? undefined : trafficClassOf(e.client);
+        return traffic === undefined || !hidden.has(traffic);
+      }),
+    [layout, hidden],
+  );
+  const active = useMemo(() => activeEdgeIds(shown, lastSeen, now, TRAFFIC_GLOW_MS), [shown, lastSeen, now]);
   useEffect(() => {
     if (active.size === 0) return;
     const id = setTimeout(() => setNow(performance.now()), TRAFFIC_GLOW_MS);
@@ -61,13 +81,35 @@ function FitOnClusterChange({ clusterNodes }: { clusterNodes: number }) {
   return null;
 }
 
+const names = (objects: Iterable<KubeObject> | undefined) => [...new Set([...(objects ?? [])].map((o) => String(o.metadata.name)))].sort();
+
+function edgeClass(e: GraphEdge, active: boolean): string {
+  if (e.endpoint) return `graph-edge endpoint${e.endpoint.ready ? '' : ' not-ready'}`;
+  return active ? 'graph-edge active' : 'graph-edge';
+}
+
 function ClusterGraphView() {
   const nodeObjects = useMirror((s) => s.byKind.get('Node'));
   const podObjects = useMirror((s) => s.byKind.get('Pod'));
+  const serviceObjects = useMirror((s) => s.byKind.get('Service'));
+  const sliceObjects = useMirror((s) => s.byKind.get('EndpointSlice'));
+  const namespaceObjects = useMirror((s) => s.byKind.get('Namespace'));
+  const filter = useGraphView((s) => s.filter);
+  const shown = useMemo(
+    () => filterObjects(filter, nodeObjects?.values() ?? [], podObjects?.values() ?? [], serviceObjects?.values() ?? [], sliceObjects?.values() ?? []),
+    [filter, nodeObjects, podObjects, serviceObjects, sliceObjects],
+  );
   const timers = useTimers((s) => s.timers);
   // Whole virtual seconds: countdowns re-render once a second of virtual time, not every frame.
   const nowSecond = useSim((s) => Math.floor(s.nowMs / 1000));
-  const layout = useMemo(() => layoutCluster(nodeObjects?.values() ?? [], podObjects?.values() ?? []), [nodeObjects, podObjects]);
+  const layout = useMemo(
+    () =>
+      layoutCluster(shown.nodes, shown.pods, {
+        services: shown.services,
+        endpointSlices: sliceObjects?.values() ?? [],
+      }),
+    [shown, sliceObjects],
+  );
   // The inspector asks the engine about what it shows.
   const open = useCallback((ref: NonNullable<GraphNode['ref']>) => useInspector.getState().select(ref), []);
   const nodes = useMemo(() => {
@@ -83,29 +125,35 @@ function ClusterGraphView() {
         target: e.target,
         sourceHandle: e.sourceHandle,
         targetHandle: e.targetHandle,
-        type: 'smoothstep',
+        type: e.endpoint ? 'default' : 'smoothstep',
         animated: active.has(e.id),
-        className: active.has(e.id) ? 'graph-edge active' : 'graph-edge',
+        className: edgeClass(e, active.has(e.id)),
       })),
     [layout, active],
   );
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={NODE_TYPES}
-      colorMode="dark"
-      fitView
-      fitViewOptions={{ padding: 0.06 }}
-      minZoom={0.1}
-      nodesConnectable={false}
-      onNodeClick={(_event, node: BoxFlowNode) => node.data.onOpen?.()}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={20} size={1} />
-      <Controls showInteractive={false} />
-      <FitOnClusterChange clusterNodes={nodeObjects?.size ?? 0} />
-    </ReactFlow>
+    <>
+      <GraphFilters namespaces={names(namespaceObjects?.values())} nodes={names(nodeObjects?.values())} selectorError={shown.selectorError} />
+      <div className="graph-flow">
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={NODE_TYPES}
+          colorMode="dark"
+          fitView
+          fitViewOptions={{ padding: 0.06 }}
+          minZoom={0.1}
+          nodesConnectable={false}
+          onNodeClick={(_event, node: BoxFlowNode) => node.data.onOpen?.()}
+          proOptions={{ hideAttribution: true }}
+        >
+          <Background gap={20} size={1} />
+          <Controls showInteractive={false} />
+          <GraphLegend />
+          <FitOnClusterChange clusterNodes={shown.nodes.length} />
+        </ReactFlow>
+      </div>
+    </>
   );
 }
 

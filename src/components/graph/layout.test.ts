@@ -18,6 +18,20 @@ const pod = (name: string, nodeName?: string, namespace = 'default'): KubeObject
 
 const labels = (nodes: { label: string }[]) => nodes.map((n) => n.label);
 
+const service = (name: string, namespace = 'default', spec: Record<string, unknown> = { type: 'ClusterIP', clusterIP: '10.96.0.10' }): KubeObject => ({
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name, namespace, uid: `svc-${namespace}-${name}` },
+  spec,
+});
+const slice = (serviceName: string, endpoints: Record<string, unknown>[], namespace = 'default'): KubeObject => ({
+  apiVersion: 'discovery.k8s.io/v1',
+  kind: 'EndpointSlice',
+  metadata: { name: `${serviceName}-abcde`, namespace, uid: `slice-${serviceName}`, labels: { 'kubernetes.io/service-name': serviceName } },
+  endpoints,
+});
+const endpointOf = (podName: string, ready = true, namespace = 'default') => ({ addresses: ['10.244.1.2'], conditions: { ready }, targetRef: { kind: 'Pod', name: podName, namespace, uid: `pod-${namespace}-${podName}` } });
+
 describe('cluster graph layout', () => {
   it('draws kube-apiserver as the hub: its clients above, etcd beside it, the kubelets below', () => {
     const { nodes, edges } = layoutCluster([node('kind-worker'), node('kind-control-plane')], []);
@@ -84,5 +98,42 @@ describe('cluster graph layout', () => {
     ]);
     expect([...activeEdgeIds(edges, lastSeen, 1_500, 1_200)]).toEqual(['edge/kubectl']);
     expect(activeEdgeIds(edges, lastSeen, 2_300, 1_200).size).toBe(0);
+  });
+
+  it('draws Services in a column right of everything, linked to the pods their EndpointSlices list', () => {
+    const network = {
+      services: [service('web'), service('kubernetes'), service('kube-dns', 'kube-system'), service('db', 'default', { clusterIP: 'None' })],
+      endpointSlices: [
+        slice('web', [endpointOf('web-1'), endpointOf('web-2', false), endpointOf('gone')]),
+        slice('kubernetes', [{ addresses: ['172.18.0.3'], conditions: { ready: true } }]),
+        // A selectorless Service's endpoint with no pod behind it links to nothing.
+        slice('db', [{ addresses: ['192.168.0.9'] }]),
+      ],
+    };
+    const { nodes, edges } = layoutCluster([node('kind-worker')], [pod('web-1', 'kind-worker'), pod('web-2', 'kind-worker'), pod('waiting')], network);
+    const services = nodes.filter((n) => n.kind === 'service');
+    expect(services.map((n) => [n.label, n.badge])).toEqual([
+      ['db', 'Headless'],
+      ['kubernetes', 'ClusterIP'],
+      ['web', 'ClusterIP'],
+      ['kube-system/kube-dns', 'ClusterIP'],
+    ]);
+    const rightmost = Math.max(...nodes.filter((n) => n.kind !== 'service' && n.parent === undefined).map((n) => n.x + n.width));
+    for (const s of services) expect(s.x).toBeGreaterThan(rightmost);
+    const links = edges.filter((e) => e.endpoint).map((e) => [e.source, e.target, e.endpoint?.ready]);
+    expect(links).toEqual([
+      ['service/svc-default-web', 'pod/pod-default-web-1', true],
+      ['service/svc-default-web', 'pod/pod-default-web-2', false],
+      ['service/svc-default-kubernetes', 'kube-apiserver', true],
+    ]);
+    // Every edge attaches to a handle its node declares.
+    for (const e of edges) {
+      if (e.sourceHandle) expect(nodes.find((n) => n.id === e.source)?.handles?.some((h) => h.id === e.sourceHandle && h.type === 'source')).toBe(true);
+      if (e.targetHandle) expect(nodes.find((n) => n.id === e.target)?.handles?.some((h) => h.id === e.targetHandle && h.type === 'target')).toBe(true);
+    }
+    // A Service's box stays put as its pods come and go.
+    const again = layoutCluster([node('kind-worker')], [], network);
+    expect(again.nodes.filter((n) => n.kind === 'service').map((n) => [n.x, n.y])).toEqual(services.map((n) => [n.x, n.y]));
+    expect(again.edges.filter((e) => e.endpoint).map((e) => e.target)).toEqual(['kube-apiserver']);
   });
 });

@@ -3,11 +3,13 @@
  * architecture: the clients that call it (kubectl, kube-scheduler, kube-controller-manager) sit in a
  * row above it, etcd beside it (only the API server touches etcd), and one group per Node below with
  * its kubelet, kube-proxy and container runtime and the pods bound to it. Pods not bound to a node
- * wait in a column on the right. Positions depend only on names, so nothing moves as pods come and go.
+ * wait in a column on the right, and Services in a column beyond, each linked to the pods its
+ * EndpointSlices list (the `kubernetes` Service to kube-apiserver itself). Positions depend only on
+ * names, so nothing moves as pods come and go.
  */
 import type { KubeObject } from '../../engine';
 
-export type GraphNodeKind = 'component' | 'apiserver' | 'node' | 'agent' | 'pod';
+export type GraphNodeKind = 'component' | 'apiserver' | 'node' | 'agent' | 'pod' | 'service';
 
 /** A connection point on a node, `offset` px from its left (top / bottom) or top (left / right) edge. */
 export interface GraphHandle {
@@ -29,10 +31,12 @@ export interface GraphNode {
   height: number;
   /** Ready / NotReady / Unknown for nodes, the phase (or Terminating) for pods. */
   status?: string;
+  /** A short fact shown beside the label: a Service's type. */
+  badge?: string;
   /** Where edges attach; a box without handles has no edges. */
   handles?: GraphHandle[];
   /** The API object a box stands for (nodes and pods): the inspector opens it. */
-  ref?: { kind: 'Node' | 'Pod'; namespace?: string; name: string };
+  ref?: { kind: 'Node' | 'Pod' | 'Service'; namespace?: string; name: string };
   /** A node whose spec.unschedulable is set (cordoned). */
   cordoned?: boolean;
 }
@@ -43,8 +47,10 @@ export interface GraphEdge {
   target: string;
   sourceHandle?: string;
   targetHandle?: string;
-  /** The API client whose traffic runs along this edge (see state/traffic.ts `clientOf`). */
-  client: string;
+  /** The API client whose traffic runs along this edge (see state/traffic.ts `clientOf`); none for endpoint links. */
+  client?: string;
+  /** A Service's link to one of its endpoints, and whether that endpoint is ready (gets traffic). */
+  endpoint?: { ready: boolean };
 }
 
 export interface ClusterLayout {
@@ -70,12 +76,14 @@ const AGENT_H = 26;
 const POD_H = 22;
 const ROW_STEP = 6;
 const PENDING_W = 200;
+const SERVICE_W = 270;
 
 const CLIENTS_Y = MARGIN;
 const API_Y = CLIENTS_Y + BOX_H + ROW_GAP;
 const NODES_Y = API_Y + BOX_H + ROW_GAP + 10;
 const API_W = API_CLIENTS.length * CLIENT_W + (API_CLIENTS.length - 1) * CLIENT_GAP;
 const ETCD_X = MARGIN + API_W + CLIENT_GAP;
+const PENDING_X = ETCD_X + ETCD_W + CLIENT_GAP;
 
 function record(value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
@@ -119,6 +127,8 @@ function controlPlane(): ClusterLayout {
   const edges: GraphEdge[] = [];
   const apiHandles: GraphHandle[] = [
     { id: 'nodes', type: 'source', side: 'bottom', offset: API_W / 2 },
+    // The `kubernetes` Service's endpoint is the API server itself.
+    { id: 'service', type: 'target', side: 'bottom', offset: API_W - 12 },
     { id: 'etcd', type: 'source', side: 'right', offset: BOX_H / 2 },
   ];
   API_CLIENTS.forEach((client, i) => {
@@ -153,8 +163,55 @@ function nodeGroup(node: KubeObject, index: number, pods: readonly KubeObject[])
   return { nodes, edges };
 }
 
-/** Lays out the control plane, the given Node objects and the given Pods. */
-export function layoutCluster(clusterNodes: Iterable<KubeObject>, pods: Iterable<KubeObject>): ClusterLayout {
+/** The Services' column and their links to the boxes of their endpoints. */
+export interface NetworkObjects {
+  services: Iterable<KubeObject>;
+  endpointSlices: Iterable<KubeObject>;
+}
+
+const serviceKey = (namespace: string | undefined, name: string) => `${namespace ?? 'default'}/${name}`;
+
+/** What the Service box says beside its name: its type, or that it is headless. */
+function serviceBadge(service: KubeObject): string {
+  const spec = record(service.spec);
+  if (spec.clusterIP === 'None') return 'Headless';
+  return typeof spec.type === 'string' ? spec.type : 'ClusterIP';
+}
+
+function serviceColumn(network: NetworkObjects, x: number, boxes: ReadonlyMap<string, GraphNode>): ClusterLayout {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const ids = new Map<string, string>();
+  [...network.services].sort(byNamespacedName).forEach((service, k) => {
+    const id = `service/${String(service.metadata.uid)}`;
+    const namespace = String(service.metadata.namespace ?? 'default');
+    ids.set(serviceKey(namespace, nameOf(service)), id);
+    const label = namespace === 'default' ? nameOf(service) : `${namespace}/${nameOf(service)}`;
+    nodes.push({ id, kind: 'service', label, badge: serviceBadge(service), x, y: NODES_Y + k * (BOX_H + ROW_STEP * 2), width: SERVICE_W, height: BOX_H, ref: { kind: 'Service', namespace, name: nameOf(service) }, handles: [{ id: 'endpoints', type: 'source', side: 'left', offset: BOX_H / 2 }] });
+  });
+  const linked = new Set<string>();
+  for (const slice of network.endpointSlices) {
+    const serviceName = slice.metadata.labels?.['kubernetes.io/service-name'];
+    const key = serviceName === undefined ? undefined : serviceKey(slice.metadata.namespace, serviceName);
+    const source = key === undefined ? undefined : ids.get(key);
+    if (!source) continue;
+    const apiServer = key === 'default/kubernetes';
+    for (const endpoint of Array.isArray(record(slice).endpoints) ? (record(slice).endpoints as unknown[]).map(record) : []) {
+      const targetRef = record(endpoint.targetRef);
+      const target = targetRef.kind === 'Pod' ? `pod/${String(targetRef.uid)}` : apiServer ? API_SERVER_ID : undefined;
+      if (target === undefined || (target !== API_SERVER_ID && !boxes.has(target))) continue;
+      const id = `edge/${source}/${target}`;
+      if (linked.has(id)) continue;
+      linked.add(id);
+      // An endpoint with no ready condition counts as ready, as kube-proxy reads it.
+      edges.push({ id, source, sourceHandle: 'endpoints', target, targetHandle: 'service', endpoint: { ready: record(endpoint.conditions).ready !== false } });
+    }
+  }
+  return { nodes, edges };
+}
+
+/** Lays out the control plane, the given Node objects and Pods, and (when given) Services with their endpoints. */
+export function layoutCluster(clusterNodes: Iterable<KubeObject>, pods: Iterable<KubeObject>, network?: NetworkObjects): ClusterLayout {
   const layout = controlPlane();
   const podsByNode = new Map<string, KubeObject[]>();
   const unbound: KubeObject[] = [];
@@ -172,8 +229,21 @@ export function layoutCluster(clusterNodes: Iterable<KubeObject>, pods: Iterable
   const known = new Set([...layout.nodes].filter((n) => n.kind === 'node').map((n) => n.label));
   for (const [nodeName, bound] of podsByNode) if (!known.has(nodeName)) unbound.push(...bound);
   unbound.forEach((pod, k) => {
-    layout.nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), x: ETCD_X + ETCD_W + CLIENT_GAP, y: MARGIN + k * (POD_H + ROW_STEP), width: PENDING_W, height: POD_H, status: podStatus(pod), ref: podRef(pod) });
+    layout.nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), x: PENDING_X, y: MARGIN + k * (POD_H + ROW_STEP), width: PENDING_W, height: POD_H, status: podStatus(pod), ref: podRef(pod) });
   });
+  if (network) {
+    // Right of the nodes and of the waiting pods, whichever reaches further.
+    const nodesRight = MARGIN + known.size * (NODE_W + NODE_GAP);
+    const x = Math.max(nodesRight, PENDING_X + PENDING_W + CLIENT_GAP) + CLIENT_GAP;
+    const boxes = new Map(layout.nodes.map((n) => [n.id, n]));
+    const column = serviceColumn(network, x, boxes);
+    for (const edge of column.edges) {
+      const pod = boxes.get(edge.target);
+      if (pod && pod.kind === 'pod' && !pod.handles?.some((h) => h.id === 'service')) pod.handles = [...(pod.handles ?? []), { id: 'service', type: 'target', side: 'right', offset: POD_H / 2 }];
+    }
+    layout.nodes.push(...column.nodes);
+    layout.edges.push(...column.edges);
+  }
   return layout;
 }
 
@@ -181,7 +251,7 @@ export function layoutCluster(clusterNodes: Iterable<KubeObject>, pods: Iterable
 export function activeEdgeIds(edges: readonly GraphEdge[], lastSeenMs: ReadonlyMap<string, number>, nowMs: number, windowMs: number): Set<string> {
   const active = new Set<string>();
   for (const edge of edges) {
-    const seen = lastSeenMs.get(edge.client);
+    const seen = edge.client === undefined ? undefined : lastSeenMs.get(edge.client);
     if (seen !== undefined && nowMs - seen < windowMs) active.add(edge.id);
   }
   return active;

@@ -1,0 +1,125 @@
+/**
+ * Around the graph: a bar of filters by namespace, node and label selector above it, and a legend
+ * (folded by default, bottom right) of what the edges mean, whose traffic entries switch each
+ * client's glow on and off.
+ */
+import { Panel } from '@xyflow/react';
+import { useState } from 'react';
+import { useGraphView, TRAFFIC_CLASSES } from '../../state/graph-view';
+
+const ALL = '';
+
+export function GraphFilters({ namespaces, nodes, selectorError }: { namespaces: string[]; nodes: string[]; selectorError?: string }) {
+  const filter = useGraphView((s) => s.filter);
+  const setFilter = useGraphView((s) => s.setFilter);
+  // The selector applies on Enter or when the field loses focus, not on every key.
+  const [draft, setDraft] = useState(filter.selector);
+  const apply = () => setFilter({ selector: draft });
+  return (
+    <div role="group" className="graph-filters" aria-label="Graph filters">
+      <label>
+        Namespace
+        <select
+          value={filter.namespace ?? ALL}
+          onChange={(e) =>
+            setFilter({
+              namespace: e.target.value === ALL ? undefined : e.target.value,
+            })
+          }
+        >
+          <option value={ALL}>All namespaces</option>
+          {namespaces.map((ns) => (
+            <option key={ns} value={ns}>
+              {ns}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Node
+        <select
+          value={filter.node ?? ALL}
+          onChange={(e) =>
+            setFilter({
+              node: e.target.value === ALL ? undefined : e.target.value,
+            })
+          }
+        >
+          <option value={ALL}>All nodes</option>
+          {nodes.map((node) => (
+            <option key={node} value={node}>
+              {node}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Labels
+        <input
+          type="text"
+          placeholder="app=web"
+          spellCheck={false}
+          value={draft}
+          aria-invalid={selectorError !== undefined}
+          aria-describedby={selectorError ? 'graph-selector-error' : undefined}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={apply}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') apply();
+          }}
+        />
+      </label>
+      {selectorError ? (
+        <p id="graph-selector-error" role="alert" className="graph-filter-error">
+          {selectorError}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const TRAFFIC_WORDS: Record<(typeof TRAFFIC_CLASSES)[number], string> = {
+  kubectl: 'kubectl requests',
+  'kube-scheduler': 'kube-scheduler watches and binds',
+  'kube-controller-manager': 'controller requests',
+  kubelet: 'kubelet status and watches',
+  etcd: 'API server writes to etcd',
+};
+
+export function GraphLegend() {
+  const hidden = useGraphView((s) => s.hiddenTraffic);
+  const toggle = useGraphView((s) => s.toggleTraffic);
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <Panel position="bottom-right">
+        <button type="button" className="graph-legend-toggle" aria-expanded={false} onClick={() => setOpen(true)}>
+          Legend
+        </button>
+      </Panel>
+    );
+  return (
+    <Panel position="bottom-right" className="graph-legend" aria-label="Graph legend">
+      <button type="button" className="graph-legend-toggle" aria-expanded={true} onClick={() => setOpen(false)}>
+        Legend
+      </button>
+      <p className="legend-title">A lit edge: an API request or watch event just now</p>
+      <ul>
+        {TRAFFIC_CLASSES.map((traffic) => (
+          <li key={traffic}>
+            <label>
+              <input type="checkbox" checked={!hidden.has(traffic)} onChange={() => toggle(traffic)} />
+              {TRAFFIC_WORDS[traffic]}
+            </label>
+          </li>
+        ))}
+      </ul>
+      <p className="legend-line">
+        <span className="legend-swatch endpoint-ready" aria-hidden="true" /> Service → ready endpoint
+      </p>
+      <p className="legend-line">
+        <span className="legend-swatch endpoint-not-ready" aria-hidden="true" /> endpoint not ready (no traffic)
+      </p>
+    </Panel>
+  );
+}
