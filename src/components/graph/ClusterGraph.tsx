@@ -10,7 +10,10 @@ import { useTimers } from '../../state/timers';
 import { countdowns, type Countdown } from './countdowns';
 import { Inspector } from '../inspector/Inspector';
 import { useTraffic } from '../../state/traffic';
-import { activeEdgeIds, layoutCluster, type ClusterLayout, type GraphEdge, type GraphNode } from './layout';
+import { activeEdgeIds, type ClusterLayout, type GraphEdge, type GraphNode } from './layout';
+import { layoutForScale } from './compact-layout';
+import { HeatmapNode, type HeatmapFlowNode } from './nodes/HeatmapNode';
+import { TileNode, type TileFlowNode } from './nodes/TileNode';
 import { filterObjects } from './filter';
 import { GraphFilters, GraphLegend } from './GraphToolbar';
 import { trafficClassOf, useGraphView } from '../../state/graph-view';
@@ -20,9 +23,29 @@ import { BoxNode, type BoxFlowNode } from './nodes/BoxNode';
 /** How long an edge stays lit after traffic on it (host wall time). */
 const TRAFFIC_GLOW_MS = 1200;
 
-const NODE_TYPES = { box: BoxNode };
+const NODE_TYPES = { box: BoxNode, tile: TileNode, heatmap: HeatmapNode };
 
-function toFlowNode(n: GraphNode, countdown: Countdown | undefined, open: (ref: NonNullable<GraphNode['ref']>) => void): BoxFlowNode {
+type FlowNode = BoxFlowNode | TileFlowNode | HeatmapFlowNode;
+type Open = (ref: NonNullable<GraphNode['ref']>) => void;
+
+const className = (n: GraphNode) => `graph-${n.kind}${n.status ? ` status-${n.status}` : ''}${n.cordoned ? ' cordoned' : ''}`;
+
+function toFlowNode(n: GraphNode, countdown: Countdown | undefined, open: Open): FlowNode {
+  const ref = n.ref;
+  const common = { id: n.id, position: { x: n.x, y: n.y }, draggable: false, selectable: false, className: className(n), style: { width: n.width, height: n.height } };
+  if (n.kind === 'heatmap' && n.cells)
+    return { ...common, type: 'heatmap', ariaLabel: n.label, data: { label: n.label, cells: n.cells, handles: n.handles ?? [], onOpenNode: (name) => open({ kind: 'Node', name }) } };
+  if (n.kind === 'tile')
+    return {
+      ...common,
+      type: 'tile',
+      ariaLabel: [n.label, n.status, n.cordoned ? 'SchedulingDisabled' : undefined, `${n.dots?.length ?? 0} pods`, countdown?.text].filter(Boolean).join(' '),
+      data: { label: n.label, status: n.status, dots: n.dots ?? [], width: n.width, height: n.height, handles: n.handles ?? [], countdown, onOpen: ref ? () => open(ref) : undefined },
+    };
+  return toBoxNode(n, countdown, open);
+}
+
+function toBoxNode(n: GraphNode, countdown: Countdown | undefined, open: Open): BoxFlowNode {
   const ref = n.ref;
   const badge = n.kind === 'node' ? `${n.status ?? ''}${n.cordoned ? ',SchedulingDisabled' : ''}` : n.badge;
   return {
@@ -32,7 +55,7 @@ function toFlowNode(n: GraphNode, countdown: Countdown | undefined, open: (ref: 
     position: { x: n.x, y: n.y },
     draggable: false,
     selectable: false,
-    className: `graph-${n.kind}${n.status ? ` status-${n.status}` : ''}${n.cordoned ? ' cordoned' : ''}`,
+    className: className(n),
     style: { width: n.width, height: n.height },
     ariaLabel: [n.kind === 'service' ? `Service ${n.label}` : n.label, n.status ?? n.badge, countdown?.text].filter(Boolean).join(' '),
     data: {
@@ -102,14 +125,7 @@ function ClusterGraphView() {
   const timers = useTimers((s) => s.timers);
   // Whole virtual seconds: countdowns re-render once a second of virtual time, not every frame.
   const nowSecond = useSim((s) => Math.floor(s.nowMs / 1000));
-  const layout = useMemo(
-    () =>
-      layoutCluster(shown.nodes, shown.pods, {
-        services: shown.services,
-        endpointSlices: sliceObjects?.values() ?? [],
-      }),
-    [shown, sliceObjects],
-  );
+  const { scale, layout } = useMemo(() => layoutForScale(shown.nodes, shown.pods, { services: shown.services, endpointSlices: sliceObjects?.values() ?? [] }), [shown, sliceObjects]);
   // The inspector asks the engine about what it shows.
   const open = useCallback((ref: NonNullable<GraphNode['ref']>) => useInspector.getState().select(ref), []);
   const nodes = useMemo(() => {
@@ -133,7 +149,7 @@ function ClusterGraphView() {
   );
   return (
     <>
-      <GraphFilters namespaces={names(namespaceObjects?.values())} nodes={names(nodeObjects?.values())} selectorError={shown.selectorError} />
+      <GraphFilters namespaces={names(namespaceObjects?.values())} nodes={names(nodeObjects?.values())} selectorError={shown.selectorError} scale={scale} />
       <div className="graph-flow">
         <ReactFlow
           nodes={nodes}
@@ -144,7 +160,7 @@ function ClusterGraphView() {
           fitViewOptions={{ padding: 0.06 }}
           minZoom={0.1}
           nodesConnectable={false}
-          onNodeClick={(_event, node: BoxFlowNode) => node.data.onOpen?.()}
+          onNodeClick={(_event, node: FlowNode) => (node.type === 'heatmap' ? undefined : node.data.onOpen?.())}
           proOptions={{ hideAttribution: true }}
         >
           <Background gap={20} size={1} />

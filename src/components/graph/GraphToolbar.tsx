@@ -6,10 +6,17 @@
 import { Panel } from '@xyflow/react';
 import { useState } from 'react';
 import { useGraphView, TRAFFIC_CLASSES } from '../../state/graph-view';
+import type { GraphScale } from './compact-layout';
+
+const SCALE_WORDS: Record<GraphScale, string | undefined> = {
+  full: undefined,
+  tiles: 'Many nodes: each is a tile, its pods are dots. Pick a node or namespace to see names.',
+  heatmap: 'Thousands of nodes: a heatmap of pods per node. Pick a node to see it whole.',
+};
 
 const ALL = '';
 
-export function GraphFilters({ namespaces, nodes, selectorError }: { namespaces: string[]; nodes: string[]; selectorError?: string }) {
+export function GraphFilters({ namespaces, nodes, selectorError, scale }: { namespaces: string[]; nodes: string[]; selectorError?: string; scale: GraphScale }) {
   const filter = useGraphView((s) => s.filter);
   const setFilter = useGraphView((s) => s.setFilter);
   // The selector applies on Enter or when the field loses focus, not on every key.
@@ -69,6 +76,7 @@ export function GraphFilters({ namespaces, nodes, selectorError }: { namespaces:
           }}
         />
       </label>
+      {SCALE_WORDS[scale] ? <p className="graph-scale">{SCALE_WORDS[scale]}</p> : null}
       {selectorError ? (
         <p id="graph-selector-error" role="alert" className="graph-filter-error">
           {selectorError}

@@ -9,7 +9,15 @@
  */
 import type { KubeObject } from '../../engine';
 
-export type GraphNodeKind = 'component' | 'apiserver' | 'node' | 'agent' | 'pod' | 'service';
+export type GraphNodeKind = 'component' | 'apiserver' | 'node' | 'agent' | 'pod' | 'service' | 'tile' | 'heatmap';
+
+/** A node of a big cluster drawn small: its name, condition and the statuses of its pods (drawn as dots). */
+export interface NodeCell {
+  name: string;
+  status: string;
+  cordoned: boolean;
+  pods: string[];
+}
 
 /** A connection point on a node, `offset` px from its left (top / bottom) or top (left / right) edge. */
 export interface GraphHandle {
@@ -39,6 +47,10 @@ export interface GraphNode {
   ref?: { kind: 'Node' | 'Pod' | 'Service'; namespace?: string; name: string };
   /** A node whose spec.unschedulable is set (cordoned). */
   cordoned?: boolean;
+  /** Tiles: the statuses of the pods drawn as dots. */
+  dots?: string[];
+  /** The heatmap: one cell per node, in name order, `columns` to a row. */
+  cells?: { columns: number; cellSize: number; nodes: NodeCell[] };
 }
 
 export interface GraphEdge {
@@ -122,7 +134,10 @@ export function cordoned(node: KubeObject): boolean {
   return record(node.spec).unschedulable === true;
 }
 
-function controlPlane(): ClusterLayout {
+/** Where the rows of the graph start, for the big-cluster layouts that share the control plane's. */
+export const GEOMETRY = { margin: MARGIN, nodesY: NODES_Y, pendingX: PENDING_X, pendingW: PENDING_W, podH: POD_H, gap: CLIENT_GAP } as const;
+
+export function controlPlane(): ClusterLayout {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const apiHandles: GraphHandle[] = [
@@ -247,12 +262,17 @@ export function layoutCluster(clusterNodes: Iterable<KubeObject>, pods: Iterable
   return layout;
 }
 
-/** Edges whose client had traffic within `windowMs` before `nowMs` (host wall time). */
+/**
+ * Edges whose client had traffic within `windowMs` before `nowMs` (host wall time). A client ending
+ * in `/` stands for all of its kind (`kubelet/`: every kubelet), for layouts with one edge for many.
+ */
 export function activeEdgeIds(edges: readonly GraphEdge[], lastSeenMs: ReadonlyMap<string, number>, nowMs: number, windowMs: number): Set<string> {
   const active = new Set<string>();
-  for (const edge of edges) {
-    const seen = edge.client === undefined ? undefined : lastSeenMs.get(edge.client);
-    if (seen !== undefined && nowMs - seen < windowMs) active.add(edge.id);
-  }
+  const recent = (client: string) => {
+    if (!client.endsWith('/')) return (lastSeenMs.get(client) ?? -Infinity) > nowMs - windowMs;
+    for (const [seenClient, seen] of lastSeenMs) if (seenClient.startsWith(client) && seen > nowMs - windowMs) return true;
+    return false;
+  };
+  for (const edge of edges) if (edge.client !== undefined && recent(edge.client)) active.add(edge.id);
   return active;
 }
