@@ -19,6 +19,7 @@ import { GraphFilters, GraphLegend } from './GraphToolbar';
 import { trafficClassOf, useGraphView } from '../../state/graph-view';
 import type { KubeObject } from '../../engine';
 import { BoxNode, type BoxFlowNode } from './nodes/BoxNode';
+import { EventsTimeline } from '../timeline/EventsTimeline';
 
 /** How long an edge stays lit after traffic on it (host wall time). */
 const TRAFFIC_GLOW_MS = 1200;
@@ -179,6 +180,7 @@ export function ClusterGraph({ engine }: { engine: EngineClient }) {
       <div className="graph-split">
         <div className="graph-canvas">
           <ClusterGraphView />
+          <EventsTimeline />
         </div>
         <Inspector engine={engine} />
       </div>
