@@ -10,7 +10,7 @@ import type { KubeObject, StatusObject } from '../api/meta';
 import { deepCopy, isRecord, text } from '../api/meta';
 import { ResourceCatalog, apiVersionOf, type ResourceType } from '../api/resources';
 import { SelectorParseError, equalityRequirements, matches, parseSelector, type Selector } from '../api/labels';
-import { FieldSelectorError, checkFieldsSupported, matchesFields, parseFieldSelector, type FieldRequirement } from '../api/fields';
+import { FieldSelectorError, checkFieldsSupported, fieldValue, matchesFields, parseFieldSelector, type FieldRequirement } from '../api/fields';
 import type { KeyValue, Store, StoreEvent } from '../store';
 import type { ApiRequest, ApiResponse, WatchEvent } from '../types';
 import type { TrafficEvent } from '../protocol';
@@ -412,7 +412,10 @@ export class ApiServer {
         onEvent(out);
       }
     };
-    const started = this.store.watch(prefix, from, deliver);
+    // An equality requirement routes the watch: the store visits it only for objects that have (or had) that value.
+    const routeBy = selectors.fields.find((f) => f.operator === '=');
+    const route = routeBy && { name: `${type.group}/${type.version}/${type.resource}:${routeBy.field}`, valueOf: (o: KubeObject) => fieldValue(this.present(type, o), routeBy.field), value: routeBy.value };
+    const started = this.store.watch(prefix, from, deliver, route);
     if (!started.ok) {
       onEvent({ type: 'ERROR', object: errors.gone(`too old resource version: ${from} (${started.compactRevision})`) as unknown as KubeObject });
       return () => undefined;

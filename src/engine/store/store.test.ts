@@ -50,3 +50,26 @@ describe('Store watch dispatch', () => {
     expect(seen.sort()).toEqual(['/registry/ <- /registry/pods/default/web', '/registry/pods/default/ <- /registry/pods/default/web', '/registry/pods/default/we <- /registry/pods/default/web', '/registry/pods/default/web <- /registry/pods/default/web']);
   });
 });
+
+describe('Store routed watches', () => {
+  it('visits a routed watcher only for values it routes on (new or previous), in registration order with the others', () => {
+    const loop = new SimLoop(0);
+    const store = new Store<{ node: string }>(loop);
+    const seen: string[] = [];
+    const route = (value: string) => ({ name: 'node', valueOf: (v: { node: string }) => v.node, value });
+    store.watch('/registry/pods/', 0, (e) => seen.push(`a:${e.kv.value.node}`), route('a'));
+    store.watch('/registry/pods/', 0, (e) => seen.push(`all:${e.kv.value.node}`));
+    const cancelB = store.watch('/registry/pods/', 0, (e) => seen.push(`b:${e.kv.value.node}`), route('b'));
+    if (!cancelB.ok) throw new Error('watch refused');
+    store.create('/registry/pods/default/p', { node: 'a' });
+    store.update('/registry/pods/default/p', { node: 'b' });
+    store.create('/registry/pods/default/q', { node: 'c' });
+    loop.drainTasks();
+    expect(seen).toEqual(['a:a', 'all:a', 'a:b', 'all:b', 'b:b', 'all:c']);
+    seen.length = 0;
+    cancelB.cancel();
+    store.delete('/registry/pods/default/p');
+    loop.drainTasks();
+    expect(seen).toEqual(['all:b']);
+  });
+});
