@@ -243,23 +243,32 @@ export class NodeLifecycleController implements Controller {
    * taint of each effect, keeping an identical one as it is (with its timeAdded).
    */
   private updateControllerTaints(node: KubeObject, wanted: Partial<Record<'NoSchedule' | 'NoExecute', Record<string, unknown> | null | undefined>>, context: ControllerContext): void {
+    // Nothing to do by the cached copy: no API call (RemoveTaintOffNode's short circuit; the
+    // NoSchedule pass also decides from the cache), so healthy nodes cost no request per pass.
+    if (taintsWanted(node, wanted) === undefined) return;
     // Read the node from the API server, not the informer's cache, and patch with its
     // resourceVersion: a taint a user just removed or added is not written back from a stale copy
     // (AddOrUpdateTaintOnNode works the same way).
     const fresh = context.client.get({ group: '', version: 'v1', resource: 'nodes', name: text(node.metadata.name) });
     if (!fresh.ok) return;
     const current = fresh.value;
-    let next = taintsOf(current);
-    for (const effect of ['NoSchedule', 'NoExecute'] as const) {
-      const want = wanted[effect];
-      if (want === undefined) continue;
-      const ours = (t: Record<string, unknown>) => (t.key === UNREACHABLE || t.key === NOT_READY) && t.effect === effect;
-      if (want && next.find(ours)?.key === want.key) continue;
-      next = [...next.filter((t) => !ours(t)), ...(want ? [want] : [])];
-    }
-    if (JSON.stringify(next) === JSON.stringify(taintsOf(current))) return;
+    const next = taintsWanted(current, wanted);
+    if (next === undefined) return;
     context.client.patch({ group: '', version: 'v1', resource: 'nodes', name: text(current.metadata.name) }, 'merge', { metadata: { resourceVersion: current.metadata.resourceVersion }, spec: { taints: next.length ? next : null } });
   }
+}
+
+/** The node's taints with the controller's taints as wanted, or undefined when they already are. */
+function taintsWanted(node: KubeObject, wanted: Partial<Record<'NoSchedule' | 'NoExecute', Record<string, unknown> | null | undefined>>): Record<string, unknown>[] | undefined {
+  let next = taintsOf(node);
+  for (const effect of ['NoSchedule', 'NoExecute'] as const) {
+    const want = wanted[effect];
+    if (want === undefined) continue;
+    const ours = (t: Record<string, unknown>) => (t.key === UNREACHABLE || t.key === NOT_READY) && t.effect === effect;
+    if (want && next.find(ours)?.key === want.key) continue;
+    next = [...next.filter((t) => !ours(t)), ...(want ? [want] : [])];
+  }
+  return JSON.stringify(next) === JSON.stringify(taintsOf(node)) ? undefined : next;
 }
 
 function noExecuteTaint(key: string, context: ControllerContext): Record<string, unknown> {
