@@ -73,3 +73,21 @@ describe('Store routed watches', () => {
     expect(seen).toEqual(['all:b']);
   });
 });
+
+describe('Store history limit', () => {
+  it('keeps the last historyLimit events resumable and answers compacted before them', () => {
+    const loop = new SimLoop(0);
+    const store = new Store<number>(loop, 3000);
+    store.create('/registry/a/x', 0);
+    for (let i = 0; i < 10_000; i++) store.update('/registry/a/x', i);
+    store.create('/registry/a/y', 0);
+    for (let i = 0; i < 10_000; i++) store.update('/registry/a/x', i);
+    const last = store.revision;
+    expect(store.watch('/registry/a/', last - 3000 - 1, () => undefined)).toMatchObject({ ok: false, reason: 'compacted', compactRevision: last - 3000 });
+    const seen: number[] = [];
+    expect(store.watch('/registry/a/', last - 3000, (e) => seen.push(e.revision)).ok).toBe(true);
+    loop.drainTasks();
+    expect(seen).toHaveLength(3000);
+    expect(seen[0]).toBe(last - 2999);
+  });
+});

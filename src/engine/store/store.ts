@@ -80,7 +80,9 @@ export class Store<V> {
   private compactedRevision = 0;
   private readonly root: Directory<V> = { entries: new Map(), children: new Map() };
   private size = 0;
-  private readonly history: StoreEvent<V>[] = [];
+  /** Past events, oldest first, from `historyHead` on (dropped events are cut off in batches, not one splice per write). */
+  private history: StoreEvent<V>[] = [];
+  private historyHead = 0;
   /** Watchers by the prefix they watch, so an event only visits watchers of its key's ancestors. */
   private readonly watchers = new Map<string, PrefixWatchers<V>>();
   /** How many watched prefixes have each length, and those lengths ascending (the only slices of a key worth looking up). */
@@ -231,9 +233,18 @@ export class Store<V> {
   /** Drops history up to `revision`; watches cannot resume from before it (410 Gone upstream). */
   compact(revision: number): void {
     this.compactedRevision = Math.max(this.compactedRevision, revision);
-    let drop = 0;
+    let drop = this.historyHead;
     while (drop < this.history.length && (this.history[drop] as StoreEvent<V>).revision <= revision) drop++;
-    this.history.splice(0, drop);
+    this.dropHistoryBefore(drop);
+  }
+
+  /** Forgets the events before index `index` of the history array. */
+  private dropHistoryBefore(index: number): void {
+    this.historyHead = index;
+    if (this.historyHead > 1024 && this.historyHead * 2 > this.history.length) {
+      this.history = this.history.slice(this.historyHead);
+      this.historyHead = 0;
+    }
   }
 
   /** Serialisable contents (for snapshots). */
@@ -253,7 +264,7 @@ export class Store<V> {
 
   private historyAfter(fromRevision: number): StoreEvent<V>[] {
     // History is sorted by revision: binary search for the first event newer than fromRevision.
-    let lo = 0;
+    let lo = this.historyHead;
     let hi = this.history.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -265,9 +276,10 @@ export class Store<V> {
 
   private emit(event: StoreEvent<V>): void {
     this.history.push(event);
-    if (this.history.length > this.historyLimit) {
-      const dropped = this.history.splice(0, this.history.length - this.historyLimit);
-      this.compactedRevision = (dropped[dropped.length - 1] as StoreEvent<V>).revision;
+    if (this.history.length - this.historyHead > this.historyLimit) {
+      const firstKept = this.history.length - this.historyLimit;
+      this.compactedRevision = (this.history[firstKept - 1] as StoreEvent<V>).revision;
+      this.dropHistoryBefore(firstKept);
     }
     const key = event.kv.key;
     // Every watched prefix of the key, shortest first.
