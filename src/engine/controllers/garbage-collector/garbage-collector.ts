@@ -51,7 +51,9 @@ export class GarbageCollector implements Controller {
     }
     const finalizers = object.metadata.finalizers ?? [];
     if (object.metadata.deletionTimestamp && (finalizers.includes(FOREGROUND) || finalizers.includes(ORPHAN))) enqueue(uid);
-    if ((object.metadata.ownerReferences ?? []).length > 0) enqueue(uid);
+    // Owners are checked when the object is first seen or its references change (the graph
+    // builder's reference diffs); an owner going away re-queues its dependents (forget).
+    if ((object.metadata.ownerReferences ?? []).length > 0 && (!previous || !sameReferences(previous.object.metadata.ownerReferences, object.metadata.ownerReferences))) enqueue(uid);
   }
 
   private forget(object: KubeObject, enqueue: (key: string) => void): void {
@@ -151,4 +153,8 @@ export class GarbageCollector implements Controller {
     const r = context.client.patch(this.refOf(node), 'merge', { metadata: { finalizers: finalizers.length ? finalizers : null, resourceVersion: current.value.metadata.resourceVersion } });
     return r.ok || r.code === 404 ? DONE : { kind: 'retry', reason: r.status.message ?? 'finalizer removal failed' };
   }
+}
+
+function sameReferences(a: readonly OwnerReference[] | undefined, b: readonly OwnerReference[] | undefined): boolean {
+  return a === b || JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 }
