@@ -7,7 +7,7 @@
 import type { Random, SimLoop } from '../clock';
 import { randomUid, generateName } from '../clock';
 import type { KubeObject, StatusObject } from '../api/meta';
-import { deepCopy, isRecord, text } from '../api/meta';
+import { deepCopy, isRecord, sameJson, text } from '../api/meta';
 import { ResourceCatalog, apiVersionOf, type ResourceType } from '../api/resources';
 import { SelectorParseError, equalityRequirements, matches, parseSelector, type Selector } from '../api/labels';
 import { FieldSelectorError, checkFieldsSupported, fieldValue, matchesFields, parseFieldSelector, type FieldRequirement } from '../api/fields';
@@ -101,15 +101,17 @@ export class ApiServer {
     };
   }
 
-  /** kube-aggregator's reads of APIServices, Services and EndpointSlices. */
+  /** kube-aggregator's reads of APIServices, Services and EndpointSlices (built once: every request consults it). */
+  private aggregatorStoreValue: AggregatorStore | undefined;
   private get aggregatorStore(): AggregatorStore {
+    if (this.aggregatorStoreValue) return this.aggregatorStoreValue;
     const ctx = this.context;
-    return {
+    return (this.aggregatorStoreValue = {
       apiService: (name) => ctx.get('apiregistration.k8s.io', 'apiservices', undefined, name),
       apiServices: () => ctx.list('apiregistration.k8s.io', 'apiservices', undefined),
       service: (namespace, name) => ctx.get('', 'services', namespace, name),
       endpointSlices: (namespace, service) => ctx.list('discovery.k8s.io', 'endpointslices', namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service),
-    };
+    });
   }
 
   private get store(): Store<KubeObject> {
@@ -777,7 +779,7 @@ function withResourceVersion(object: KubeObject, revision: number): KubeObject {
 
 function sameContent(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+  return sameJson(strip(a), strip(b));
 }
 
 function wantsTable(accept: string | undefined): boolean {
