@@ -64,7 +64,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     this.cache.set(key, object);
     const ns = object.metadata.namespace ?? '';
     let inNs = this.byNamespace.get(ns);
-    if (!inNs) this.byNamespace.set(ns, (inNs = new Map()));
+    if (!inNs) this.byNamespace.set(ns, (inNs = new Map<string, T>()));
     inNs.set(key, object);
   }
 
