@@ -26,6 +26,12 @@ describe('deepCopy and sameJson agree with a JSON round trip', () => {
       expect(deepCopy(v)).toEqual(JSON.parse(JSON.stringify(v)));
       expect(JSON.stringify(deepCopy(v))).toBe(JSON.stringify(v));
     }
+    const hostile = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"x": 1}}') as Record<string, unknown>;
+    const copied = deepCopy(hostile);
+    expect(Object.getPrototypeOf(copied)).toBe(Object.prototype);
+    expect(Object.keys(copied)).toEqual(['__proto__', 'constructor']);
+    expect(JSON.stringify(copied)).toBe(JSON.stringify(hostile));
+    expect(sameJson(copied, hostile)).toBe(true);
     const nested = { a: { b: [1, { c: 2 }] } };
     const copy = deepCopy(nested);
     expect(copy.a).not.toBe(nested.a);

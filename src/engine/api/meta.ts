@@ -131,7 +131,9 @@ function copyJson(value: unknown): unknown {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     const c = copyJson(v);
     if (c === NOT_PLAIN) return NOT_PLAIN;
-    out[key] = c;
+    // An own `__proto__` key stays a plain key, as JSON.parse makes it (no prototype change).
+    if (key === '__proto__') Object.defineProperty(out, key, { value: c, writable: true, enumerable: true, configurable: true });
+    else out[key] = c;
   }
   return out;
 }
