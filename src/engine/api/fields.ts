@@ -30,9 +30,14 @@ export function parseFieldSelector(text: string): FieldRequirement[] {
   return out;
 }
 
+/** Dotted field paths, split once (selectors are matched on every watch event). */
+const SPLIT = new Map<string, readonly string[]>();
+
 function path(object: unknown, dotted: string): string {
+  let parts = SPLIT.get(dotted);
+  if (!parts) SPLIT.set(dotted, (parts = dotted.split('.')));
   let cur: unknown = object;
-  for (const part of dotted.split('.')) {
+  for (const part of parts) {
     if (!isRecord(cur)) return '';
     cur = cur[part];
   }
@@ -64,7 +69,8 @@ export function checkFieldsSupported(groupResource: string, requirements: readon
   return undefined;
 }
 
-function fieldValue(object: KubeObject, field: string): string {
+/** The value a field selector compares for `field` (`''` when absent). */
+export function fieldValue(object: KubeObject, field: string): string {
   if (field === 'source') return path(object, 'source.component');
   if (field === 'spec.unschedulable' || field === 'spec.hostNetwork') return path(object, field) === 'true' ? 'true' : 'false';
   return path(object, field);

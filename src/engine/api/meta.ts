@@ -83,9 +83,137 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** A mutable deep copy of a JSON value (stored objects are plain JSON). */
+/**
+ * A mutable deep copy of a JSON value (stored objects are plain JSON), exactly what a JSON round
+ * trip gives: properties whose value is undefined (or a function) are dropped, such array items
+ * and non-finite numbers become null. Anything else (toJSON, bigint, class instances) takes the
+ * round trip itself. A walk rather than stringify + parse because every write copies objects.
+ */
 export function deepCopy<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  if (value === undefined) return JSON.parse(JSON.stringify(value) ?? 'null') as T;
+  const copied = copyJson(value);
+  return (copied === NOT_PLAIN ? JSON.parse(JSON.stringify(value)) : copied) as T;
+}
+
+const NOT_PLAIN = Symbol('not plain JSON');
+
+function copyJson(value: unknown): unknown {
+  if (value === null) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? (value === 0 ? 0 : value) : null; // -0 serialises as 0
+    case 'object':
+      break;
+    default:
+      return NOT_PLAIN;
+  }
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') {
+        out[i] = null;
+        continue;
+      }
+      const c = copyJson(item);
+      if (c === NOT_PLAIN) return NOT_PLAIN;
+      out[i] = c;
+    }
+    return out;
+  }
+  if (!isPlainContainer(value)) return NOT_PLAIN;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+    const c = copyJson(v);
+    if (c === NOT_PLAIN) return NOT_PLAIN;
+    // An own `__proto__` key stays a plain key, as JSON.parse makes it (no prototype change).
+    if (key === '__proto__') Object.defineProperty(out, key, { value: c, writable: true, enumerable: true, configurable: true });
+    else out[key] = c;
+  }
+  return out;
+}
+
+/**
+ * Whether two JSON values serialise to the same text (`JSON.stringify(a) === JSON.stringify(b)`,
+ * key order included), without building the text. Values outside plain JSON are compared by
+ * serialising them.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  const r = compareJson(a, b);
+  return r === NOT_PLAIN ? JSON.stringify(a) === JSON.stringify(b) : r;
+}
+
+function compareJson(a: unknown, b: unknown): boolean | typeof NOT_PLAIN {
+  if (a === b) return true;
+  const ta = typeof a;
+  const tb = typeof b;
+  if (ta === 'object' && tb === 'object' && a !== null && b !== null) return compareObjects(a as object, b as object);
+  if (!isJsonScalarOrObject(a) || !isJsonScalarOrObject(b)) return NOT_PLAIN;
+  // null and non-finite numbers all serialise as null.
+  const nullA = isJsonNull(a);
+  const nullB = isJsonNull(b);
+  if (nullA || nullB) return nullA && nullB;
+  if (ta === 'object' || tb === 'object') return isPlainContainer((ta === 'object' ? a : b) as object) ? false : NOT_PLAIN;
+  return false;
+}
+
+function isJsonNull(v: unknown): boolean {
+  return v === null || (typeof v === 'number' && !Number.isFinite(v));
+}
+
+function isJsonScalarOrObject(v: unknown): boolean {
+  const t = typeof v;
+  return t === 'string' || t === 'number' || t === 'boolean' || t === 'object';
+}
+
+function isPlainContainer(o: object): boolean {
+  if (Array.isArray(o)) return true;
+  const proto: unknown = Object.getPrototypeOf(o);
+  return (proto === Object.prototype || proto === null) && !('toJSON' in o);
+}
+
+function compareObjects(a: object, b: object): boolean | typeof NOT_PLAIN {
+  if (!isPlainContainer(a) || !isPlainContainer(b)) return NOT_PLAIN;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+      const r = compareJson(arrayItem(a[i]), arrayItem(b[i]));
+      if (r !== true) return r;
+    }
+    return true;
+  }
+  // Walk both key lists in order, skipping what JSON leaves out.
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra);
+  const kb = Object.keys(rb);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < ka.length && !isWritten(ra[ka[i] as string])) i++;
+    while (j < kb.length && !isWritten(rb[kb[j] as string])) j++;
+    if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
+    const key = ka[i] as string;
+    if (key !== kb[j]) return false;
+    const r = compareJson(ra[key], rb[key]);
+    if (r !== true) return r;
+    i++;
+    j++;
+  }
+}
+
+function isWritten(v: unknown): boolean {
+  return v !== undefined && typeof v !== 'function' && typeof v !== 'symbol';
+}
+
+function arrayItem(v: unknown): unknown {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v;
 }
 
 /** Splits "group/version" (or "v1" for the core group). */

@@ -5,8 +5,9 @@ export function formatRfc3339(ms: number): string {
 
 /** Micro-second precision timestamps (`eventTime`, lease `renewTime`): `2025-09-01T09:00:00.000000Z`. */
 export function formatRfc3339Micro(ms: number): string {
+  // toISOString always ends in `.mmmZ`: append three zeros to the milliseconds.
   const iso = new Date(ms).toISOString();
-  return iso.replace(/\.(\d{3})Z$/, '.$1000Z');
+  return `${iso.slice(0, -1)}000Z`;
 }
 
 export function parseRfc3339(text: unknown): number | undefined {

@@ -28,8 +28,13 @@ export type RequestInfo =
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
 
 export function parseRequestInfo(method: string, rawPath: string, query: Record<string, string>): RequestInfo {
-  const path = rawPath.split('?')[0] ?? '';
-  const parts = path.split('/').filter((p) => p !== '').map(decodeURIComponent);
+  const q = rawPath.indexOf('?');
+  const path = q < 0 ? rawPath : rawPath.slice(0, q);
+  // Decoding only what has an escape in it: every request passes here.
+  const parts = path
+    .split('/')
+    .filter((p) => p !== '')
+    .map((p) => (p.includes('%') ? decodeURIComponent(p) : p));
   if (parts.length === 0) return { kind: 'unknown' };
   if (parts[0] === 'version' && parts.length === 1) return { kind: 'version' };
   if (parts[0] === 'healthz' || parts[0] === 'livez' || parts[0] === 'readyz') return { kind: 'healthz', path };

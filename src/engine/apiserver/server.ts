@@ -7,10 +7,10 @@
 import type { Random, SimLoop } from '../clock';
 import { randomUid, generateName } from '../clock';
 import type { KubeObject, StatusObject } from '../api/meta';
-import { deepCopy, isRecord, text } from '../api/meta';
+import { deepCopy, isRecord, sameJson, text } from '../api/meta';
 import { ResourceCatalog, apiVersionOf, type ResourceType } from '../api/resources';
 import { SelectorParseError, equalityRequirements, matches, parseSelector, type Selector } from '../api/labels';
-import { FieldSelectorError, checkFieldsSupported, matchesFields, parseFieldSelector, type FieldRequirement } from '../api/fields';
+import { FieldSelectorError, checkFieldsSupported, fieldValue, matchesFields, parseFieldSelector, type FieldRequirement } from '../api/fields';
 import type { KeyValue, Store, StoreEvent } from '../store';
 import type { ApiRequest, ApiResponse, WatchEvent } from '../types';
 import type { TrafficEvent } from '../protocol';
@@ -101,15 +101,17 @@ export class ApiServer {
     };
   }
 
-  /** kube-aggregator's reads of APIServices, Services and EndpointSlices. */
+  /** kube-aggregator's reads of APIServices, Services and EndpointSlices (built once: every request consults it). */
+  private aggregatorStoreValue: AggregatorStore | undefined;
   private get aggregatorStore(): AggregatorStore {
+    if (this.aggregatorStoreValue) return this.aggregatorStoreValue;
     const ctx = this.context;
-    return {
+    return (this.aggregatorStoreValue = {
       apiService: (name) => ctx.get('apiregistration.k8s.io', 'apiservices', undefined, name),
       apiServices: () => ctx.list('apiregistration.k8s.io', 'apiservices', undefined),
       service: (namespace, name) => ctx.get('', 'services', namespace, name),
       endpointSlices: (namespace, service) => ctx.list('discovery.k8s.io', 'endpointslices', namespace).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === service),
-    };
+    });
   }
 
   private get store(): Store<KubeObject> {
@@ -412,7 +414,10 @@ export class ApiServer {
         onEvent(out);
       }
     };
-    const started = this.store.watch(prefix, from, deliver);
+    // An equality requirement routes the watch: the store visits it only for objects that have (or had) that value.
+    const routeBy = selectors.fields.find((f) => f.operator === '=');
+    const route = routeBy && { name: `${type.group}/${type.version}/${type.resource}:${routeBy.field}`, valueOf: (o: KubeObject) => fieldValue(this.present(type, o), routeBy.field), value: routeBy.value };
+    const started = this.store.watch(prefix, from, deliver, route);
     if (!started.ok) {
       onEvent({ type: 'ERROR', object: errors.gone(`too old resource version: ${from} (${started.compactRevision})`) as unknown as KubeObject });
       return () => undefined;
@@ -774,7 +779,7 @@ function withResourceVersion(object: KubeObject, revision: number): KubeObject {
 
 function sameContent(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
-  return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+  return sameJson(strip(a), strip(b));
 }
 
 function wantsTable(accept: string | undefined): boolean {

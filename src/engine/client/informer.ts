@@ -21,6 +21,8 @@ export function objectKey(object: KubeObject): string {
 
 export class Informer<T extends KubeObject = KubeObject> {
   private readonly cache = new Map<string, T>();
+  /** The cache split by namespace (client-go's namespace index), in the cache's own order. */
+  private readonly byNamespace = new Map<string, Map<string, T>>();
   private readonly handlers: EventHandler<T>[] = [];
   private stopWatch: (() => void) | undefined;
   private synced = false;
@@ -53,6 +55,27 @@ export class Informer<T extends KubeObject = KubeObject> {
     return [...this.cache.values()];
   }
 
+  /** The cached objects of one namespace, in the order `list()` gives them. */
+  listNamespace(namespace: string): T[] {
+    return [...(this.byNamespace.get(namespace)?.values() ?? [])];
+  }
+
+  private put(key: string, object: T): void {
+    this.cache.set(key, object);
+    const ns = object.metadata.namespace ?? '';
+    let inNs = this.byNamespace.get(ns);
+    if (!inNs) this.byNamespace.set(ns, (inNs = new Map<string, T>()));
+    inNs.set(key, object);
+  }
+
+  private remove(key: string, object: T): void {
+    this.cache.delete(key);
+    const ns = object.metadata.namespace ?? '';
+    const inNs = this.byNamespace.get(ns);
+    inNs?.delete(key);
+    if (inNs?.size === 0) this.byNamespace.delete(ns);
+  }
+
   start(): void {
     if (this.stopWatch) return;
     const listed = this.client.list(this.ref, this.query);
@@ -62,7 +85,7 @@ export class Informer<T extends KubeObject = KubeObject> {
       const key = objectKey(item);
       seen.add(key);
       const previous = this.cache.get(key);
-      this.cache.set(key, item);
+      this.put(key, item);
       for (const h of this.handlers) {
         if (previous) h.onUpdate?.(previous, item);
         else h.onAdd?.(item);
@@ -70,7 +93,7 @@ export class Informer<T extends KubeObject = KubeObject> {
     }
     for (const [key, old] of [...this.cache]) {
       if (seen.has(key)) continue;
-      this.cache.delete(key);
+      this.remove(key, old);
       for (const h of this.handlers) h.onDelete?.(old);
     }
     this.synced = true;
@@ -94,11 +117,11 @@ export class Informer<T extends KubeObject = KubeObject> {
     const key = objectKey(object);
     const previous = this.cache.get(key);
     if (event.type === 'DELETED') {
-      this.cache.delete(key);
+      this.remove(key, previous ?? object);
       for (const h of this.handlers) h.onDelete?.(object);
       return;
     }
-    this.cache.set(key, object);
+    this.put(key, object);
     for (const h of this.handlers) {
       if (previous) h.onUpdate?.(previous, object);
       else h.onAdd?.(object);

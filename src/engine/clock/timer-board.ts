@@ -54,6 +54,10 @@ export class TimerBoard {
     this.timers.set(timer.id, timer);
   }
 
+  get(id: string): PendingTimer | undefined {
+    return this.timers.get(id);
+  }
+
   clear(id: string): void {
     this.timers.delete(id);
   }

@@ -50,3 +50,44 @@ describe('Store watch dispatch', () => {
     expect(seen.sort()).toEqual(['/registry/ <- /registry/pods/default/web', '/registry/pods/default/ <- /registry/pods/default/web', '/registry/pods/default/we <- /registry/pods/default/web', '/registry/pods/default/web <- /registry/pods/default/web']);
   });
 });
+
+describe('Store routed watches', () => {
+  it('visits a routed watcher only for values it routes on (new or previous), in registration order with the others', () => {
+    const loop = new SimLoop(0);
+    const store = new Store<{ node: string }>(loop);
+    const seen: string[] = [];
+    const route = (value: string) => ({ name: 'node', valueOf: (v: { node: string }) => v.node, value });
+    store.watch('/registry/pods/', 0, (e) => seen.push(`a:${e.kv.value.node}`), route('a'));
+    store.watch('/registry/pods/', 0, (e) => seen.push(`all:${e.kv.value.node}`));
+    const cancelB = store.watch('/registry/pods/', 0, (e) => seen.push(`b:${e.kv.value.node}`), route('b'));
+    if (!cancelB.ok) throw new Error('watch refused');
+    store.create('/registry/pods/default/p', { node: 'a' });
+    store.update('/registry/pods/default/p', { node: 'b' });
+    store.create('/registry/pods/default/q', { node: 'c' });
+    loop.drainTasks();
+    expect(seen).toEqual(['a:a', 'all:a', 'a:b', 'all:b', 'b:b', 'all:c']);
+    seen.length = 0;
+    cancelB.cancel();
+    store.delete('/registry/pods/default/p');
+    loop.drainTasks();
+    expect(seen).toEqual(['all:b']);
+  });
+});
+
+describe('Store history limit', () => {
+  it('keeps the last historyLimit events resumable and answers compacted before them', () => {
+    const loop = new SimLoop(0);
+    const store = new Store<number>(loop, 3000);
+    store.create('/registry/a/x', 0);
+    for (let i = 0; i < 10_000; i++) store.update('/registry/a/x', i);
+    store.create('/registry/a/y', 0);
+    for (let i = 0; i < 10_000; i++) store.update('/registry/a/x', i);
+    const last = store.revision;
+    expect(store.watch('/registry/a/', last - 3000 - 1, () => undefined)).toMatchObject({ ok: false, reason: 'compacted', compactRevision: last - 3000 });
+    const seen: number[] = [];
+    expect(store.watch('/registry/a/', last - 3000, (e) => seen.push(e.revision)).ok).toBe(true);
+    loop.drainTasks();
+    expect(seen).toHaveLength(3000);
+    expect(seen[0]).toBe(last - 2999);
+  });
+});

@@ -44,6 +44,32 @@ interface Watcher<V> {
   prefix: string;
   deliver: (event: StoreEvent<V>) => void;
   cancelled: boolean;
+  /** Registration order: deliveries of one event go out in it, whether a watcher is routed or not. */
+  seq: number;
+}
+
+/**
+ * A watcher that only cares about values whose `valueOf` is `value` (a field selector such as
+ * `spec.nodeName=kind-worker`): it is visited only for events whose new or previous value has it,
+ * so a write does not visit the thousands of kubelets whose node it is not on.
+ */
+export interface WatchRoute<V> {
+  /** Identifies `valueOf`: watchers whose routes share a name are indexed together. */
+  name: string;
+  valueOf: (value: V) => string;
+  value: string;
+}
+
+interface RouteIndex<V> {
+  valueOf: (value: V) => string;
+  byValue: Map<string, Set<Watcher<V>>>;
+}
+
+/** The watchers of one prefix: those that see every event, and those indexed by a route. */
+interface PrefixWatchers<V> {
+  plain: Set<Watcher<V>>;
+  routes: Map<string, RouteIndex<V>>;
+  size: number;
 }
 
 /** How many past events a watch can resume from (etcd keeps history until compaction). */
@@ -54,9 +80,15 @@ export class Store<V> {
   private compactedRevision = 0;
   private readonly root: Directory<V> = { entries: new Map(), children: new Map() };
   private size = 0;
-  private readonly history: StoreEvent<V>[] = [];
+  /** Past events, oldest first, from `historyHead` on (dropped events are cut off in batches, not one splice per write). */
+  private history: StoreEvent<V>[] = [];
+  private historyHead = 0;
   /** Watchers by the prefix they watch, so an event only visits watchers of its key's ancestors. */
-  private readonly watchers = new Map<string, Set<Watcher<V>>>();
+  private readonly watchers = new Map<string, PrefixWatchers<V>>();
+  /** How many watched prefixes have each length, and those lengths ascending (the only slices of a key worth looking up). */
+  private readonly prefixLengths = new Map<number, number>();
+  private sortedLengths: number[] = [];
+  private nextWatcherSeq = 0;
 
   constructor(
     private readonly loop: SimLoop,
@@ -151,34 +183,68 @@ export class Store<V> {
    * Watches keys under `prefix`, replaying history after `fromRevision` first (0 = only new events).
    * Events are delivered through the simulation loop, never synchronously inside a write.
    */
-  watch(prefix: string, fromRevision: number, deliver: (event: StoreEvent<V>) => void): WatchStart {
+  watch(prefix: string, fromRevision: number, deliver: (event: StoreEvent<V>) => void, route?: WatchRoute<V>): WatchStart {
     if (fromRevision > 0 && fromRevision < this.compactedRevision) return { ok: false, reason: 'compacted', compactRevision: this.compactedRevision };
-    const watcher: Watcher<V> = { prefix, deliver, cancelled: false };
+    const watcher: Watcher<V> = { prefix, deliver, cancelled: false, seq: ++this.nextWatcherSeq };
     if (fromRevision > 0) {
       for (const event of this.historyAfter(fromRevision)) {
         if (event.kv.key.startsWith(prefix)) this.schedule(watcher, event);
       }
     }
-    let set = this.watchers.get(prefix);
-    if (!set) this.watchers.set(prefix, (set = new Set()));
+    let group = this.watchers.get(prefix);
+    if (!group) {
+      this.watchers.set(prefix, (group = { plain: new Set(), routes: new Map(), size: 0 }));
+      this.countLength(prefix.length, 1);
+    }
+    group.size++;
+    const set = route ? this.routeSet(group, route) : group.plain;
     set.add(watcher);
     return {
       ok: true,
       cancel: () => {
+        if (watcher.cancelled) return;
         watcher.cancelled = true;
-        const current = this.watchers.get(prefix);
-        current?.delete(watcher);
-        if (current?.size === 0) this.watchers.delete(prefix);
+        set.delete(watcher);
+        if (route && set.size === 0) group.routes.get(route.name)?.byValue.delete(route.value);
+        group.size--;
+        if (group.size === 0 && this.watchers.get(prefix) === group) {
+          this.watchers.delete(prefix);
+          this.countLength(prefix.length, -1);
+        }
       },
     };
+  }
+
+  private routeSet(group: PrefixWatchers<V>, route: WatchRoute<V>): Set<Watcher<V>> {
+    let index = group.routes.get(route.name);
+    if (!index) group.routes.set(route.name, (index = { valueOf: route.valueOf, byValue: new Map() }));
+    let set = index.byValue.get(route.value);
+    if (!set) index.byValue.set(route.value, (set = new Set()));
+    return set;
+  }
+
+  private countLength(length: number, delta: number): void {
+    const n = (this.prefixLengths.get(length) ?? 0) + delta;
+    if (n > 0) this.prefixLengths.set(length, n);
+    else this.prefixLengths.delete(length);
+    this.sortedLengths = [...this.prefixLengths.keys()].sort((a, b) => a - b);
   }
 
   /** Drops history up to `revision`; watches cannot resume from before it (410 Gone upstream). */
   compact(revision: number): void {
     this.compactedRevision = Math.max(this.compactedRevision, revision);
-    let drop = 0;
+    let drop = this.historyHead;
     while (drop < this.history.length && (this.history[drop] as StoreEvent<V>).revision <= revision) drop++;
-    this.history.splice(0, drop);
+    this.dropHistoryBefore(drop);
+  }
+
+  /** Forgets the events before index `index` of the history array. */
+  private dropHistoryBefore(index: number): void {
+    this.historyHead = index;
+    if (this.historyHead > 1024 && this.historyHead * 2 > this.history.length) {
+      this.history = this.history.slice(this.historyHead);
+      this.historyHead = 0;
+    }
   }
 
   /** Serialisable contents (for snapshots). */
@@ -198,7 +264,7 @@ export class Store<V> {
 
   private historyAfter(fromRevision: number): StoreEvent<V>[] {
     // History is sorted by revision: binary search for the first event newer than fromRevision.
-    let lo = 0;
+    let lo = this.historyHead;
     let hi = this.history.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -210,20 +276,36 @@ export class Store<V> {
 
   private emit(event: StoreEvent<V>): void {
     this.history.push(event);
-    if (this.history.length > this.historyLimit) {
-      const dropped = this.history.splice(0, this.history.length - this.historyLimit);
-      this.compactedRevision = (dropped[dropped.length - 1] as StoreEvent<V>).revision;
+    if (this.history.length - this.historyHead > this.historyLimit) {
+      const firstKept = this.history.length - this.historyLimit;
+      this.compactedRevision = (this.history[firstKept - 1] as StoreEvent<V>).revision;
+      this.dropHistoryBefore(firstKept);
     }
-    for (const prefix of this.prefixesWatching(event.kv.key)) for (const watcher of this.watchers.get(prefix) ?? []) this.schedule(watcher, event);
+    const key = event.kv.key;
+    // Every watched prefix of the key, shortest first.
+    for (const length of this.sortedLengths) {
+      if (length > key.length) break;
+      const group = this.watchers.get(length === key.length ? key : key.slice(0, length));
+      if (group) for (const watcher of this.interested(group, event)) this.schedule(watcher, event);
+    }
   }
 
-  /** Watched prefixes that match `key`: every prefix of the key is looked up (O(key length), whatever the number of watchers). */
-  private prefixesWatching(key: string): string[] {
-    const out: string[] = [];
-    for (let end = 1; end <= key.length; end++) {
-      const prefix = key.slice(0, end);
-      if (this.watchers.has(prefix)) out.push(prefix);
+  /** The watchers of a prefix an event concerns, in registration order. */
+  private interested(group: PrefixWatchers<V>, event: StoreEvent<V>): Iterable<Watcher<V>> {
+    if (group.routes.size === 0) return group.plain;
+    const out = [...group.plain];
+    let sources = out.length > 0 ? 1 : 0;
+    for (const index of group.routes.values()) {
+      const now = index.valueOf(event.kv.value);
+      const before = event.prevKv ? index.valueOf(event.prevKv.value) : now;
+      for (const value of before === now ? [now] : [now, before]) {
+        const set = index.byValue.get(value);
+        if (!set) continue;
+        sources++;
+        for (const w of set) out.push(w);
+      }
     }
+    if (sources > 1) out.sort((a, b) => a.seq - b.seq);
     return out;
   }
 

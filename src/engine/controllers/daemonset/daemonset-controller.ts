@@ -85,7 +85,8 @@ export class DaemonSetController implements Controller {
     const history = this.constructHistory(ds, context);
     if (!history) return { kind: 'retry', reason: 'could not create a ControllerRevision' };
     const revision: Revision = { hash: history.current.metadata.labels?.[DAEMONSET_HASH_LABEL] ?? '', generation: ds.metadata.annotations?.['deprecated.daemonset.template.generation'] ?? '1' };
-    const podsOn = (node: string) => byAge(pods.filter((p) => isPodActive(p) && podTargetNode(p) === node));
+    const activeByNode = groupByTargetNode(pods.filter(isPodActive));
+    const podsOn = (node: string) => byAge(activeByNode.get(node) ?? []);
     const rollingUpdate = rec(rec(rec(ds.spec).updateStrategy).rollingUpdate);
     const surgeAllowed = rollingUpdateStrategy(ds) && updateCounts(rollingUpdate, 1).maxSurge > 0;
     let changed = false;
@@ -195,10 +196,12 @@ export class DaemonSetController implements Controller {
     let available = 0;
     let updated = 0;
     let misscheduled = 0;
+    const countedByNode = groupByTargetNode(counted);
+    const eligible = new Set(eligibleNodes);
     for (const node of nodes) {
       const name = text(node.metadata.name);
-      const oldest = byAge(counted.filter((p) => podTargetNode(p) === name))[0];
-      if (!eligibleNodes.includes(name)) {
+      const oldest = byAge(countedByNode.get(name) ?? [])[0];
+      if (!eligible.has(name)) {
         if (oldest) misscheduled++;
         continue;
       }
@@ -271,6 +274,18 @@ function podTargetNode(pod: KubeObject): string {
   const first = Array.isArray(terms) ? terms.filter(isRecord)[0] : undefined;
   const field = Array.isArray(first?.matchFields) ? (first.matchFields as unknown[]).filter(isRecord).find((f) => f.key === 'metadata.name') : undefined;
   return Array.isArray(field?.values) ? text(field.values[0]) : '';
+}
+
+/** Pods by the node they are on or pinned to, each list in the given order (one pass, not one per node). */
+function groupByTargetNode(pods: readonly KubeObject[]): Map<string, KubeObject[]> {
+  const out = new Map<string, KubeObject[]>();
+  for (const pod of pods) {
+    const node = podTargetNode(pod);
+    const list = out.get(node);
+    if (list) list.push(pod);
+    else out.set(node, [pod]);
+  }
+  return out;
 }
 
 /** IsPodTerminal: Succeeded or Failed. */

@@ -7,7 +7,7 @@ import type { KubeObject } from '../../api/meta';
 import { text } from '../../api/meta';
 import { formatRfc3339 } from '../../api/time';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
-import { backends, endpointHostname, resolvePort, serviceSelector, servicePorts, type ResolvedPort } from './service-backends';
+import { backends, endpointHostname, podServiceKeys, resolvePort, serviceSelector, servicePorts, type ResolvedPort } from './service-backends';
 
 export class EndpointsController implements Controller {
   readonly name = 'endpoints-controller';
@@ -16,10 +16,11 @@ export class EndpointsController implements Controller {
     const services = context.informers.forResource('', 'v1', 'services');
     const keyOf = (o: KubeObject) => `${text(o.metadata.namespace)}/${text(o.metadata.name)}`;
     services.addHandler({ onAdd: (s) => enqueue(keyOf(s)), onUpdate: (_o, s) => enqueue(keyOf(s)), onDelete: (s) => enqueue(keyOf(s)) });
-    const byPod = (pod: KubeObject) => {
-      for (const s of services.list()) if (s.metadata.namespace === pod.metadata.namespace) enqueue(keyOf(s));
+    // Only the Services that select the pod (now or before) are looked at again.
+    const byPod = (pod: KubeObject, previous?: KubeObject) => {
+      for (const key of podServiceKeys(services.listNamespace(text(pod.metadata.namespace)), pod, previous)) enqueue(key);
     };
-    context.informers.forResource('', 'v1', 'pods').addHandler({ onAdd: byPod, onUpdate: (_o, p) => byPod(p), onDelete: byPod });
+    context.informers.forResource('', 'v1', 'pods').addHandler({ onAdd: (p) => byPod(p), onUpdate: (o, p) => byPod(p, o), onDelete: (p) => byPod(p) });
   }
 
   reconcile(key: string, context: ControllerContext): ReconcileResult {
@@ -33,7 +34,7 @@ export class EndpointsController implements Controller {
     }
     const selector = serviceSelector(service);
     if (!selector) return DONE; // Endpoints of selector-less Services are the user's to write.
-    const pods = context.informers.forResource('', 'v1', 'pods').list();
+    const pods = context.informers.forResource('', 'v1', 'pods').listNamespace(namespace);
     const bySubset = new Map<string, { addresses: Record<string, unknown>[]; notReadyAddresses: Record<string, unknown>[]; ports: readonly ResolvedPort[] }>();
     for (const b of backends(service, pods, selector)) {
       if (b.terminating && !b.ready) continue;

@@ -30,6 +30,21 @@ export function serviceSelector(service: KubeObject): Selector | undefined {
   return entries.map(([key, value]) => ({ key, operator: '=' as const, values: [text(value)] }));
 }
 
+/**
+ * getPodServiceMemberships: the keys of the Services of the pod's namespace whose selector matches
+ * the pod, before or after a change of its labels (a pod leaving a Service changes it too).
+ */
+export function podServiceKeys(services: readonly KubeObject[], pod: KubeObject, previous?: KubeObject): string[] {
+  const out: string[] = [];
+  for (const s of services) {
+    if (s.metadata.namespace !== pod.metadata.namespace) continue;
+    const selector = serviceSelector(s);
+    if (!selector) continue;
+    if (matches(selector, pod.metadata.labels) || (previous !== undefined && matches(selector, previous.metadata.labels))) out.push(`${text(s.metadata.namespace)}/${text(s.metadata.name)}`);
+  }
+  return out;
+}
+
 /** Pods with an IP that match the selector; terminating ones are kept (EndpointSlices show them). */
 export function backends(service: KubeObject, pods: readonly KubeObject[], selector: Selector): Backend[] {
   const publishNotReady = rec(service.spec).publishNotReadyAddresses === true;

@@ -5,7 +5,7 @@
 import type { KubeObject } from '../../api/meta';
 import { text } from '../../api/meta';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
-import { backends, endpointHostname, resolvePort, serviceSelector, servicePorts } from '../endpoints/service-backends';
+import { backends, endpointHostname, podServiceKeys, resolvePort, serviceSelector, servicePorts } from '../endpoints/service-backends';
 
 const MANAGED_BY = 'endpointslice-controller.k8s.io';
 
@@ -16,10 +16,11 @@ export class EndpointSliceController implements Controller {
     const services = context.informers.forResource('', 'v1', 'services');
     const keyOf = (o: KubeObject) => `${text(o.metadata.namespace)}/${text(o.metadata.name)}`;
     services.addHandler({ onAdd: (s) => enqueue(keyOf(s)), onUpdate: (_o, s) => enqueue(keyOf(s)) });
-    const byPod = (pod: KubeObject) => {
-      for (const s of services.list()) if (s.metadata.namespace === pod.metadata.namespace) enqueue(keyOf(s));
+    // Only the Services that select the pod (now or before) are looked at again.
+    const byPod = (pod: KubeObject, previous?: KubeObject) => {
+      for (const key of podServiceKeys(services.listNamespace(text(pod.metadata.namespace)), pod, previous)) enqueue(key);
     };
-    context.informers.forResource('', 'v1', 'pods').addHandler({ onAdd: byPod, onUpdate: (_o, p) => byPod(p), onDelete: byPod });
+    context.informers.forResource('', 'v1', 'pods').addHandler({ onAdd: (p) => byPod(p), onUpdate: (o, p) => byPod(p, o), onDelete: (p) => byPod(p) });
   }
 
   reconcile(key: string, context: ControllerContext): ReconcileResult {
@@ -31,7 +32,7 @@ export class EndpointSliceController implements Controller {
     const ref = { group: 'discovery.k8s.io', version: 'v1', resource: 'endpointslices', namespace };
     const listed = context.client.list(ref, { labelSelector: `kubernetes.io/service-name=${name},endpointslice.kubernetes.io/managed-by=${MANAGED_BY}` });
     const existing = listed.ok ? listed.value.items[0] : undefined;
-    const pods = context.informers.forResource('', 'v1', 'pods').list();
+    const pods = context.informers.forResource('', 'v1', 'pods').listNamespace(namespace);
     const found = backends(service, pods, selector);
     const resolved = found.length ? servicePorts(service).map((p) => resolvePort(p, found[0]?.pod as KubeObject)).filter((p) => p !== undefined) : servicePorts(service).map((p) => ({ ...(p.name ? { name: text(p.name) } : {}), port: typeof p.targetPort === 'number' ? p.targetPort : Number(p.port), protocol: text(p.protocol) || 'TCP' }));
     // EndpointSlice ports always carry a name, "" when the Service port has none (clients dereference it).

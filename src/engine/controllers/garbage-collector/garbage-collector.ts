@@ -6,6 +6,7 @@
  * It watches every resource type, building an owner → dependents graph keyed by uid.
  */
 import type { KubeObject, OwnerReference } from '../../api/meta';
+import { sameJson } from '../../api/meta';
 import { discover, type ApiResource } from '../../client/discovery';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 
@@ -40,9 +41,12 @@ export class GarbageCollector implements Controller {
   private observe(resource: ApiResource, object: KubeObject, enqueue: (key: string) => void): void {
     const uid = String(object.metadata.uid);
     const previous = this.nodes.get(uid);
+    const refs = object.metadata.ownerReferences ?? [];
+    const sameRefs = previous !== undefined && sameReferences(previous.object.metadata.ownerReferences, object.metadata.ownerReferences);
+    // Re-added even when unchanged: the order of each owner's dependents (last changed last) is what foreground and orphan deletion walk.
     for (const ref of previous?.object.metadata.ownerReferences ?? []) this.dependents.get(ref.uid)?.delete(uid);
     this.nodes.set(uid, { uid, resource, object });
-    for (const ref of object.metadata.ownerReferences ?? []) {
+    for (const ref of refs) {
       let set = this.dependents.get(ref.uid);
       if (!set) this.dependents.set(ref.uid, (set = new Set()));
       set.add(uid);
@@ -51,7 +55,9 @@ export class GarbageCollector implements Controller {
     }
     const finalizers = object.metadata.finalizers ?? [];
     if (object.metadata.deletionTimestamp && (finalizers.includes(FOREGROUND) || finalizers.includes(ORPHAN))) enqueue(uid);
-    if ((object.metadata.ownerReferences ?? []).length > 0) enqueue(uid);
+    // Owners are checked when the object is first seen or its references change (the graph
+    // builder's reference diffs); an owner going away re-queues its dependents (forget).
+    if (refs.length > 0 && !sameRefs) enqueue(uid);
   }
 
   private forget(object: KubeObject, enqueue: (key: string) => void): void {
@@ -151,4 +157,8 @@ export class GarbageCollector implements Controller {
     const r = context.client.patch(this.refOf(node), 'merge', { metadata: { finalizers: finalizers.length ? finalizers : null, resourceVersion: current.value.metadata.resourceVersion } });
     return r.ok || r.code === 404 ? DONE : { kind: 'retry', reason: r.status.message ?? 'finalizer removal failed' };
   }
+}
+
+function sameReferences(a: readonly OwnerReference[] | undefined, b: readonly OwnerReference[] | undefined): boolean {
+  return a === b || sameJson(a ?? [], b ?? []);
 }

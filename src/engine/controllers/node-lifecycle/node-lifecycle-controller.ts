@@ -44,6 +44,8 @@ export class NodeLifecycleController implements Controller {
   private taintPassScheduled = false;
   /** Each node's Ready status as this pass saw it (the informer may not have the pass's own writes yet). */
   private readonly observedReady = new Map<string, string | undefined>();
+  /** The heartbeat-grace timer last published per node: a pass that would publish the same one (most of them) skips it. */
+  private readonly graceTimers = new Map<string, { dueMs: number; grace: number }>();
   /** When leaving master disruption mode the controller counts every node's grace period afresh (its probeTimestamp). */
   private readonly probeResetMs = new Map<string, number>();
 
@@ -77,6 +79,12 @@ export class NodeLifecycleController implements Controller {
     context.loop.after(NODE_MONITOR_PERIOD_MS, 'node-lifecycle monitor', tick);
   }
 
+  private sameGraceTimer(context: ControllerContext, name: string, dueMs: number, grace: number, uid: string): boolean {
+    const last = this.graceTimers.get(name);
+    const published = context.timers?.get(`node-monitor-grace/${name}`);
+    return last !== undefined && last.dueMs === dueMs && last.grace === grace && published?.dueMs === dueMs && published.object.uid === uid && published.component === this.name;
+  }
+
   reconcile(name: string, context: ControllerContext): ReconcileResult {
     const node = context.informers.forResource('', 'v1', 'nodes').get(name);
     if (!node) {
@@ -95,7 +103,10 @@ export class NodeLifecycleController implements Controller {
     const silent = now - since > grace;
     // Published for countdowns: the node turns Unknown at the first monitor pass after this.
     if (silent) context.timers?.clear(`node-monitor-grace/${name}`);
-    else context.timers?.set({ id: `node-monitor-grace/${name}`, kind: TimerKind.NodeMonitorGrace, dueMs: since + grace, object: { kind: 'Node', name, uid: text(node.metadata.uid) }, component: this.name, description: `${name} becomes Unknown if no heartbeat arrives (node-monitor-grace-period ${grace / 1000}s)` });
+    else if (!this.sameGraceTimer(context, name, since + grace, grace, text(node.metadata.uid))) {
+      context.timers?.set({ id: `node-monitor-grace/${name}`, kind: TimerKind.NodeMonitorGrace, dueMs: since + grace, object: { kind: 'Node', name, uid: text(node.metadata.uid) }, component: this.name, description: `${name} becomes Unknown if no heartbeat arrives (node-monitor-grace-period ${grace / 1000}s)` });
+      this.graceTimers.set(name, { dueMs: since + grace, grace });
+    }
     if (silent && ready?.status !== 'Unknown') this.markUnknown(node, conditions, context);
     const current = context.informers.forResource('', 'v1', 'nodes').get(name) ?? node;
     const readyNow = conditionsOf(current).find((c) => c.type === 'Ready');
@@ -243,23 +254,32 @@ export class NodeLifecycleController implements Controller {
    * taint of each effect, keeping an identical one as it is (with its timeAdded).
    */
   private updateControllerTaints(node: KubeObject, wanted: Partial<Record<'NoSchedule' | 'NoExecute', Record<string, unknown> | null | undefined>>, context: ControllerContext): void {
+    // Nothing to do by the cached copy: no API call (RemoveTaintOffNode's short circuit; the
+    // NoSchedule pass also decides from the cache), so healthy nodes cost no request per pass.
+    if (taintsWanted(node, wanted) === undefined) return;
     // Read the node from the API server, not the informer's cache, and patch with its
     // resourceVersion: a taint a user just removed or added is not written back from a stale copy
     // (AddOrUpdateTaintOnNode works the same way).
     const fresh = context.client.get({ group: '', version: 'v1', resource: 'nodes', name: text(node.metadata.name) });
     if (!fresh.ok) return;
     const current = fresh.value;
-    let next = taintsOf(current);
-    for (const effect of ['NoSchedule', 'NoExecute'] as const) {
-      const want = wanted[effect];
-      if (want === undefined) continue;
-      const ours = (t: Record<string, unknown>) => (t.key === UNREACHABLE || t.key === NOT_READY) && t.effect === effect;
-      if (want && next.find(ours)?.key === want.key) continue;
-      next = [...next.filter((t) => !ours(t)), ...(want ? [want] : [])];
-    }
-    if (JSON.stringify(next) === JSON.stringify(taintsOf(current))) return;
+    const next = taintsWanted(current, wanted);
+    if (next === undefined) return;
     context.client.patch({ group: '', version: 'v1', resource: 'nodes', name: text(current.metadata.name) }, 'merge', { metadata: { resourceVersion: current.metadata.resourceVersion }, spec: { taints: next.length ? next : null } });
   }
+}
+
+/** The node's taints with the controller's taints as wanted, or undefined when they already are. */
+function taintsWanted(node: KubeObject, wanted: Partial<Record<'NoSchedule' | 'NoExecute', Record<string, unknown> | null | undefined>>): Record<string, unknown>[] | undefined {
+  let next = taintsOf(node);
+  for (const effect of ['NoSchedule', 'NoExecute'] as const) {
+    const want = wanted[effect];
+    if (want === undefined) continue;
+    const ours = (t: Record<string, unknown>) => (t.key === UNREACHABLE || t.key === NOT_READY) && t.effect === effect;
+    if (want && next.find(ours)?.key === want.key) continue;
+    next = [...next.filter((t) => !ours(t)), ...(want ? [want] : [])];
+  }
+  return JSON.stringify(next) === JSON.stringify(taintsOf(node)) ? undefined : next;
 }
 
 function noExecuteTaint(key: string, context: ControllerContext): Record<string, unknown> {

@@ -41,7 +41,8 @@ function nodeNameOf(pod: KubeObject): string {
 
 /** isPodTerminated: any phase but Pending, Running and Unknown. */
 export function isPodTerminated(pod: KubeObject): boolean {
-  return !['Pending', 'Running', 'Unknown'].includes(phaseOf(pod));
+  const phase = phaseOf(pod);
+  return phase !== 'Pending' && phase !== 'Running' && phase !== 'Unknown';
 }
 
 function isEvicted(pod: KubeObject): boolean {

@@ -17,6 +17,11 @@ function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
 }
 
+function noExecuteTaints(node: KubeObject): unknown[] {
+  const taints = rec(node.spec).taints;
+  return Array.isArray(taints) ? taints.filter((t) => isRecord(t) && t.effect === 'NoExecute') : [];
+}
+
 export class TaintEvictionController implements Controller {
   readonly name = 'taint-eviction-controller';
   private readonly scheduled = new Map<string, { timer: TimerId; atMs: number }>();
@@ -27,7 +32,10 @@ export class TaintEvictionController implements Controller {
     const pods = context.informers.forResource('', 'v1', 'pods');
     context.informers.forResource('', 'v1', 'nodes').addHandler({
       onAdd: (node) => this.enqueuePodsOf(node, pods.list(), enqueue),
-      onUpdate: (_old, node) => this.enqueuePodsOf(node, pods.list(), enqueue),
+      // As NodeUpdated: only a change of the NoExecute taints concerns the node's pods.
+      onUpdate: (old, node) => {
+        if (JSON.stringify(noExecuteTaints(old)) !== JSON.stringify(noExecuteTaints(node))) this.enqueuePodsOf(node, pods.list(), enqueue);
+      },
     });
     pods.addHandler({
       onAdd: (pod) => enqueue(`${text(pod.metadata.namespace)}/${text(pod.metadata.name)}`),
