@@ -11,6 +11,8 @@ function nominatedNodeName(pod: KubeObject): string {
   return isRecord(pod.status) ? text(pod.status.nominatedNodeName) : '';
 }
 
+const NONE: readonly KubeObject[] = Object.freeze([]);
+
 export class Nominator {
   private readonly nodeOf = new Map<string, string>();
   /** node name → uid → the latest version of each pod nominated to it. */
@@ -19,7 +21,7 @@ export class Nominator {
   /** NominatedPodsForNode. */
   nominatedPodsForNode(nodeName: string): readonly KubeObject[] {
     const pods = this.byNode.get(nodeName);
-    return pods ? [...pods.values()] : [];
+    return pods ? [...pods.values()] : NONE;
   }
 
   nominatedNode(uid: string): string | undefined {

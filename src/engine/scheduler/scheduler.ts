@@ -324,7 +324,9 @@ export class Scheduler {
     if (preemption) trace.preemption = preemption;
     const priority = podPriority(pod);
     for (const nodeName of trace.examined) {
-      const counted = this.nominatedPods(nodeName).filter((p) => p.metadata.uid !== pod.metadata.uid && podPriority(p) >= priority);
+      const nominated = this.nominatedPods(nodeName);
+      if (nominated.length === 0) continue;
+      const counted = nominated.filter((p) => p.metadata.uid !== pod.metadata.uid && podPriority(p) >= priority);
       if (counted.length) (trace.nominatedPods ??= {})[nodeName] = counted.map((p) => ({ namespace: text(p.metadata.namespace), name: text(p.metadata.name), priority: podPriority(p) }));
     }
     for (const [name, status] of cycle.failures) trace.filter[name] = { plugin: status.plugin ?? '', reasons: status.reasons };
