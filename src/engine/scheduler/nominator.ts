@@ -24,6 +24,11 @@ export class Nominator {
     return pods ? [...pods.values()] : NONE;
   }
 
+  /** Whether any pod is nominated anywhere (the common case is none, and Filter then skips the lookups). */
+  get empty(): boolean {
+    return this.nodeOf.size === 0;
+  }
+
   nominatedNode(uid: string): string | undefined {
     return this.nodeOf.get(uid);
   }

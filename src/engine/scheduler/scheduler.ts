@@ -263,7 +263,7 @@ export class Scheduler {
     }
     const pod = current;
     const nodes = this.cache.nodeList();
-    const cycle = this.algorithm.run(pod, nodes, this.nominatedPods);
+    const cycle = this.algorithm.run(pod, nodes, this.nominator.empty ? undefined : this.nominatedPods);
     const trace = this.traceOf(pod, cycle, nodes.length);
     if (!cycle.chosen) {
       this.fail(entry, pod, cycle, trace);
@@ -323,7 +323,7 @@ export class Scheduler {
     const preemption = this.preemptions.get(trace.pod.uid);
     if (preemption) trace.preemption = preemption;
     const priority = podPriority(pod);
-    for (const nodeName of trace.examined) {
+    for (const nodeName of this.nominator.empty ? [] : trace.examined) {
       const nominated = this.nominatedPods(nodeName);
       if (nominated.length === 0) continue;
       const counted = nominated.filter((p) => p.metadata.uid !== pod.metadata.uid && podPriority(p) >= priority);

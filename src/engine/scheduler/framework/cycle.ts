@@ -8,7 +8,7 @@ import type { KubeObject } from '../../api/meta';
 import type { Random } from '../../clock';
 import type { NodeInfo } from './node-info';
 import type { Profile } from './profile';
-import { runFilterPluginsWithNominatedPods, type FilterContext } from './run-filters';
+import { runFilterPlugins, runFilterPluginsWithNominatedPods, type FilterContext } from './run-filters';
 import { Code, CycleState, isSuccess, type FilterPlugin, type NodeScore, type Status } from './types';
 
 /** The adaptive percentage's floor and the smallest number of feasible nodes looked for. */
@@ -80,7 +80,7 @@ export class SchedulingAlgorithm {
     const ctx: FilterContext = { pod, state, filters, nodes, ...(nominatedPods ? { nominatedPods } : {}) };
     const filterNode = (node: NodeInfo): boolean => {
       result.examined.push(node.name);
-      const s = runFilterPluginsWithNominatedPods(ctx, node);
+      const s = nominatedPods ? runFilterPluginsWithNominatedPods(ctx, node) : runFilterPlugins(ctx, node, false);
       if (!isSuccess(s)) {
         result.failures.set(node.name, s);
         return false;
