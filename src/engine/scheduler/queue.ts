@@ -1,7 +1,9 @@
 /**
  * The scheduling queue: activeQ (ordered by the QueueSort plugin), backoffQ (pods waiting out
  * their back-off: 1 s doubling per attempt up to 10 s), and the unschedulable pods, which move back
- * when a cluster event might help them or after 5 minutes at the latest.
+ * when a cluster event might help them or after 5 minutes at the latest. A pod that a PreEnqueue
+ * check refuses (DefaultPreemption's, while its preemption is in flight) stays with the
+ * unschedulable ones, gated, until a later move finds the gate open.
  */
 import type { KubeObject } from '../api/meta';
 import type { SimLoop, TimerId } from '../clock';
@@ -98,6 +100,8 @@ export class SchedulingQueue {
     private readonly loop: SimLoop,
     private readonly sort: QueueSortPlugin,
     private readonly onActive: () => void,
+    /** PreEnqueue: whether the pod may enter activeQ now. */
+    private readonly preEnqueue: (pod: KubeObject) => boolean = () => true,
   ) {
     this.active = new ActiveHeap((a, b) => this.sort.less(a, b));
     this.loop.after(FLUSH_PERIOD_MS, 'scheduler flush unschedulable', () => this.flushUnschedulable());
@@ -151,6 +155,8 @@ export class SchedulingQueue {
   }
 
   backoffMs(entry: QueuedPod): number {
+    // A pod never attempted (one that was gated) owes no back-off.
+    if (entry.attempts === 0) return 0;
     return Math.min(POD_MAX_BACKOFF_MS, POD_INITIAL_BACKOFF_MS * 2 ** Math.max(0, entry.attempts - 1));
   }
 
@@ -160,6 +166,20 @@ export class SchedulingQueue {
       this.unschedulable.delete(uid);
       this.toBackoffOrActive(entry);
     }
+  }
+
+  /** Handler.Activate: an unschedulable (or gated) pod goes straight back to activeQ. */
+  activate(pod: KubeObject): void {
+    const uid = this.uid(pod);
+    const waiting = this.unschedulable.get(uid);
+    if (!waiting) return;
+    this.unschedulable.delete(uid);
+    this.pushActive(waiting.entry);
+  }
+
+  /** Whether the pod is waiting among the unschedulable (or gated) pods. */
+  isUnschedulable(pod: KubeObject): boolean {
+    return this.unschedulable.has(this.uid(pod));
   }
 
   pendingCount(): number {
@@ -182,6 +202,10 @@ export class SchedulingQueue {
   }
 
   private pushActive(entry: QueuedPod): void {
+    if (!this.preEnqueue(entry.pod)) {
+      this.unschedulable.set(this.uid(entry.pod), { entry, sinceMs: this.loop.nowMs() });
+      return;
+    }
     this.active.push(this.uid(entry.pod), entry);
     this.onActive();
   }

@@ -87,3 +87,23 @@ describe('kube-scheduler in the cluster', () => {
     expect(nodes.filter((n) => n === 'kind-worker')).toHaveLength(3);
   });
 });
+
+describe('SchedulingQueue PreEnqueue gate', () => {
+  it('keeps a gated pod among the unschedulable ones until a move finds the gate open', async () => {
+    const { SchedulingQueue } = await import('./queue');
+    const { prioritySort } = await import('./plugins/queue-sort');
+    const { SimLoop } = await import('../clock');
+    const loop = new SimLoop(0);
+    let gated = true;
+    const queue = new SchedulingQueue(loop, prioritySort, () => undefined, () => !gated);
+    const p: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', namespace: 'default', uid: 'u' }, spec: {} };
+    queue.add(p);
+    expect(queue.pop()).toBeUndefined();
+    expect(queue.isUnschedulable(p)).toBe(true);
+    queue.moveAllToActiveOrBackoff();
+    expect(queue.pop()).toBeUndefined();
+    gated = false;
+    queue.moveAllToActiveOrBackoff();
+    expect(queue.pop()?.pod.metadata.name).toBe('p');
+  });
+});

@@ -14,9 +14,10 @@ import { isSuccess, type Listers, type QueuedPod } from './framework/types';
 import { SchedulingAlgorithm, type CycleResult } from './framework/cycle';
 import { podPriority } from './framework/pod-priority';
 import { preempt, type PreemptionResult } from './plugins/default-preemption';
-import { prepareCandidate } from './plugins/preemption-executor';
+import { AsyncPreemption, prepareCandidate, type ExecutorContext } from './plugins/preemption-executor';
 import { ANNOTATION_SELECTED_NODE, delayedClaims } from './plugins/volume-binding';
 import { SchedulerCache } from './cache';
+import { Nominator } from './nominator';
 import { SchedulingQueue } from './queue';
 
 /** What one cycle decided, for the lab's "why here?" view (never written into objects). */
@@ -33,6 +34,8 @@ export interface SchedulingTrace {
   numAllNodes: number;
   /** The nominated node that was tried first and fitted (then no other node is examined). */
   nominatedNode?: string;
+  /** Examined nodes where pods nominated to them (of at least this pod's priority) counted as already there. */
+  nominatedPods?: Record<string, { namespace: string; name: string; priority: number }[]>;
   result: { nodeName: string } | { message: string };
   /** The pod's latest preemption attempt (this cycle's, or the one that nominated its node). */
   preemption?: PreemptionTrace;
@@ -78,6 +81,8 @@ export interface SchedulerOptions {
   draPostFilterMessage?: boolean;
   /** percentageOfNodesToScore; 0 (the default) is adaptive. */
   percentageOfNodesToScore?: number;
+  /** The SchedulerAsyncPreemption feature gate (beta, on by default in v1.34). */
+  asyncPreemption?: boolean;
 }
 
 const core = (resource: string) => ({ group: '', version: 'v1', resource });
@@ -101,6 +106,8 @@ export class Scheduler {
   private readonly algorithm: SchedulingAlgorithm;
   private readonly events: EventRecorder;
   private readonly cache = new SchedulerCache();
+  private readonly nominator = new Nominator();
+  private readonly asyncPreemption: AsyncPreemption;
   /** Pods bound (or waiting in PreBind) by this scheduler whose binding the informer has not shown yet. */
   private readonly assumed = new Map<string, KubeObject>();
   /** Pods whose WaitForFirstConsumer claims are being provisioned: uid → chosen node (PreBind waits). */
@@ -128,16 +135,19 @@ export class Scheduler {
     };
     this.profile = defaultProfile(this.listers());
     this.algorithm = new SchedulingAlgorithm(this.profile, options.random, options.percentageOfNodesToScore ?? 0);
-    this.queue = new SchedulingQueue(loop, this.profile.queueSort, () => this.kick());
+    this.asyncPreemption = new AsyncPreemption({ loop, context: () => this.executorContext(), activate: (pod) => this.queue.activate(pod) });
+    // DefaultPreemption's PreEnqueue: a pod whose preemption is still in flight waits, gated.
+    this.queue = new SchedulingQueue(loop, this.profile.queueSort, () => this.kick(), (pod) => !this.asyncPreemption.isPodRunningPreemption(text(pod.metadata.uid)));
     this.events = new EventRecorder(client, loop, 'default-scheduler', `default-scheduler-${options.hostNode}`);
     this.pods = new Informer(client, core('pods'));
     this.nodes = new Informer(client, core('nodes'));
     this.pods.addHandler({
       onAdd: (pod) => this.onPod(pod),
-      onUpdate: (_old, pod) => this.onPod(pod),
+      onUpdate: (old, pod) => this.onPod(pod, old),
       onDelete: (pod) => {
         const uid = String(pod.metadata.uid);
         this.queue.delete(pod);
+        this.nominator.delete(pod);
         this.assumed.delete(uid);
         this.waitingOnVolumes.delete(uid);
         this.preemptions.delete(uid);
@@ -192,9 +202,10 @@ export class Scheduler {
     for (const i of Object.values(this.informers)) i.stop();
   }
 
-  private onPod(pod: KubeObject): void {
+  private onPod(pod: KubeObject, old?: KubeObject): void {
     const uid = String(pod.metadata.uid);
     if (rec(pod.spec).nodeName) {
+      this.nominator.delete(pod);
       this.assumed.delete(uid);
       this.waitingOnVolumes.delete(uid);
       this.queue.delete(pod);
@@ -203,9 +214,20 @@ export class Scheduler {
     }
     // An update of a pod still unbound must not undo its assumed place.
     if (!this.assumed.has(uid)) this.cache.setPod(pod);
-    if (this.waitingOnVolumes.has(uid)) return;
-    if (needsScheduling(pod, this.profile.schedulerName)) this.queue.add(pod);
-    else this.queue.delete(pod);
+    if (this.waitingOnVolumes.has(uid) || this.assumed.has(uid)) return;
+    if (needsScheduling(pod, this.profile.schedulerName)) {
+      this.queue.add(pod);
+      this.nominator.update(old, pod);
+    } else {
+      this.queue.delete(pod);
+      this.nominator.delete(pod);
+    }
+  }
+
+  private nominatedPods = (nodeName: string): readonly KubeObject[] => this.nominator.nominatedPodsForNode(nodeName);
+
+  private executorContext(): ExecutorContext {
+    return { client: this.options.client, events: this.events, nowMs: this.options.loop.nowMs(), nominatedPods: this.nominatedPods };
   }
 
   private onStorageEvent(): void {
@@ -241,7 +263,7 @@ export class Scheduler {
     }
     const pod = current;
     const nodes = this.cache.nodeList();
-    const cycle = this.algorithm.run(pod, nodes);
+    const cycle = this.algorithm.run(pod, nodes, this.nominator.empty ? undefined : this.nominatedPods);
     const trace = this.traceOf(pod, cycle, nodes.length);
     if (!cycle.chosen) {
       this.fail(entry, pod, cycle, trace);
@@ -254,6 +276,7 @@ export class Scheduler {
     const assumedPod = { ...pod, spec: { ...rec(pod.spec), nodeName } };
     this.assumed.set(String(pod.metadata.uid), assumedPod);
     this.cache.setPod(assumedPod);
+    this.nominator.delete(pod);
     // PreBind (VolumeBinding): claims waiting for a consumer learn the node; bind once they are Bound.
     const delayed = delayedClaims(cycle.state);
     if (delayed.length) {
@@ -274,6 +297,8 @@ export class Scheduler {
       // Binding failed (e.g. the pod changed): forget the assumption and try again after back-off.
       this.assumed.delete(String(pod.metadata.uid));
       this.cache.setPod(pod);
+      // handleSchedulingFailure with no PostFilter result: the pod's status decides its nomination.
+      this.nominator.add(pod);
       this.queue.markUnschedulable(entry);
       this.queue.moveAllToActiveOrBackoff();
       return;
@@ -297,6 +322,13 @@ export class Scheduler {
     };
     const preemption = this.preemptions.get(trace.pod.uid);
     if (preemption) trace.preemption = preemption;
+    const priority = podPriority(pod);
+    for (const nodeName of this.nominator.empty ? [] : trace.examined) {
+      const nominated = this.nominatedPods(nodeName);
+      if (nominated.length === 0) continue;
+      const counted = nominated.filter((p) => p.metadata.uid !== pod.metadata.uid && podPriority(p) >= priority);
+      if (counted.length) (trace.nominatedPods ??= {})[nodeName] = counted.map((p) => ({ namespace: text(p.metadata.namespace), name: text(p.metadata.name), priority: podPriority(p) }));
+    }
     for (const [name, status] of cycle.failures) trace.filter[name] = { plugin: status.plugin ?? '', reasons: status.reasons };
     for (const node of cycle.feasible) trace.filter[node.name] = 'passed';
     for (const { plugin, weight } of this.profile.score) if (cycle.scoredPlugins.includes(plugin.name)) trace.weights[plugin.name] = weight;
@@ -316,6 +348,8 @@ export class Scheduler {
     trace.result = { message };
     this.options.onTrace?.(trace);
     this.events.record(pod, { type: 'Warning', reason: 'FailedScheduling', action: 'Scheduling', note: message });
+    // The nominator learns the PostFilter result now, before the status patch comes back.
+    this.nominator.add(pod, postFilter.nominatedNodeName);
     this.setUnschedulableCondition(pod, message, postFilter.nominatedNodeName);
     this.queue.markUnschedulable(entry);
   }
@@ -327,14 +361,6 @@ export class Scheduler {
    */
   private postFilter(pod: KubeObject, cycle: CycleResult): { message: string; nominatedNodeName?: string } {
     const nodes = this.cache.nodeList();
-    // The nominator's view, built once per attempt: unbound pods by the node they were nominated to.
-    const nominated = new Map<string, KubeObject[]>();
-    for (const p of this.pods.list()) {
-      const nodeName = text(rec(p.status).nominatedNodeName);
-      if (!nodeName || rec(p.spec).nodeName) continue;
-      nominated.set(nodeName, [...(nominated.get(nodeName) ?? []), p]);
-    }
-    const nominatedPods = (nodeName: string): readonly KubeObject[] => nominated.get(nodeName) ?? [];
     const result = preempt({
       pod,
       nodes,
@@ -342,13 +368,14 @@ export class Scheduler {
       state: cycle.state,
       filters: cycle.filters,
       pdbs: this.informers.poddisruptionbudgets?.list() ?? [],
-      nominatedPods,
+      nominatedPods: this.nominatedPods,
       random: this.preemptionRandom,
       nowMs: this.options.loop.nowMs(),
     });
     this.preemptions.set(text(pod.metadata.uid), preemptionTrace(result, this.options.loop.nowMs()));
     if (result.outcome === 'preempt') {
-      prepareCandidate({ client: this.options.client, events: this.events, nowMs: this.options.loop.nowMs(), nominatedPods }, result.chosen, pod);
+      if (this.options.asyncPreemption ?? true) this.asyncPreemption.prepareCandidateAsync(result.chosen, pod);
+      else prepareCandidate(this.executorContext(), result.chosen, pod);
       return { message: '', nominatedNodeName: result.chosen.nodeName };
     }
     const preemption = `preemption: ${result.message}`;

@@ -5,6 +5,8 @@
  * Kubernetes; they tolerate not-ready/unreachable nodes without a time limit, so they are never
  * evicted from failing nodes. Each template the DaemonSet runs is kept as a ControllerRevision
  * (history.ts, pruned to revisionHistoryLimit); RollingUpdate replaces pods as rolling-update.ts plans.
+ * Pods and revisions are claimed by selector: matching orphans are adopted, owned ones that stop
+ * matching are released (controller-ref-manager.ts).
  */
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
@@ -13,6 +15,7 @@ import { LegacyEventRecorder } from '../../client';
 import { podMatchesNodeSelectorAndAffinity } from '../../scheduler/plugins/node-affinity';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
 import { PodControl } from '../pod-control';
+import { claimObjects } from '../controller-ref-manager';
 import { controllerRef, isPodActive, isPodAvailable, isPodReady } from '../pod-helpers';
 import { fromLabelSelector, matches } from '../../api/labels';
 import { revisionNumber } from '../history/controller-history';
@@ -20,6 +23,8 @@ import { DAEMONSET_HASH_LABEL, daemonSetRevision, keptCurrent, revisionsToDelete
 import { rollingUpdatePlan, updateCounts } from './rolling-update';
 
 const REVISIONS = { group: 'apps', version: 'v1', resource: 'controllerrevisions' };
+const PODS = { group: '', version: 'v1', resource: 'pods' };
+const DAEMONSETS = { group: 'apps', version: 'v1', resource: 'daemonsets' };
 
 function rec(v: unknown): Record<string, unknown> {
   return isRecord(v) ? v : {};
@@ -59,11 +64,23 @@ export class DaemonSetController implements Controller {
       for (const ds of sets.list()) enqueue(keyOf(ds));
     };
     context.informers.forResource('', 'v1', 'nodes').addHandler({ onAdd: all, onUpdate: all, onDelete: all });
-    const byOwner = (pod: KubeObject) => {
-      const ref = controllerRef(pod);
-      if (ref?.kind === 'DaemonSet') enqueue(`${text(pod.metadata.namespace)}/${ref.name}`);
+    // A pod or revision goes to its DaemonSet; an orphan to every DaemonSet whose selector matches it
+    // (getDaemonSetsForPod / getDaemonSetsForHistory), which may adopt it.
+    const byOwner = (o: KubeObject) => {
+      const ref = controllerRef(o);
+      if (ref?.kind === 'DaemonSet') enqueue(`${text(o.metadata.namespace)}/${ref.name}`);
+      else if (!ref && !o.metadata.deletionTimestamp) {
+        for (const ds of sets.list()) if (ds.metadata.namespace === o.metadata.namespace && matches(fromLabelSelector(rec(rec(ds.spec).selector)), o.metadata.labels)) enqueue(keyOf(ds));
+      }
     };
-    context.informers.forResource('', 'v1', 'pods').addHandler({ onAdd: byOwner, onUpdate: (_o, p) => byOwner(p), onDelete: byOwner });
+    // An update that moves the controller reference also tells the old owner.
+    const onUpdate = (old: KubeObject, cur: KubeObject) => {
+      const before = controllerRef(old);
+      if (before?.kind === 'DaemonSet' && before.uid !== controllerRef(cur)?.uid) enqueue(`${text(old.metadata.namespace)}/${before.name}`);
+      byOwner(cur);
+    };
+    context.informers.forResource(PODS.group, PODS.version, PODS.resource).addHandler({ onAdd: byOwner, onUpdate, onDelete: byOwner });
+    context.informers.forResource(REVISIONS.group, REVISIONS.version, REVISIONS.resource).addHandler({ onAdd: byOwner, onUpdate, onDelete: byOwner });
   }
 
   private eligible(ds: KubeObject, node: KubeObject): boolean {
@@ -81,7 +98,10 @@ export class DaemonSetController implements Controller {
     const ds = context.informers.forResource('apps', 'v1', 'daemonsets').get(key);
     if (!ds || ds.metadata.deletionTimestamp) return DONE;
     const nodes = context.informers.forResource('', 'v1', 'nodes').list();
-    const pods = context.informers.forResource('', 'v1', 'pods').list().filter((p) => controllerRef(p)?.uid === ds.metadata.uid);
+    const selector = fromLabelSelector(rec(rec(ds.spec).selector));
+    const canAdopt = () => this.notDeleted(ds, context);
+    // getDaemonPods: ClaimPods over the namespace's pods.
+    const pods = claimObjects({ client: context.client, resource: PODS, owner: ds, match: (p) => matches(selector, p.metadata.labels), canAdopt }, context.informers.forResource(PODS.group, PODS.version, PODS.resource).list());
     const history = this.constructHistory(ds, context);
     if (!history) return { kind: 'retry', reason: 'could not create a ControllerRevision' };
     const revision: Revision = { hash: history.current.metadata.labels?.[DAEMONSET_HASH_LABEL] ?? '', generation: ds.metadata.annotations?.['deprecated.daemonset.template.generation'] ?? '1' };
@@ -131,10 +151,18 @@ export class DaemonSetController implements Controller {
    */
   private constructHistory(ds: KubeObject, context: ControllerContext): { current: KubeObject; old: KubeObject[] } | undefined {
     const selector = fromLabelSelector(rec(rec(ds.spec).selector));
-    const owned = context.informers
-      .forResource(REVISIONS.group, REVISIONS.version, REVISIONS.resource)
-      .list()
-      .filter((r) => r.metadata.namespace === ds.metadata.namespace && controllerRef(r)?.uid === ds.metadata.uid && matches(selector, r.metadata.labels));
+    // controlledHistories: ClaimControllerRevisions over every revision of the namespace, so owned
+    // ones whose labels no longer match are released.
+    const claimed = claimObjects(
+      { client: context.client, resource: REVISIONS, owner: ds, match: (r) => matches(selector, r.metadata.labels), canAdopt: () => this.notDeleted(ds, context) },
+      context.informers.forResource(REVISIONS.group, REVISIONS.version, REVISIONS.resource).list(),
+    );
+    // A revision without the hash label (an adopted one) gets its own name as the label.
+    const owned = claimed.map((r) => {
+      if (r.metadata.labels?.[DAEMONSET_HASH_LABEL] !== undefined) return r;
+      const labelled = context.client.patch({ ...REVISIONS, namespace: r.metadata.namespace, name: text(r.metadata.name) }, 'merge', { metadata: { labels: { [DAEMONSET_HASH_LABEL]: text(r.metadata.name) } } });
+      return labelled.ok ? labelled.value : r;
+    });
     const split = splitHistory(ds, owned);
     let current = keptCurrent(split.current);
     for (const dup of split.current) if (dup !== current) context.client.delete({ ...REVISIONS, namespace: dup.metadata.namespace, name: text(dup.metadata.name) });
@@ -144,6 +172,12 @@ export class DaemonSetController implements Controller {
     }
     if (!current) current = this.snapshot(ds, split.nextRevision, context);
     return current ? { current, old: split.old } : undefined;
+  }
+
+  /** RecheckDeletionTimestamp: a fresh read of the DaemonSet, which must be the same one and not being deleted. */
+  private notDeleted(ds: KubeObject, context: ControllerContext): boolean {
+    const fresh = context.client.get({ ...DAEMONSETS, namespace: ds.metadata.namespace, name: text(ds.metadata.name) });
+    return fresh.ok && fresh.value.metadata.uid === ds.metadata.uid && !fresh.value.metadata.deletionTimestamp;
   }
 
   /** dsc.snapshot: create the revision; a name taken by a different template bumps status.collisionCount. */

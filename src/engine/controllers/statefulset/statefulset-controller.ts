@@ -10,7 +10,8 @@ import { isRecord, text } from '../../api/meta';
 import { fromLabelSelector, matches } from '../../api/labels';
 import { LegacyEventRecorder } from '../../client';
 import { DONE, type Controller, type ControllerContext, type ReconcileResult } from '../controller';
-import { controllerRef, isPodActive } from '../pod-helpers';
+import { claimObjects } from '../controller-ref-manager';
+import { controllerRef } from '../pod-helpers';
 import { equalRevision, newRevision, revisionNumber, sortRevisions } from './revisions';
 import { StatefulPodControl } from './stateful-pod-control';
 import { StatefulSetControl, type SetStatus } from './stateful-set-control';
@@ -66,37 +67,19 @@ export class StatefulSetController implements Controller {
     return DONE;
   }
 
-  /** ClaimPods with the isMemberOf filter: owned members, plus adopted orphans. */
+  /** ClaimPods with the isMemberOf filter: owned members, plus adopted orphans; non-members are released. */
   private claimPods(set: KubeObject, selector: ReturnType<typeof fromLabelSelector>, context: ControllerContext): KubeObject[] {
-    const owned: KubeObject[] = [];
-    for (const pod of context.informers.forResource(PODS.group, PODS.version, PODS.resource).list()) {
-      if (pod.metadata.namespace !== set.metadata.namespace) continue;
-      const ref = controllerRef(pod);
-      const fits = matches(selector, pod.metadata.labels) && isMemberOf(set, pod);
-      if (ref?.uid === set.metadata.uid) {
-        if (fits) owned.push(pod);
-        else if (!set.metadata.deletionTimestamp) this.setOwners(PODS, pod, (pod.metadata.ownerReferences ?? []).filter((o) => o.uid !== set.metadata.uid), context);
-      } else if (!ref && fits && isPodActive(pod) && !set.metadata.deletionTimestamp) {
-        if (this.setOwners(PODS, pod, [...(pod.metadata.ownerReferences ?? []), ownerRef(set)], context)) owned.push(pod);
-      }
-    }
-    return owned;
+    const match = (pod: KubeObject) => matches(selector, pod.metadata.labels) && isMemberOf(set, pod);
+    return claimObjects({ client: context.client, resource: PODS, owner: set, match }, context.informers.forResource(PODS.group, PODS.version, PODS.resource).list());
   }
 
-  /** ListRevisions + AdoptOrphanRevisions. */
+  /**
+   * ListRevisions + AdoptOrphanRevisions: the revisions matching the selector that the set controls
+   * or that nobody does (adopted). Unlike the DaemonSet controller, it releases none.
+   */
   private claimRevisions(set: KubeObject, selector: ReturnType<typeof fromLabelSelector>, context: ControllerContext): KubeObject[] {
-    const out: KubeObject[] = [];
-    for (const revision of context.informers.forResource(REVISIONS.group, REVISIONS.version, REVISIONS.resource).list()) {
-      if (revision.metadata.namespace !== set.metadata.namespace || !matches(selector, revision.metadata.labels)) continue;
-      const ref = controllerRef(revision);
-      if (ref?.uid === set.metadata.uid) out.push(revision);
-      else if (!ref && this.setOwners(REVISIONS, revision, [...(revision.metadata.ownerReferences ?? []), ownerRef(set)], context)) out.push(revision);
-    }
-    return sortRevisions(out);
-  }
-
-  private setOwners(resource: typeof PODS, o: KubeObject, refs: KubeObject['metadata']['ownerReferences'], context: ControllerContext): boolean {
-    return context.client.patch({ ...resource, namespace: o.metadata.namespace, name: text(o.metadata.name) }, 'merge', { metadata: { ownerReferences: refs && refs.length ? refs : null, uid: o.metadata.uid } }).ok;
+    const matching = context.informers.forResource(REVISIONS.group, REVISIONS.version, REVISIONS.resource).list().filter((r) => matches(selector, r.metadata.labels));
+    return sortRevisions(claimObjects({ client: context.client, resource: REVISIONS, owner: set, match: () => true }, matching));
   }
 
   /**
@@ -170,6 +153,3 @@ export class StatefulSetController implements Controller {
   }
 }
 
-function ownerRef(set: KubeObject) {
-  return { apiVersion: 'apps/v1', kind: 'StatefulSet', name: text(set.metadata.name), uid: text(set.metadata.uid), controller: true, blockOwnerDeletion: true };
-}

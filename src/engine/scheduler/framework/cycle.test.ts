@@ -30,3 +30,31 @@ describe('percentageOfNodesToScore', () => {
     expect(second.feasible.map((n) => n.name)).toContain(second.chosen?.name);
   });
 });
+
+describe('RunFilterPluginsWithNominatedPods', () => {
+  const cpu = (name: string, priority: number, amount: string, labels: Record<string, string> = {}, spec: Record<string, unknown> = {}) =>
+    pod(name, labels, { priority, containers: [{ name: 'c', image: 'nginx', resources: { requests: { cpu: amount } } }], ...spec });
+
+  it('counts pods nominated to a node with at least the pod’s priority, and ignores lower ones', () => {
+    const nodes = [node('a')];
+    const algorithm = new SchedulingAlgorithm(defaultProfile(listers(nodes)), createRandom(1));
+    const preemptor = { ...cpu('preemptor', 1000, '3'), status: { nominatedNodeName: 'a' } };
+    const blocked = algorithm.run(cpu('low', 0, '3'), nodes, () => [preemptor]);
+    expect(blocked.chosen).toBeUndefined();
+    expect(blocked.failures.get('a')).toMatchObject({ plugin: 'NodeResourcesFit', reasons: ['Insufficient cpu'] });
+    // The preemptor itself, and a more important pod, do not yield to lower-priority nominations.
+    expect(algorithm.run(cpu('higher', 2000, '3'), nodes, () => [preemptor]).chosen?.name).toBe('a');
+    expect(algorithm.run(preemptor, nodes, () => [preemptor]).chosen?.name).toBe('a');
+  });
+
+  it('also requires the pod to fit without them (pod affinity to a nominated pod is not enough)', () => {
+    const nodes = [node('a')];
+    const algorithm = new SchedulingAlgorithm(defaultProfile(listers(nodes)), createRandom(1));
+    const nominated = { ...cpu('db', 1000, '1', { app: 'db' }), status: { nominatedNodeName: 'a' } };
+    const affinity = { podAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'db' } }, topologyKey: 'kubernetes.io/hostname' }] } };
+    const follower = cpu('web', 0, '1', { app: 'web' }, { affinity });
+    const result = algorithm.run(follower, nodes, () => [nominated]);
+    expect(result.chosen).toBeUndefined();
+    expect(result.failures.get('a')?.plugin).toBe('InterPodAffinity');
+  });
+});

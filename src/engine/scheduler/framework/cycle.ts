@@ -8,6 +8,7 @@ import type { KubeObject } from '../../api/meta';
 import type { Random } from '../../clock';
 import type { NodeInfo } from './node-info';
 import type { Profile } from './profile';
+import { runFilterPlugins, runFilterPluginsWithNominatedPods, type FilterContext } from './run-filters';
 import { Code, CycleState, isSuccess, type FilterPlugin, type NodeScore, type Status } from './types';
 
 /** The adaptive percentage's floor and the smallest number of feasible nodes looked for. */
@@ -60,7 +61,8 @@ export class SchedulingAlgorithm {
     private readonly percentageOfNodesToScore = 0,
   ) {}
 
-  run(pod: KubeObject, nodes: readonly NodeInfo[]): CycleResult {
+  /** `nominatedPods`: the nominator's view (pods nominated to a node count on it when they matter). */
+  run(pod: KubeObject, nodes: readonly NodeInfo[], nominatedPods?: (nodeName: string) => readonly KubeObject[]): CycleResult {
     const state = new CycleState();
     const result: CycleResult = { state, feasible: [], failures: new Map(), examined: [], scores: {}, totals: {}, scoredPlugins: [], filters: this.profile.filter };
     const skipped = new Set<string>();
@@ -75,14 +77,13 @@ export class SchedulingAlgorithm {
     }
     const filters = this.profile.filter.filter((p) => !skipped.has(p.name));
     result.filters = filters;
+    const ctx: FilterContext = { pod, state, filters, nodes, ...(nominatedPods ? { nominatedPods } : {}) };
     const filterNode = (node: NodeInfo): boolean => {
       result.examined.push(node.name);
-      for (const plugin of filters) {
-        const s = plugin.filter(state, pod, node);
-        if (!isSuccess(s)) {
-          result.failures.set(node.name, { ...s, plugin: plugin.name });
-          return false;
-        }
+      const s = nominatedPods ? runFilterPluginsWithNominatedPods(ctx, node) : runFilterPlugins(ctx, node, false);
+      if (!isSuccess(s)) {
+        result.failures.set(node.name, s);
+        return false;
       }
       result.feasible.push(node);
       return true;

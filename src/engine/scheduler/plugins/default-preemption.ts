@@ -11,7 +11,8 @@ import type { Random } from '../../clock';
 import { histogram } from '../framework/fit-error';
 import type { NodeInfo } from '../framework/node-info';
 import { earliestStartOfHighestPriority, podPriority, sortByImportance } from '../framework/pod-priority';
-import { Code, isSuccess, unschedulable, SUCCESS, type CycleState, type FilterPlugin, type PreFilterPlugin, type Status } from '../framework/types';
+import { runFilterPluginsWithNominatedPods, type FilterContext } from '../framework/run-filters';
+import { Code, isSuccess, unschedulable, type Status } from '../framework/types';
 
 /** DefaultPreemptionArgs defaults: dry-run at least 10% of the potential nodes, and at least 100. */
 export const MIN_CANDIDATE_NODES_PERCENTAGE = 10;
@@ -45,18 +46,10 @@ export const PickCriterion = {
 } as const;
 export type PickCriterionName = (typeof PickCriterion)[keyof typeof PickCriterion];
 
-export interface PreemptionInput {
-  pod: KubeObject;
-  /** Every node of the snapshot, in the cache's order. */
-  nodes: readonly NodeInfo[];
+export interface PreemptionInput extends FilterContext {
   /** Filter's verdict per node from the failed cycle (NodeToStatus). */
   failures: ReadonlyMap<string, Status>;
-  state: CycleState;
-  /** The filter plugins that ran in the cycle (PreFilter may have skipped some). */
-  filters: readonly FilterPlugin[];
   pdbs: readonly KubeObject[];
-  /** Pods waiting for the node their preemption nominated (status.nominatedNodeName). */
-  nominatedPods?: (nodeName: string) => readonly KubeObject[];
   random: Random;
   nowMs: number;
 }
@@ -137,52 +130,6 @@ export function splitByPDBViolation(pods: readonly KubeObject[], pdbs: readonly 
 }
 
 /**
- * PreFilter plugins whose state counts the pods on other nodes. Kubernetes updates their state
- * through PreFilterExtensions (AddPod/RemovePod) as the dry run removes and re-adds victims; here
- * they run their PreFilter again over the nodes with the changed copy in place.
- */
-const POD_DEPENDENT_PRE_FILTERS: ReadonlySet<string> = new Set(['PodTopologySpread', 'InterPodAffinity']);
-
-function isPreFilter(plugin: FilterPlugin): plugin is FilterPlugin & PreFilterPlugin {
-  return typeof (plugin as Partial<PreFilterPlugin>).preFilter === 'function';
-}
-
-/**
- * RunFilterPluginsWithNominatedPods: pods nominated to the node with at least the pod's priority
- * count as already there (they will come back for the room their preemption made); the pod must
- * fit both with them and without them.
- */
-function runFilters(input: PreemptionInput, info: NodeInfo): Status {
-  const priority = podPriority(input.pod);
-  const nominated = (input.nominatedPods?.(info.name) ?? []).filter((p) => p.metadata.uid !== input.pod.metadata.uid && podPriority(p) >= priority);
-  if (nominated.length) {
-    const withNominated = info.withNode(info.node);
-    for (const p of nominated) withNominated.addPod(p);
-    const s = filterOnce(input, withNominated);
-    if (!isSuccess(s)) return s;
-  }
-  return filterOnce(input, info);
-}
-
-/** RunFilterPlugins against the node copy: first rejection wins. */
-function filterOnce(input: PreemptionInput, info: NodeInfo): Status {
-  let state = input.state;
-  const skipped = new Set<string>();
-  const refresh = input.filters.filter((f) => POD_DEPENDENT_PRE_FILTERS.has(f.name) && isPreFilter(f));
-  if (refresh.length) {
-    state = input.state.clone();
-    const nodes = input.nodes.map((n) => (n.name === info.name ? info : n));
-    for (const plugin of refresh) if (isPreFilter(plugin) && plugin.preFilter(state, input.pod, nodes).code === Code.Skip) skipped.add(plugin.name);
-  }
-  for (const plugin of input.filters) {
-    if (skipped.has(plugin.name)) continue;
-    const s = plugin.filter(state, input.pod, info);
-    if (!isSuccess(s)) return { ...s, plugin: plugin.name };
-  }
-  return SUCCESS;
-}
-
-/**
  * SelectVictimsOnNode, on a copy of the node: take away every lower-priority pod; if the pod then
  * fits, give them back one at a time — first those whose eviction would break a budget, then the
  * rest, each group from the most important — keeping back only those without which it still fits.
@@ -193,14 +140,14 @@ export function selectVictimsOnNode(input: PreemptionInput, node: NodeInfo): { v
   const potential = info.pods.filter((p) => podPriority(p) < priority);
   for (const p of potential) info.removePod(p);
   if (potential.length === 0) return { status: unschedulable(NO_VICTIMS, false) };
-  const fits = runFilters(input, info);
+  const fits = runFilterPluginsWithNominatedPods(input, info, true);
   if (!isSuccess(fits)) return { status: fits };
   sortByImportance(potential, input.nowMs);
   const { violating, nonViolating } = splitByPDBViolation(potential, input.pdbs);
   const victims: KubeObject[] = [];
   const reprieve = (p: KubeObject): boolean => {
     info.addPod(p);
-    if (isSuccess(runFilters(input, info))) return true;
+    if (isSuccess(runFilterPluginsWithNominatedPods(input, info, true))) return true;
     info.removePod(p);
     victims.push(p);
     return false;

@@ -31,8 +31,12 @@ function render(trace: SchedulingTrace): string {
   const examined = trace.nominatedNode
     ? `The pod's nominated node ${trace.nominatedNode} (from its preemption) was tried first and fits; no other node was examined.\n`
     : trace.examined.length && trace.examined.length < trace.numAllNodes ? `Filtered ${trace.examined.length} of ${trace.numAllNodes} nodes (percentageOfNodesToScore), from ${trace.examined[0] ?? ''} to ${trace.examined[trace.examined.length - 1] ?? ''}; the others were not examined.\n` : '';
+  const nominated = Object.entries(trace.nominatedPods ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([node, pods]) => `${node} was filtered as if these pods, nominated to it by their preemption and at least as important, were already there: ${pods.map((p) => `${p.namespace}/${p.name} (priority ${p.priority})`).join(', ')}\n`)
+    .join('');
   const preemption = trace.preemption ? renderPreemption(trace.preemption, nodes, 'nodeName' in trace.result) : '';
-  return `Scheduling of ${trace.pod.namespace}/${trace.pod.name}:\n` + examined + alignColumns(rows, DESCRIBE_TABWRITER) + (plugins.length ? `(scores are weighted: ${weightsNote(trace.weights)})\n` : '') + result + '\n' + preemption;
+  return `Scheduling of ${trace.pod.namespace}/${trace.pod.name}:\n` + examined + alignColumns(rows, DESCRIBE_TABWRITER) + (plugins.length ? `(scores are weighted: ${weightsNote(trace.weights)})\n` : '') + nominated + result + '\n' + preemption;
 }
 
 /** DefaultPreemption's decision: the candidate nodes with their victims, and which one it chose and why. */
@@ -44,7 +48,7 @@ function renderPreemption(p: PreemptionTrace, nodes: readonly string[], bound: b
   const lines: string[] = [];
   if (p.outcome === 'no-candidates') lines.push(`${head}: no node would fit the pod after evicting lower-priority pods (${p.message ?? ''})`);
   else {
-    lines.push(`${head}: nominated ${p.chosen?.nodeName ?? ''}, chosen by ${p.chosen?.criterion ?? ''}; its victims were deleted with their grace period.`);
+    lines.push(`${head}: nominated ${p.chosen?.nodeName ?? ''}, chosen by ${p.chosen?.criterion ?? ''}; its victims were deleted after the cycle, with their grace period.`);
     const rows = [['CANDIDATE', 'PDB VIOLATIONS', 'VICTIMS (most important first)']];
     for (const c of p.candidates) rows.push([c.nodeName + (c.nodeName === p.chosen?.nodeName ? ' *' : ''), String(c.numPDBViolations), c.victims.map((v) => `${v.namespace}/${v.name} (priority ${v.priority})`).join(', ')]);
     lines.push(alignColumns(rows, DESCRIBE_TABWRITER).replace(/\n$/, ''));
