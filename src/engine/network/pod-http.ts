@@ -37,4 +37,13 @@ export class PodHttp {
     const served = node.serveHttp(path.pod, path.port, url.path);
     return served ? { kind: 'reply', ip, reply: served.reply, latencyMs: served.latencyMs } : { kind: 'refused', ip };
   }
+
+  /** Straight to a pod's port, as the kubelet's port-forward dials it inside the pod's network namespace. */
+  direct(pod: KubeObject, port: number, path: string): Fetched {
+    const ip = text(isRecord(pod.status) ? pod.status.podIP : '');
+    const node = this.nodeFor(text(isRecord(pod.spec) ? pod.spec.nodeName : ''));
+    if (!node) return { kind: 'timeout', ip };
+    const served = node.serveHttp(pod, port, path);
+    return served ? { kind: 'reply', ip, reply: served.reply, latencyMs: served.latencyMs } : { kind: 'refused', ip };
+  }
 }
