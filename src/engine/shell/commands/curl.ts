@@ -58,7 +58,8 @@ function send(ctx: CommandContext, url: HostUrl, args: CurlArgs): Answer {
   }
   const node = owner.nodes.find((n) => n.internalIP === url.host);
   if (!node?.running) return { kind: 'failed', fetched: { kind: 'timeout', ip: url.host } };
-  const fetched = owner.http.get(owner.client('curl/8.5.0'), ctx.machine.random, 'default', url);
+  // A NodePort connection from outside is masqueraded: the backend sees the node's address.
+  const fetched = owner.http.get(owner.client('curl/8.5.0'), ctx.machine.random, { namespace: 'default', ip: node.internalIP }, url);
   return fetched.kind === 'reply' ? { kind: 'http', status: fetched.reply.status, body: fetched.reply.body, latencyMs: fetched.latencyMs } : { kind: 'failed', fetched };
 }
 
