@@ -35,3 +35,20 @@ echo "exit $?"
 jobs
 kill %2
 jobs
+cat <<EOF2 | kubectl apply -f -
+apiVersion: v1
+kind: Pod
+metadata:
+  name: udp
+spec:
+  containers:
+  - name: c
+    image: busybox:1.36
+    command: ["sleep", "3600"]
+    ports:
+    - containerPort: 5000
+      protocol: UDP
+      name: syslog
+EOF2
+kubectl port-forward udp 5000
+kubectl port-forward udp 6000:syslog

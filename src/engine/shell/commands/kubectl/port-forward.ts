@@ -106,6 +106,24 @@ function translatePorts(specs: readonly string[], pod: KubeObject, service: Kube
   return out;
 }
 
+/** checkUDPPortInService / checkUDPPortInPod: a port only served over UDP cannot be forwarded. */
+function udpOnlyPort(specs: readonly string[], pod: KubeObject, service: KubeObject | undefined): Failure | undefined {
+  const declared = service ? list(rec(service.spec).ports).map((p) => ({ port: Number(p.port), name: text(p.name), protocol: text(p.protocol) || 'TCP' })) : list(rec(pod.spec).containers).flatMap((c) => list(c.ports).map((p) => ({ port: Number(p.containerPort), name: text(p.name), protocol: text(p.protocol) || 'TCP' })));
+  const tcp = new Set(declared.filter((p) => p.protocol === 'TCP').map((p) => p.port));
+  const udpOnly = new Set(declared.filter((p) => p.protocol === 'UDP' && !tcp.has(p.port)).map((p) => p.port));
+  for (const spec of specs) {
+    const remote = splitPort(spec)[1];
+    let number = /^\d+$/.test(remote) ? Number(remote) : undefined;
+    if (number === undefined) {
+      const named = declared.find((p) => p.name === remote);
+      if (!named) return { error: service ? `Service '${text(service.metadata.name)}' does not have a named port '${remote}'` : `Pod '${text(pod.metadata.name)}' does not have a named port '${remote}'` };
+      number = named.port;
+    }
+    if (udpOnly.has(number)) return { error: `UDP protocol is not supported for ${remote}` };
+  }
+  return undefined;
+}
+
 interface ForwardedPort {
   local: number;
   remote: number;
@@ -209,6 +227,8 @@ export function runPortForward(k: KubectlContext): VerbResult {
         finish(1);
       };
       const withPod = (pod: KubeObject): void => {
+        const udp = udpOnlyPort(portSpecs, pod, service);
+        if (udp) return fail(udp.error);
         const translated = translatePorts(portSpecs, pod, service);
         if (!Array.isArray(translated)) return fail(translated.error);
         const ports = parsePorts(translated);
