@@ -12,6 +12,7 @@ import { VirtualFileSystem, HOME } from './shell/filesystem';
 import { Session } from './shell/session';
 import { createCommandTable } from './shell/commands';
 import type { Machine } from './shell/command';
+import { LoopbackPorts } from './shell/loopback';
 import type { Simulation, SimulationOptions, SimSnapshot, WatchOptions } from './simulation-api';
 import type { ApiRequest, ApiResponse, SimChange, WatchEvent } from './types';
 
@@ -68,7 +69,9 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       for (const kv of cluster.store.range('/registry/').kvs) emit({ kind: 'object', type: 'DELETED', object: kv.value });
     },
   );
-  const machine: Machine = { loop, fs, clusters, hostname: 'kubelab', random: random.fork('machine'), openInEditor: (path) => emit({ kind: 'open-file', path }) };
+  // docker publishes each kind cluster's API server on 127.0.0.1:<hostPort>.
+  const ports = new LoopbackPorts((address, port) => !address.includes(':') && clusters.all().some((c) => c.hostPort === port));
+  const machine: Machine = { loop, fs, clusters, ports, hostname: 'kubelab', random: random.fork('machine'), openInEditor: (path) => emit({ kind: 'open-file', path }) };
   const commands = createCommandTable();
 
   if (restoring) {

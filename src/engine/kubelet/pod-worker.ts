@@ -367,7 +367,7 @@ export class PodWorker {
       startMetricsServer: this.node.metricsServers ? (argv) => (this.node.metricsServers as NonNullable<NodeContext['metricsServers']>).start(this.run.podIP ?? '', argv) : undefined,
       httpGet: (url) => {
         slot.instance?.cpu?.spend(WGET_CLIENT_COST_MS);
-        return this.node.http ? this.node.http.get(this.node.client, this.node.random, ns, url) : { kind: 'bad-address' };
+        return this.node.http ? this.node.http.get(this.node.client, this.node.random, { pod: this.pod }, url) : { kind: 'bad-address' };
       },
       legacyNslookup: /busybox:1\.(2\d)(\.|$)/.test(text(slot.spec.image)),
     };

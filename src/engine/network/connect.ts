@@ -9,6 +9,7 @@ import type { KubeObject } from '../api/meta';
 import { isRecord, text } from '../api/meta';
 import type { Random } from '../clock';
 import type { Client } from '../client';
+import { connectionAllowed, type Peer } from './network-policy';
 
 export type Route = { ok: true; pod: KubeObject; port: number; service?: KubeObject } | { ok: false; reason: 'refused' | 'timeout' };
 
@@ -31,7 +32,15 @@ function nodeByIP(client: Client, ip: string): KubeObject | undefined {
   return nodes.ok ? nodes.value.items.find((n) => list(rec(n.status).addresses).some((a) => a.type === 'InternalIP' && a.address === ip)) : undefined;
 }
 
-export function route(client: Client, random: Random, ip: string, port: number): Route {
+/** Where the connection goes; `source` (the connecting pod or address) decides what NetworkPolicies allow. */
+export function route(client: Client, random: Random, ip: string, port: number, source?: Peer): Route {
+  const path = routeByRules(client, random, ip, port);
+  // kindnet's network policies see the connection after kube-proxy's DNAT and drop what they deny.
+  if (path.ok && source && !connectionAllowed(client, source, { ip: text(rec(path.pod.status).podIP), pod: path.pod }, path.port)) return { ok: false, reason: 'timeout' };
+  return path;
+}
+
+function routeByRules(client: Client, random: Random, ip: string, port: number): Route {
   const services = client.list({ group: '', version: 'v1', resource: 'services' });
   const items = services.ok ? services.value.items : [];
   const service = items.find((s) => rec(s.spec).clusterIP === ip);

@@ -26,6 +26,14 @@ export interface WgetArgs {
   quiet: boolean;
   output: string | undefined;
   url: Url | undefined;
+  /** `-T SEC`: busybox gives up on the whole download after this long. */
+  timeoutMs?: number;
+}
+
+/** How long the request takes before wget reports: the server's latency, or until the connect gives up. */
+export function wgetWaitMs(args: WgetArgs, fetched: Fetched): number {
+  if (fetched.kind === 'timeout') return Math.min(args.timeoutMs ?? CONNECT_TIMEOUT_MS, CONNECT_TIMEOUT_MS);
+  return fetched.kind === 'reply' ? fetched.latencyMs : 0;
 }
 
 /** `wget [-q] [-O FILE|-] [-qO-] [-T SEC] URL`. */
@@ -33,6 +41,7 @@ export function parseWgetArgs(argv: readonly string[]): WgetArgs {
   let quiet = false;
   let output: string | undefined;
   let target: string | undefined;
+  let timeoutMs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '-q') quiet = true;
@@ -40,10 +49,12 @@ export function parseWgetArgs(argv: readonly string[]): WgetArgs {
     else if (/^-q?O/.test(a)) {
       quiet = quiet || a.startsWith('-qO');
       output = a.replace(/^-q?O/, '') || argv[++i];
-    } else if (a === '-T') i++;
+    } else if (a === '-T' || a === '--timeout') timeoutMs = Number(argv[++i]) * 1000;
+    else if (/^-T\d/.test(a)) timeoutMs = Number(a.slice(2)) * 1000;
+    else if (a.startsWith('--timeout=')) timeoutMs = Number(a.slice('--timeout='.length)) * 1000;
     else target = a;
   }
-  return { quiet, output, url: target ? parseUrl(target) : undefined };
+  return { quiet, output, url: target ? parseUrl(target) : undefined, ...(timeoutMs !== undefined && Number.isFinite(timeoutMs) ? { timeoutMs } : {}) };
 }
 
 export const WGET_USAGE = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n';
@@ -61,6 +72,8 @@ export function wgetResult(args: WgetArgs, url: Url, fetched: Fetched): WgetResu
   const err = (t: string) => ({ stream: 'stderr' as const, text: t });
   if (fetched.kind === 'bad-address') return { output: [err(`wget: bad address '${url.host}'\n`)], code: 1 };
   const output: WgetResult['output'] = args.quiet ? [] : [err(`Connecting to ${url.host}${url.port === 80 ? '' : `:${url.port}`} (${fetched.ip}:${url.port})\n`)];
+  // -T's alarm fires before the kernel gives up on the connect.
+  if (fetched.kind === 'timeout' && args.timeoutMs !== undefined && args.timeoutMs < CONNECT_TIMEOUT_MS) return { output: [...output, err('wget: download timed out\n')], code: 1 };
   if (fetched.kind === 'refused' || fetched.kind === 'timeout') {
     output.push(err(`wget: can't connect to remote host (${fetched.ip}): ${fetched.kind === 'refused' ? 'Connection refused' : 'Connection timed out'}\n`));
     return { output, code: 1 };

@@ -2,6 +2,8 @@
 import type { Random, SimLoop } from '../clock';
 import type { ClusterManager } from '../cluster/manager';
 import type { VirtualFileSystem } from './filesystem';
+import type { JobTable } from './jobs';
+import type { LoopbackPorts } from './loopback';
 
 /** The lab machine every terminal session runs on (one filesystem, one set of kind clusters). */
 export interface Machine {
@@ -10,6 +12,8 @@ export interface Machine {
   clusters: ClusterManager;
   /** Docker-style hostname of the lab machine. */
   hostname: string;
+  /** Its listening sockets on 127.0.0.1 / ::1 / 0.0.0.0 (port-forwards). */
+  ports: LoopbackPorts;
   /** Randomness for what the network decides (which backend kube-proxy picks). */
   random: Random;
   /** Asks the UI to open a file of this machine in its editor (`vi FILE`); absent in headless runs. */
@@ -39,7 +43,7 @@ export interface CommandContext {
    */
   attach?(program: InteractiveProgram): void;
   /** The shell running the command, for builtins that change it (`alias`, `history`). */
-  session?: { history: readonly string[]; aliases: Map<string, string> };
+  session?: { history: readonly string[]; aliases: Map<string, string>; jobs?: JobTable };
   /** Runs a command line in a subshell (for `watch`), collecting what it prints. */
   runLine?(line: string, done: (output: string, exitCode: number) => void): void;
 }

@@ -1,6 +1,6 @@
 /**
  * A POSIX-shell subset parser: words with single/double quotes and backslash escapes, `$VAR`,
- * `${VAR}`, `$?`, `~`, lists joined by `;`, `&&`, `||`, pipelines `|`, redirects `>`, `>>`, `<`,
+ * `${VAR}`, `$?`, `~`, lists joined by `;`, `&&`, `||`, background `&`, pipelines `|`, redirects `>`, `>>`, `<`,
  * `2>`, `2>&1`, and here-documents (`<<EOF`, `<<'EOF'`, `<<-EOF`).
  */
 
@@ -33,6 +33,8 @@ export type Word = WordPart[];
 
 export interface Pipeline {
   commands: SimpleCommand[];
+  /** Ended by `&`: runs as a background job. */
+  background?: boolean;
 }
 
 export interface CommandList {
@@ -126,6 +128,13 @@ function wordText(word: Word): string {
   return word.map((p) => p.text).join('');
 }
 
+/** A pipeline written back as text, the way bash shows a job (`jobs`, `[1]+  Done  ...`). */
+export function pipelineText(pipeline: Pipeline): string {
+  const quote = (p: WordPart): string => (p.quoted === 'single' ? `'${p.text}'` : p.quoted === 'double' ? `"${p.text}"` : p.text);
+  const redirect = (r: Redirect): string => `${r.fd === 2 ? '2' : ''}${r.op}${r.op === '>&' ? '' : ' '}${r.target}`;
+  return pipeline.commands.map((c) => [...c.assignments.map((a) => `${a.name}=${a.value.map(quote).join('')}`), ...c.words.map((w) => w.map(quote).join('')), ...c.redirects.map(redirect)].join(' ')).join(' | ');
+}
+
 /** Parses a whole line. Here-document bodies are filled in later by the session. */
 export function parseLine(line: string): CommandList {
   const tokens = tokenize(line);
@@ -175,7 +184,15 @@ export function parseLine(line: string): CommandList {
       pipeline = { commands: [] };
       continue;
     }
-    if (op === '&') throw new ParseError('background jobs (&) are not supported in this shell');
+    if (op === '&') {
+      if (command.words.length || command.assignments.length || command.redirects.length || command.hereDoc) finishCommand();
+      if (pipeline.commands.length === 0) throw new ParseError("syntax error near unexpected token `&'");
+      pipeline.background = true;
+      list.items.push(pipeline);
+      list.ops.push(';');
+      pipeline = { commands: [] };
+      continue;
+    }
     const next = tokens[t + 1];
     if (!next || next.kind !== 'word') throw new ParseError("syntax error near unexpected token `newline'");
     t++;

@@ -4,7 +4,8 @@
  * callback, so time only moves through the simulation loop.
  */
 import type { ShellSession, ShellState } from '../types';
-import { parseLine, pendingHereDocs, ParseError, type CommandList, type SimpleCommand, type Word } from './parser';
+import { parseLine, pendingHereDocs, pipelineText, ParseError, type CommandList, type Pipeline, type SimpleCommand, type Word } from './parser';
+import { JobTable, type Job } from './jobs';
 import type { CommandContext, CommandTable, InteractiveProgram, Machine } from './command';
 import { HOME } from './filesystem';
 
@@ -42,6 +43,7 @@ export class Session implements ShellSession {
   /** A parsed line waiting for its here-document bodies. */
   private pending: { list: CommandList; lines: string[]; source: string } | undefined;
   private readonly queued: string[] = [];
+  private jobTable: JobTable | undefined;
 
   constructor(
     private readonly machine: Machine,
@@ -71,6 +73,12 @@ export class Session implements ShellSession {
     session.cwd = machine.fs.isDir(state.cwd) ? state.cwd : HOME;
     session.history.push(...state.history);
     return session;
+  }
+
+  /** Background jobs (`&`), made on first use. */
+  get jobs(): JobTable {
+    this.jobTable ??= new JobTable(this.machine.random.fork('pids'));
+    return this.jobTable;
   }
 
   state(): ShellState {
@@ -137,7 +145,10 @@ export class Session implements ShellSession {
   }
 
   private start(line: string): void {
-    if (line.trim() === '') return;
+    if (line.trim() === '') {
+      this.reportJobs();
+      return;
+    }
     this.history.push(line);
     let list: CommandList;
     try {
@@ -223,6 +234,12 @@ export class Session implements ShellSession {
       }
       const pipeline = list.items[index];
       if (!pipeline) return;
+      if (pipeline.background) {
+        this.startJob(pipeline);
+        this.lastStatus = 0;
+        step(index + 1);
+        return;
+      }
       this.runPipeline(pipeline.commands, (status) => {
         this.lastStatus = status;
         const op = list.ops[index];
@@ -239,20 +256,32 @@ export class Session implements ShellSession {
     step(0);
   }
 
+  /** `cmd &`: bash prints the job number and PID, and the prompt comes back at once. */
+  private startJob(pipeline: Pipeline): void {
+    const job = this.jobs.start(pipelineText(pipeline));
+    (this.options.stderr ?? ((t: string) => this.print(t)))(`[${job.id}] ${job.pid}\n`);
+    this.runPipeline(pipeline.commands, (status) => this.jobs.finished(job, status, job.killedBy), job);
+  }
+
+  private reportJobs(): void {
+    if (this.jobTable) this.print(this.jobTable.notices());
+  }
+
   private finishLine(): void {
     this.running = undefined;
+    this.reportJobs();
     const next = this.queued.shift();
     if (next !== undefined) this.write(next);
   }
 
-  private runPipeline(commands: SimpleCommand[], done: (status: number) => void): void {
+  private runPipeline(commands: SimpleCommand[], done: (status: number) => void, job?: Job): void {
     const outputs: string[] = [];
     const run = (index: number, stdin: string | undefined) => {
       const command = commands[index];
       if (!command) return;
       const last = index === commands.length - 1;
       let captured = '';
-      this.runSimple(command, stdin, last ? (t) => this.print(t) : (t) => (captured += t), (status) => {
+      this.runSimple(command, stdin, last ? (t) => this.print(t) : (t) => (captured += t), job, (status) => {
         outputs.push(captured);
         if (last) done(status);
         else run(index + 1, captured);
@@ -324,7 +353,7 @@ export class Session implements ShellSession {
       .replace(/\\\$/g, '$');
   }
 
-  private runSimple(command: SimpleCommand, pipedStdin: string | undefined, sink: (text: string) => void, done: (status: number) => void): void {
+  private runSimple(command: SimpleCommand, pipedStdin: string | undefined, sink: (text: string) => void, job: Job | undefined, done: (status: number) => void): void {
     const words = command.words.map((w) => this.expandWord(w));
     if (words.length === 0) {
       for (const a of command.assignments) this.env.set(a.name, this.expandWord(a.value));
@@ -401,7 +430,7 @@ export class Session implements ShellSession {
       onInterrupt: (handler) => {
         interruptHandler = handler;
       },
-      session: { history: this.history, aliases: this.aliases },
+      session: { history: this.history, aliases: this.aliases, jobs: this.jobs },
       runLine: (line, finished) => {
         let captured = '';
         const subshell = new Session(this.machine, this.commands, { ...this.options, env: Object.fromEntries(this.env), cwd: this.cwd, aliases: Object.fromEntries(this.aliases) });
@@ -427,7 +456,9 @@ export class Session implements ShellSession {
         else context.done(130);
       },
     };
-    this.running = running;
+    // A background job's command is stopped through its job (kill, fg then Ctrl-C), not the terminal.
+    if (job) job.interrupt = running.interrupt;
+    else this.running = running;
     try {
       impl(context);
     } catch (e) {

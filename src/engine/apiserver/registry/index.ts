@@ -9,6 +9,7 @@ import { secretStrategy } from './secrets';
 import { podStrategy } from './pods';
 import { serviceStrategy } from './services';
 import { podDisruptionBudgetStrategy } from './policy';
+import { networkPolicyStrategy } from './networking';
 import { defaultLimitRangeItems } from '../admission/limit-ranger';
 import { persistentVolumeClaimStrategy } from './persistentvolumeclaims';
 import { horizontalPodAutoscalerStrategy } from './autoscaling';
@@ -67,6 +68,7 @@ export const STRATEGIES: Record<string, ResourceStrategy> = {
   'batch/jobs': jobStrategy,
   'batch/cronjobs': cronJobStrategy,
   'policy/poddisruptionbudgets': podDisruptionBudgetStrategy,
+  'networking.k8s.io/networkpolicies': networkPolicyStrategy,
   'rbac.authorization.k8s.io/roles': RBAC,
   'rbac.authorization.k8s.io/rolebindings': RBAC,
   'rbac.authorization.k8s.io/clusterroles': RBAC,

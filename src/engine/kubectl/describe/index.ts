@@ -11,7 +11,7 @@ import { describeCronJob, describeJob } from './batch';
 import { describeConfigMap, describeLimitRange, describeNamespace, describeResourceQuota, describeSecret, describeServiceAccount } from './config';
 import type { DescribeContext } from './context';
 import { describeGeneric } from './generic';
-import { describeEndpointSlice, describeIngress, describePodDisruptionBudget } from './networking';
+import { describeEndpointSlice, describeIngress, describeNetworkPolicy, describePodDisruptionBudget } from './networking';
 import { describeNode } from './node';
 import { describePod } from './pod';
 import { describePriorityClass, describeRole, describeRoleBinding } from './rbac';
@@ -47,6 +47,7 @@ const DESCRIBERS: Readonly<Record<string, Describer>> = {
   'batch/CronJob': describeCronJob,
   'discovery.k8s.io/EndpointSlice': describeEndpointSlice,
   'networking.k8s.io/Ingress': describeIngress,
+  'networking.k8s.io/NetworkPolicy': describeNetworkPolicy,
   'policy/PodDisruptionBudget': describePodDisruptionBudget,
   'storage.k8s.io/StorageClass': describeStorageClass,
   'rbac.authorization.k8s.io/Role': (o) => describeRole(o),

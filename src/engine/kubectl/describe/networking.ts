@@ -1,4 +1,4 @@
-/** `kubectl describe` for Ingresses, EndpointSlices and PodDisruptionBudgets. */
+/** `kubectl describe` for Ingresses, NetworkPolicies, EndpointSlices and PodDisruptionBudgets. */
 import type { KubeObject } from '../../api/meta';
 import { goSortStrings } from '../printers/go-format';
 import { formatLabelSelector } from '../printers/label-selector';
@@ -117,5 +117,76 @@ export function describePodDisruptionBudget(pdb: KubeObject, context: DescribeCo
   w.write(2, `Desired:\t${int(status.desiredHealthy)}\n`);
   w.write(2, `Total:\t${int(status.expectedPods)}\n`);
   writeEvents(w, searchEvents(context, pdb), context.nowMs);
+  return w.toString();
+}
+
+/** Go's time.Time String (`2025-09-01 09:00:30 +0000 UTC`), which describe prints for "Created on". */
+function goTimeString(value: unknown): string {
+  const ms = Date.parse(str(value));
+  if (Number.isNaN(ms)) return '0001-01-01 00:00:00 +0000 UTC';
+  return `${new Date(ms).toISOString().slice(0, 19).replace('T', ' ')} +0000 UTC`;
+}
+
+/** One NetworkPolicy rule direction (printNetworkPolicySpecIngressFrom / EgressTo). */
+function writePolicyRules(w: PrefixWriter, rules: unknown, direction: 'ingress' | 'egress'): void {
+  const indent = '    ';
+  const list = recs(rules);
+  if (list.length === 0) {
+    w.write(0, `${indent}<none> (Selected pods are isolated for ${direction} connectivity)\n`);
+    return;
+  }
+  const peerKey = direction === 'ingress' ? 'from' : 'to';
+  list.forEach((rule, i) => {
+    const ports = recs(rule.ports);
+    if (ports.length === 0) w.write(0, `${indent}To Port: <any> (traffic allowed to all ports)\n`);
+    for (const port of ports) {
+      const number = port.port === undefined ? '<nil>' : intOrString(port.port);
+      const protocol = str(port.protocol) || 'TCP';
+      if (port.endPort === undefined) w.write(0, `${indent}To Port: ${number}/${protocol}\n`);
+      else w.write(0, `${indent}To Port Range: ${number}-${int(port.endPort)}/${protocol}\n`);
+    }
+    const peers = recs(rule[peerKey]);
+    if (peers.length === 0) w.write(0, direction === 'ingress' ? `${indent}From: <any> (traffic not restricted by source)\n` : `${indent}To: <any> (traffic not restricted by destination)\n`);
+    for (const peer of peers) {
+      w.write(0, `${indent}${direction === 'ingress' ? 'From' : 'To'}:\n`);
+      if (present(peer.podSelector) && present(peer.namespaceSelector)) {
+        w.write(1, `${indent}NamespaceSelector: ${formatLabelSelector(peer.namespaceSelector)}\n`);
+        w.write(1, `${indent}PodSelector: ${formatLabelSelector(peer.podSelector)}\n`);
+      } else if (present(peer.podSelector)) w.write(1, `${indent}PodSelector: ${formatLabelSelector(peer.podSelector)}\n`);
+      else if (present(peer.namespaceSelector)) w.write(1, `${indent}NamespaceSelector: ${formatLabelSelector(peer.namespaceSelector)}\n`);
+      else if (present(peer.ipBlock)) {
+        w.write(1, `${indent}IPBlock:\n`);
+        w.write(2, `${indent}CIDR: ${str(rec(peer.ipBlock).cidr)}\n`);
+        w.write(2, `${indent}Except: ${strs(rec(peer.ipBlock).except).join(', ')}\n`);
+      }
+    }
+    if (i !== list.length - 1) w.write(0, `${indent}----------\n`);
+  });
+}
+
+/** describeNetworkPolicy: the selector, each direction's rules, and the policy types. */
+export function describeNetworkPolicy(policy: KubeObject): string {
+  const w = new PrefixWriter();
+  const spec = rec(policy.spec);
+  w.write(0, `Name:\t${str(policy.metadata.name)}\n`);
+  w.write(0, `Namespace:\t${str(policy.metadata.namespace)}\n`);
+  w.write(0, `Created on:\t${goTimeString(policy.metadata.creationTimestamp)}\n`);
+  writeLabels(w, 'Labels', policy.metadata.labels);
+  writeAnnotations(w, 'Annotations', policy.metadata.annotations);
+  w.write(0, 'Spec:\n');
+  w.write(1, 'PodSelector: ');
+  const selector = rec(spec.podSelector);
+  const empty = Object.keys(rec(selector.matchLabels)).length === 0 && recs(selector.matchExpressions).length === 0;
+  w.write(2, empty ? '<none> (Allowing the specific traffic to all pods in this namespace)\n' : `${formatLabelSelector(selector)}\n`);
+  const types = strs(spec.policyTypes);
+  if (types.includes('Ingress')) {
+    w.write(1, 'Allowing ingress traffic:\n');
+    writePolicyRules(w, spec.ingress, 'ingress');
+  } else w.write(1, 'Not affecting ingress traffic\n');
+  if (types.includes('Egress')) {
+    w.write(1, 'Allowing egress traffic:\n');
+    writePolicyRules(w, spec.egress, 'egress');
+  } else w.write(1, 'Not affecting egress traffic\n');
+  w.write(1, `Policy Types: ${types.length ? types.join(', ') : '<none>'}\n`);
   return w.toString();
 }

@@ -6,7 +6,7 @@
  */
 import type { ContainerProcess } from './processes';
 import { parseScript, ShSyntaxError, type ListNode, type Node, type Word } from './sh-parser';
-import { CONNECT_TIMEOUT_MS, parseWgetArgs, wgetResult, WGET_USAGE, type Fetched, type Url } from '../../network/wget';
+import { parseWgetArgs, wgetResult, wgetWaitMs, WGET_USAGE, type Fetched, type Url } from '../../network/wget';
 
 export type Effect =
   | { kind: 'write'; stream: 'stdout' | 'stderr'; text: string }
@@ -536,7 +536,7 @@ export class Shell {
     const args = parseWgetArgs(argv);
     if (!args.url) return yield* this.err(WGET_USAGE);
     const fetched: Fetched = this.env.httpGet?.(args.url) ?? { kind: 'bad-address' };
-    const waitMs = fetched.kind === 'timeout' ? CONNECT_TIMEOUT_MS : fetched.kind === 'reply' ? fetched.latencyMs : 0;
+    const waitMs = wgetWaitMs(args, fetched);
     if (waitMs > 0) yield { kind: 'sleep', ms: waitMs };
     const result = wgetResult(args, args.url, fetched);
     if (result.saved) this.env.files.set(result.saved.file.startsWith('/') ? result.saved.file : `/${result.saved.file}`, result.saved.body);

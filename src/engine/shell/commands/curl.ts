@@ -22,19 +22,26 @@ interface HostUrl extends Url {
 }
 
 function parseHostUrl(raw: string): HostUrl | undefined {
-  const m = /^(?:(https?):\/\/)?([^/:]+)(?::(\d+))?(\/[^?#]*)?(?:\?[^#]*)?$/.exec(raw);
+  const m = /^(?:(https?):\/\/)?(\[[0-9a-fA-F:]+\]|[^/:]+)(?::(\d+))?(\/[^?#]*)?(?:\?[^#]*)?$/.exec(raw);
   if (!m) return undefined;
   const https = m[1] === 'https';
   return { https, host: m[2] as string, port: m[3] ? Number(m[3]) : https ? 443 : 80, path: m[4] ?? '/' };
 }
 
-type Answer = { kind: 'http'; status: number; body: string; latencyMs: number } | { kind: 'failed'; fetched: Fetched } | { kind: 'cert' };
+type Answer = { kind: 'http'; status: number; body: string; latencyMs: number } | { kind: 'failed'; fetched: Fetched } | { kind: 'cert' } | { kind: 'empty' };
 
 /** Where the request goes: a published API server port, a node container, or nowhere. */
 function send(ctx: CommandContext, url: HostUrl, args: CurlArgs): Answer {
   const loopback = ['127.0.0.1', 'localhost'].includes(url.host);
   const clusters = ctx.machine.clusters.all();
-  if (loopback) {
+  if (loopback || url.host === '[::1]') {
+    const forwarded = ctx.machine.ports.connect(url.host, url.port);
+    if (forwarded) {
+      // The local socket accepts; when the far end fails, the tunnel closes it without a byte.
+      const fetched = forwarded(url.path);
+      return fetched.kind === 'reply' ? { kind: 'http', status: fetched.reply.status, body: fetched.reply.body, latencyMs: fetched.latencyMs } : { kind: 'empty' };
+    }
+    if (url.host === '[::1]') return { kind: 'failed', fetched: { kind: 'refused', ip: '::1' } };
     const cluster = clusters.find((c) => c.hostPort === url.port && c.nodes.some((n) => n.role === 'control-plane' && n.running));
     if (!cluster) return { kind: 'failed', fetched: { kind: 'refused', ip: '127.0.0.1' } };
     // Go's TLS server answers plain HTTP with a 400 of its own.
@@ -51,7 +58,8 @@ function send(ctx: CommandContext, url: HostUrl, args: CurlArgs): Answer {
   }
   const node = owner.nodes.find((n) => n.internalIP === url.host);
   if (!node?.running) return { kind: 'failed', fetched: { kind: 'timeout', ip: url.host } };
-  const fetched = owner.http.get(owner.client('curl/8.5.0'), ctx.machine.random, 'default', url);
+  // A NodePort connection from outside is masqueraded: the backend sees the node's address.
+  const fetched = owner.http.get(owner.client('curl/8.5.0'), ctx.machine.random, { namespace: 'default', ip: node.internalIP }, url);
   return fetched.kind === 'reply' ? { kind: 'http', status: fetched.reply.status, body: fetched.reply.body, latencyMs: fetched.latencyMs } : { kind: 'failed', fetched };
 }
 
@@ -75,6 +83,12 @@ export const curl: Command = (ctx) => {
       if (args.writeOut) ctx.stdout(writeOut(args.writeOut, 0));
       if (!quietErrors) ctx.stderr(CERT_ERROR);
       ctx.done(60);
+      return;
+    }
+    if (answer.kind === 'empty') {
+      if (args.writeOut) ctx.stdout(writeOut(args.writeOut, 0));
+      if (!quietErrors) ctx.stderr('curl: (52) Empty reply from server\n');
+      ctx.done(52);
       return;
     }
     if (answer.kind === 'failed') {

@@ -3,6 +3,7 @@
  * it: the image's shell and tools, the environment the kubelet gave the container (its own env and
  * the Service variables), and the files Kubernetes mounts (/etc/resolv.conf, /etc/hosts).
  */
+import { LoopbackPorts } from '../loopback';
 import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import type { ClusterRuntime } from '../../cluster/runtime';
@@ -85,7 +86,7 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
   };
   // A distroless image has only its own binaries; others have a shell's worth of utilities.
   const commands = new Map<string, Command>(Object.entries(image.shells.length === 0 ? tools : { ...CORE_COMMANDS, ...TEXT_COMMANDS, ...tools, hostname }));
-  const machine: Machine = { loop: ctx.machine.loop, fs: containerFileSystem(cluster, pod, containerName), clusters: ctx.machine.clusters, hostname: text(pod.metadata.name), random: ctx.machine.random };
+  const machine: Machine = { loop: ctx.machine.loop, fs: containerFileSystem(cluster, pod, containerName), clusters: ctx.machine.clusters, hostname: text(pod.metadata.name), ports: new LoopbackPorts(), random: ctx.machine.random };
   const options = {
     env: containerEnvironment(cluster, pod, container),
     cwd: '/',

@@ -8,7 +8,7 @@ import { text } from '../../api/meta';
 import type { Client } from '../../client';
 import { CLUSTER_DNS_IP, resolveHost } from '../../network/dns';
 import type { PodHttp } from '../../network/pod-http';
-import { CONNECT_TIMEOUT_MS, parseUrl, parseWgetArgs, wgetResult, WGET_USAGE, type Fetched, type Url } from '../../network/wget';
+import { CONNECT_TIMEOUT_MS, parseUrl, parseWgetArgs, wgetResult, wgetWaitMs, WGET_USAGE, type Fetched, type Url } from '../../network/wget';
 import type { Command, CommandContext } from '../command';
 import { curlFailure } from '../../network/curl';
 
@@ -19,7 +19,7 @@ export interface PodNetwork {
 }
 
 function fetch(net: PodNetwork, ctx: CommandContext, url: Url): Fetched {
-  return net.http.get(net.client, ctx.machine.random, text(net.pod.metadata.namespace), url);
+  return net.http.get(net.client, ctx.machine.random, { pod: net.pod }, url);
 }
 
 /** A failure that takes time (a connect timing out) or a slow server finishes later, in virtual time. */
@@ -40,7 +40,7 @@ export function wget(net: PodNetwork): Command {
       return;
     }
     const fetched = fetch(net, ctx, url);
-    after(ctx, fetched, () => {
+    const report = (): void => {
       const result = wgetResult(args, url, fetched);
       if (result.saved) ctx.machine.fs.write(ctx.machine.fs.resolve(ctx.cwd, result.saved.file), result.saved.body);
       for (const o of result.output) {
@@ -48,7 +48,10 @@ export function wget(net: PodNetwork): Command {
         else ctx.stderr(o.text);
       }
       ctx.done(result.code);
-    });
+    };
+    const waitMs = wgetWaitMs(args, fetched);
+    if (waitMs > 0) ctx.machine.loop.after(waitMs, 'http request', report);
+    else report();
   };
 }
 

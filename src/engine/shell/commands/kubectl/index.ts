@@ -30,6 +30,7 @@ import { TOP_FLAGS, runTop } from './top';
 import { VERSION_FLAGS, runVersion } from './version';
 import { CLUSTER_INFO_FLAGS, runClusterInfo } from './cluster-info';
 import { EXPLAIN_FLAGS, runExplain } from './explain';
+import { PORT_FORWARD_FLAGS, runPortForward } from './port-forward';
 import { unknownCommandMessage } from '../../../kubectl/suggest';
 
 /** A verb finishes now (an exit code) or later (it calls `finish` once; the returned function cancels on Ctrl-C). */
@@ -73,6 +74,7 @@ const VERBS: Record<string, Verb> = {
   auth: { flags: AUTH_FLAGS, run: runAuth },
   top: { flags: TOP_FLAGS, run: runTop },
   explain: { flags: EXPLAIN_FLAGS, run: runExplain },
+  'port-forward': { flags: PORT_FORWARD_FLAGS, run: runPortForward },
 };
 
 /** Every kubectl v1.34 subcommand, in cobra's order, for suggestions (not all are implemented yet). */
