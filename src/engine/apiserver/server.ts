@@ -25,6 +25,7 @@ import { convertToTable } from './tables';
 import { applyMergePatch } from './patch/json-merge-patch';
 import { applyJsonPatch, JsonPatchError } from './patch/json-patch';
 import { applyStrategicMergePatch } from './patch/strategic-merge-patch';
+import { validateWriteOptions } from './request-options';
 import { handleSubresource } from './subresources';
 import { mutatingAdmission, validatingAdmission, type QuotaCharge } from './admission';
 import { openapiV2, openapiV3 } from './openapi';
@@ -178,6 +179,8 @@ export class ApiServer {
     const type = this.catalog.byResource(info.group, info.version, info.resource);
     if (!type) return fail(errors.pathNotFound());
     if (!type.namespaced && info.namespace !== undefined) return fail(errors.pathNotFound());
+    const optionsError = validateWriteOptions(info.verb, query, mediaOf(request.contentType));
+    if (optionsError) return fail(optionsError);
     const warnings = type.group === '' && type.resource === 'endpoints' ? [ENDPOINTS_WARNING] : undefined;
     let result: ApiResponse;
     if (info.subresource) {
@@ -635,7 +638,7 @@ export class ApiServer {
     const key = this.keyFor(type, namespace, name);
     const current = this.store.get(key);
     if (!current) return fail(errors.notFound(type, name));
-    const media = contentType.split(';')[0]?.trim() ?? '';
+    const media = mediaOf(contentType);
     let patched: unknown;
     let patchBody: unknown;
     try {
@@ -775,6 +778,11 @@ function withResourceVersion(object: KubeObject, revision: number): KubeObject {
 function sameContent(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
   return JSON.stringify(strip(a)) === JSON.stringify(strip(b));
+}
+
+/** A Content-Type without its parameters. */
+function mediaOf(contentType: string | undefined): string {
+  return contentType?.split(';')[0]?.trim() ?? '';
 }
 
 function wantsTable(accept: string | undefined): boolean {
