@@ -68,3 +68,16 @@ kubectl get deployment api -o jsonpath='{range .metadata.managedFields[*]}{.mana
 kubectl run solo --image=nginx:1.27 --labels=app=solo
 sleep 10
 kubectl get pod solo -o yaml --show-managed-fields
+# From client-side to server-side apply with the default manager: kubectl keeps the last-applied
+# annotation under a "kubectl-last-applied" applier and folds the client-side manager into its own.
+cat <<EOF2 > flags.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: flags
+data:
+  debug: "false"
+EOF2
+kubectl apply -f flags.yaml
+kubectl apply --server-side -f flags.yaml
+kubectl get configmap flags -o yaml --show-managed-fields

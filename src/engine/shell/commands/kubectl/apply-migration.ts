@@ -2,7 +2,7 @@
  * What `kubectl apply --server-side` does after a successful apply to an object client-side apply
  * managed before (apply.go saveLastApplyAnnotationIfNecessary, migrateToSSAIfNecessary and
  * client-go's csaupgrade): with the default manager it keeps the last-applied annotation owned by
- * a `before-first-apply` applier, then folds the client-side managers' fields into its own Apply
+ * a `kubectl-last-applied` applier, then folds the client-side managers' fields into its own Apply
  * entry with a JSON patch of metadata.managedFields, and sends the apply again.
  */
 import type { JsonValue, KubeObject } from '../../../api/meta';
@@ -15,7 +15,7 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
 const LAST_APPLIED_PATH = ['f:metadata', 'f:annotations', `f:${LAST_APPLIED}`];
 const SERVER_SIDE_MANAGER = 'kubectl';
-const LAST_APPLIED_MANAGER = 'before-first-apply';
+const LAST_APPLIED_MANAGER = 'kubectl-last-applied';
 
 type Entry = Record<string, unknown>;
 
