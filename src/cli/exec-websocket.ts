@@ -8,7 +8,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Simulation } from '../engine';
-import { acceptWebSocket, type WebSocketConnection } from './websocket';
+import { acceptWebSocket, offersWebSocket, type WebSocketConnection } from './websocket';
 
 export const EXEC_PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'] as const;
 
@@ -45,39 +45,68 @@ export function handleExecUpgrade(sim: Simulation, req: IncomingMessage, socket:
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const match = EXEC_PATH.exec(url.pathname);
   if (!match) return false;
-  const ws = acceptWebSocket(req, socket, EXEC_PROTOCOLS);
-  if (!ws) return true;
   const q = url.searchParams;
   const command = q.getAll('command');
   const tty = q.get('tty') === 'true';
   const stdin = q.get('stdin') === 'true';
-  const send = (channel: number, text: string) => ws.sendBinary(Buffer.concat([Buffer.from([channel]), Buffer.from(tty ? text.replace(/\r?\n/g, '\r\n') : text, 'utf8')]));
-  hooks.onStream?.(1);
+  const request = { namespace: decodeURIComponent(match[1] ?? ''), pod: decodeURIComponent(match[2] ?? ''), container: q.get('container') ?? '', command, stdin, tty };
+  const refuse = (status: { code?: number; reason?: string }) => {
+    const body = JSON.stringify(status);
+    socket.end(`HTTP/1.1 ${status.code ?? 400} ${status.reason ?? 'BadRequest'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  };
+  if (!offersWebSocket(req, EXEC_PROTOCOLS)) {
+    // kubectl falls back to SPDY after a refused WebSocket: answer it with the same refusal.
+    const check = sim.exec({ ...request, validateOnly: true }, { stdout: () => undefined, stderr: () => undefined, exit: () => undefined });
+    if (!check.ok) refuse(check.status);
+    else acceptWebSocket(req, socket, EXEC_PROTOCOLS);
+    return true;
+  }
+  // The command starts before the handshake (a refusal is a plain HTTP error, as kube-apiserver
+  // answers one before upgrading); what it prints waits for the WebSocket.
+  let ws: WebSocketConnection | undefined;
+  const pending: Buffer[] = [];
+  const write = (message: Buffer) => (ws ? ws.sendBinary(message) : pending.push(message));
+  const send = (channel: number, text: string) => write(Buffer.concat([Buffer.from([channel]), Buffer.from(tty ? text.replace(/\r?\n/g, '\r\n') : text, 'utf8')]));
   let open = true;
+  let ended = false;
   const end = (status: Record<string, unknown>) => {
+    if (ended) return;
+    ended = true;
+    write(Buffer.concat([Buffer.from([ERROR]), Buffer.from(JSON.stringify(status), 'utf8')]));
+    if (ws) finish(ws);
+  };
+  const finish = (conn: WebSocketConnection) => {
     if (!open) return;
     open = false;
-    ws.sendBinary(Buffer.concat([Buffer.from([ERROR]), Buffer.from(JSON.stringify(status), 'utf8')]));
-    ws.close();
+    conn.close();
     hooks.onStream?.(-1);
   };
-  ws.onClose(() => {
+  // The kubelet's first message: an empty one on the lowest writable channel, saying the stream is up.
+  pending.push(Buffer.from([STDOUT]));
+  const stream = sim.exec(
+    request,
+    { stdout: (t) => send(STDOUT, t), stderr: (t) => send(tty ? STDOUT : STDERR, t), exit: (code, failure) => end(exitStatus(code, command, failure)) },
+  );
+  if (!stream.ok) {
+    refuse(stream.status);
+    return true;
+  }
+  ws = acceptWebSocket(req, socket, EXEC_PROTOCOLS);
+  if (!ws) {
+    stream.interrupt();
+    return true;
+  }
+  const conn = ws;
+  hooks.onStream?.(1);
+  for (const message of pending.splice(0)) conn.sendBinary(message);
+  conn.onClose(() => {
     if (!open) return;
     open = false;
     hooks.onStream?.(-1);
   });
-  // The kubelet's first message: an empty one on the lowest writable channel, saying the stream is up.
-  ws.sendBinary(Buffer.from([STDOUT]));
-  const stream = sim.exec(
-    { namespace: decodeURIComponent(match[1] ?? ''), pod: decodeURIComponent(match[2] ?? ''), container: q.get('container') ?? '', command, stdin, tty },
-    { stdout: (t) => send(STDOUT, t), stderr: (t) => send(tty ? STDOUT : STDERR, t), exit: (code, failure) => end(exitStatus(code, command, failure)) },
-  );
-  if (!stream.ok) {
-    end({ metadata: {}, status: 'Failure', message: stream.status.message, reason: stream.status.reason, code: stream.status.code });
-    return true;
-  }
+  if (ended) finish(conn);
   hooks.afterInput?.();
-  wireInput(ws, stream, tty, () => hooks.afterInput?.());
+  wireInput(conn, stream, tty, () => hooks.afterInput?.());
   return true;
 }
 

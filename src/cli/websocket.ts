@@ -18,6 +18,12 @@ export interface WebSocketConnection {
   onClose(listener: () => void): void;
 }
 
+/** True when the request is a WebSocket upgrade offering one of `supported`. */
+export function offersWebSocket(req: IncomingMessage, supported: readonly string[]): boolean {
+  const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+  return typeof req.headers['sec-websocket-key'] === 'string' && String(req.headers.upgrade ?? '').toLowerCase() === 'websocket' && supported.some((p) => offered.includes(p));
+}
+
 /** Answers the handshake with the first of `supported` the client offers; undefined (and a 400) when none. */
 export function acceptWebSocket(req: IncomingMessage, socket: Duplex, supported: readonly string[]): WebSocketConnection | undefined {
   const key = req.headers['sec-websocket-key'];

@@ -12,3 +12,6 @@ kubectl exec box -- cat /etc/resolv.conf
 kubectl exec box -c box -- wget -qO- http://web
 kubectl exec box -- nslookup web.default.svc.cluster.local
 kubectl exec -q box -- env
+echo 'echo from stdin; hostname' | kubectl exec -i box -- sh
+kubectl exec box -c nope -- ls
+kubectl exec nosuchpod -- ls

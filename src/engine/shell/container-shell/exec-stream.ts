@@ -18,6 +18,8 @@ export interface ExecStreamRequest {
   command: string[];
   stdin: boolean;
   tty: boolean;
+  /** Only check that the exec could start (a host refusing a protocol answers with the same errors). */
+  validateOnly?: boolean;
 }
 
 export interface ExecStreamIO {
@@ -48,6 +50,7 @@ export function openExecStream(machine: Machine, cluster: ClusterRuntime, req: E
   const statuses = isRecord(pod.status) && Array.isArray(pod.status.containerStatuses) ? pod.status.containerStatuses.filter(isRecord) : [];
   if (!statuses.some((s) => s.name === container && isRecord(s.state) && isRecord(s.state.running))) return failure(400, 'BadRequest', `container not found ("${container}")`);
 
+  if (req.validateOnly) return { ok: true, input: () => undefined, interrupt: () => undefined };
   let program: InteractiveProgram | undefined;
   let exited = false;
   const exit = (code: number, failure?: string) => {
@@ -63,7 +66,8 @@ export function openExecStream(machine: Machine, cluster: ClusterRuntime, req: E
   const ctx: CommandContext = {
     args: [],
     stdin: '',
-    stdinRedirected: !req.tty,
+    // Input arrives later, over the stream: the program is attached, not fed a pipe.
+    stdinRedirected: false,
     stdout: (t) => io.stdout(t),
     stderr: (t) => (req.tty ? io.stdout(t) : io.stderr(t)),
     env: new Map(),
