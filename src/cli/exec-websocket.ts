@@ -63,9 +63,9 @@ export function handleExecUpgrade(sim: Simulation, req: IncomingMessage, socket:
   }
   // The command starts before the handshake (a refusal is a plain HTTP error, as kube-apiserver
   // answers one before upgrading); what it prints waits for the WebSocket.
-  let ws: WebSocketConnection | undefined;
+  const link: { ws?: WebSocketConnection } = {};
   const pending: Buffer[] = [];
-  const write = (message: Buffer) => (ws ? ws.sendBinary(message) : pending.push(message));
+  const write = (message: Buffer) => (link.ws ? link.ws.sendBinary(message) : pending.push(message));
   const send = (channel: number, text: string) => write(Buffer.concat([Buffer.from([channel]), Buffer.from(tty ? text.replace(/\r?\n/g, '\r\n') : text, 'utf8')]));
   let open = true;
   let ended = false;
@@ -73,7 +73,7 @@ export function handleExecUpgrade(sim: Simulation, req: IncomingMessage, socket:
     if (ended) return;
     ended = true;
     write(Buffer.concat([Buffer.from([ERROR]), Buffer.from(JSON.stringify(status), 'utf8')]));
-    if (ws) finish(ws);
+    if (link.ws) finish(link.ws);
   };
   const finish = (conn: WebSocketConnection) => {
     if (!open) return;
@@ -91,14 +91,15 @@ export function handleExecUpgrade(sim: Simulation, req: IncomingMessage, socket:
     refuse(stream.status);
     return true;
   }
-  ws = acceptWebSocket(req, socket, EXEC_PROTOCOLS);
-  if (!ws) {
+  const accepted = acceptWebSocket(req, socket, EXEC_PROTOCOLS);
+  if (!accepted) {
     stream.interrupt();
     return true;
   }
-  const conn = ws;
+  const conn = accepted;
   hooks.onStream?.(1);
   for (const message of pending.splice(0)) conn.sendBinary(message);
+  link.ws = conn;
   conn.onClose(() => {
     if (!open) return;
     open = false;
