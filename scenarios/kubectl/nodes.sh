@@ -14,6 +14,9 @@ kubectl cordon kind-worker
 kubectl get nodes
 kubectl uncordon kind-worker
 kubectl uncordon kind-worker
+# Several nodes at once, by name or TYPE/NAME
+kubectl cordon kind-worker node/kind-worker2
+kubectl uncordon kind-worker kind-worker2
 kubectl get pods -o wide --sort-by=.spec.nodeName -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName
 kubectl drain kind-worker
 echo $?

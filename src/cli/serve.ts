@@ -5,10 +5,12 @@
 import { createServer, type Server, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createSimulation, type Simulation } from '../engine';
 import { createHttpApi } from './http-api';
+import { handleExecUpgrade } from './exec-websocket';
 import { makeServingCertificate, type ServingCertificate } from './tls';
 
 export interface ServeOptions {
@@ -48,6 +50,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     onWatch: (delta) => (openWatches += delta),
   });
   const server: Server = options.tls ? createTlsServer({ cert: options.tls.certPem, key: options.tls.keyPem }, handler) : createServer(handler);
+  // exec streams arrive as WebSocket upgrades (kubectl v1.34's default for exec).
+  const sockets = new Set<Duplex>();
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    lastActivity = performance.now();
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    const handled = handleExecUpgrade(sim, req, socket, {
+      afterInput: () => {
+        lastActivity = performance.now();
+        sim.advance(0);
+      },
+      onStream: (delta) => (openWatches += delta),
+    });
+    if (!handled) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+  });
   // Watches are long-lived; Node's default request timeouts would cut them.
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;
@@ -76,6 +93,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     close: () =>
       new Promise<void>((resolve) => {
         clearInterval(ticker);
+        for (const socket of sockets) socket.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

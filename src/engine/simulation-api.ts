@@ -1,6 +1,9 @@
 /** The Simulation interface every host programs against (see DESIGN.md, "Engine interface"). */
 import type { ApiRequest, ApiResponse, ShellSession, ShellState, SimChange, WatchEvent } from './types';
 import type { PendingTimer } from './clock/timer-board';
+import type { ExecStream, ExecStreamIO, ExecStreamRequest } from './shell/container-shell/exec-stream';
+
+export type { ExecStream, ExecStreamIO, ExecStreamRequest };
 
 export type { PendingTimer, TimerKind } from './clock/timer-board';
 
@@ -50,6 +53,11 @@ export interface Simulation {
     /** Watches a collection path (e.g. `/api/v1/pods`) from `resourceVersion`; events arrive as the loop runs. */
     watch(path: string, query: Record<string, string>, onEvent: (event: WatchEvent) => void, options?: WatchOptions): () => void;
   };
+  /**
+   * `pods/exec` as a stream (for kubelab serve's WebSocket): runs the command in the container as
+   * the in-lab `kubectl exec` does, or refuses with the Status kube-apiserver would answer.
+   */
+  exec(request: ExecStreamRequest, io: ExecStreamIO): ExecStream;
   readonly shell: {
     /**
      * Opens a terminal session (each has its own cwd, env and history; they share the filesystem),

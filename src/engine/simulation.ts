@@ -2,6 +2,7 @@
  * Wires one simulation: the virtual clock and random source, the lab machine (filesystem, kind
  * clusters, terminal sessions) and the default cluster. The only entry point hosts use.
  */
+import { openExecStream } from './shell/container-shell/exec-stream';
 import { createRandom, SimLoop } from './clock';
 import type { KubeObject } from './api/meta';
 import { ClusterManager } from './cluster/manager';
@@ -99,6 +100,11 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
         const c = current();
         return c ? c.apiserver.watch(path, query, onEvent, options.userAgent ?? 'watch', options.accept) : () => undefined;
       },
+    },
+    exec(request, io) {
+      const c = current();
+      if (!c) return { ok: false, status: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', code: 404 } };
+      return openExecStream(machine, c, request, io);
     },
     shell: {
       open: (state) => Session.restore(machine, commands, state),

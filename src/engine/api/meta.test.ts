@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deepCopy, sameJson } from './meta';
+import { deepCopy, sameJson, sameJsonAnyKeyOrder } from './meta';
+import { sortKeys } from '../kubectl/printers/jsonpath';
 
 /** Small deterministic generator of JSON-ish values, including what JSON drops or rewrites. */
 function values(seed: number, count: number): unknown[] {
@@ -52,5 +53,19 @@ describe('deepCopy and sameJson agree with a JSON round trip', () => {
     expect(sameJson({ a: 1, b: undefined }, { a: 1 })).toBe(true);
     expect(sameJson([undefined], [null])).toBe(true);
     expect(sameJson({ d: new Date(0) }, { d: '1970-01-01T00:00:00.000Z' })).toBe(true);
+  });
+
+  it('can leave key order out, agreeing with comparing key-sorted JSON texts', () => {
+    const sorted = (v: unknown) => JSON.stringify(sortKeys(v));
+    for (let i = 0; i < samples.length; i++) {
+      for (const j of [i, (i * 7 + 3) % samples.length, (i + 1) % samples.length]) {
+        if (typeof samples[i] === 'function' || typeof samples[j] === 'function') continue;
+        expect(sameJsonAnyKeyOrder(samples[i], samples[j], sortKeys)).toBe(sorted(samples[i]) === sorted(samples[j]));
+      }
+    }
+    expect(sameJsonAnyKeyOrder({ a: 1, b: { c: [1, { d: 2, e: 3 }] } }, { b: { c: [1, { e: 3, d: 2 }] }, a: 1 }, sortKeys)).toBe(true);
+    expect(sameJsonAnyKeyOrder({ a: 1, b: undefined }, { a: 1 }, sortKeys)).toBe(true);
+    expect(sameJsonAnyKeyOrder({ a: 1 }, { a: 1, b: 2 }, sortKeys)).toBe(false);
+    expect(sameJsonAnyKeyOrder([1, 2], [2, 1], sortKeys)).toBe(false);
   });
 });

@@ -144,15 +144,21 @@ function copyJson(value: unknown): unknown {
  * serialising them.
  */
 export function sameJson(a: unknown, b: unknown): boolean {
-  const r = compareJson(a, b);
+  const r = compareJson(a, b, true);
   return r === NOT_PLAIN ? JSON.stringify(a) === JSON.stringify(b) : r;
 }
 
-function compareJson(a: unknown, b: unknown): boolean | typeof NOT_PLAIN {
+/** Like sameJson, but objects' key order does not count (an apply rebuilds objects in its own order). */
+export function sameJsonAnyKeyOrder(a: unknown, b: unknown, sortKeys: (value: unknown) => unknown): boolean {
+  const r = compareJson(a, b, false);
+  return r === NOT_PLAIN ? JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b)) : r;
+}
+
+function compareJson(a: unknown, b: unknown, ordered: boolean): boolean | typeof NOT_PLAIN {
   if (a === b) return true;
   const ta = typeof a;
   const tb = typeof b;
-  if (ta === 'object' && tb === 'object' && a !== null && b !== null) return compareObjects(a as object, b as object);
+  if (ta === 'object' && tb === 'object' && a !== null && b !== null) return compareObjects(a as object, b as object, ordered);
   if (!isJsonScalarOrObject(a) || !isJsonScalarOrObject(b)) return NOT_PLAIN;
   // null and non-finite numbers all serialise as null.
   const nullA = isJsonNull(a);
@@ -177,22 +183,34 @@ function isPlainContainer(o: object): boolean {
   return (proto === Object.prototype || proto === null) && !('toJSON' in o);
 }
 
-function compareObjects(a: object, b: object): boolean | typeof NOT_PLAIN {
+function compareObjects(a: object, b: object, ordered: boolean): boolean | typeof NOT_PLAIN {
   if (!isPlainContainer(a) || !isPlainContainer(b)) return NOT_PLAIN;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   if (Array.isArray(a) && Array.isArray(b)) {
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) {
-      const r = compareJson(arrayItem(a[i]), arrayItem(b[i]));
+      const r = compareJson(arrayItem(a[i]), arrayItem(b[i]), ordered);
       if (r !== true) return r;
     }
     return true;
   }
-  // Walk both key lists in order, skipping what JSON leaves out.
   const ra = a as Record<string, unknown>;
   const rb = b as Record<string, unknown>;
   const ka = Object.keys(ra);
   const kb = Object.keys(rb);
+  if (!ordered) {
+    // Same written keys with the same values, in any order.
+    let written = 0;
+    for (const key of ka) {
+      if (!isWritten(ra[key])) continue;
+      written++;
+      if (!Object.prototype.hasOwnProperty.call(rb, key) || !isWritten(rb[key])) return false;
+      const r = compareJson(ra[key], rb[key], false);
+      if (r !== true) return r;
+    }
+    return kb.filter((key) => isWritten(rb[key])).length === written;
+  }
+  // Walk both key lists in order, skipping what JSON leaves out.
   let i = 0;
   let j = 0;
   for (;;) {
@@ -201,7 +219,7 @@ function compareObjects(a: object, b: object): boolean | typeof NOT_PLAIN {
     if (i === ka.length || j === kb.length) return i === ka.length && j === kb.length;
     const key = ka[i] as string;
     if (key !== kb[j]) return false;
-    const r = compareJson(ra[key], rb[key]);
+    const r = compareJson(ra[key], rb[key], true);
     if (r !== true) return r;
     i++;
     j++;

@@ -43,7 +43,7 @@ export function invalid(kind: string, group: string, name: string, errors: reado
   const unique = [...new Set(lines)];
   const body = unique.length === 1 ? (unique[0] as string) : `[${unique.join(', ')}]`;
   const qualifiedKind = group ? `${kind}.${group}` : kind;
-  return status(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${body}`, { name, group: group || undefined, kind, causes });
+  return status(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${body}`, { name: name || undefined, group: group || undefined, kind, causes });
 }
 
 export function badRequest(message: string): StatusObject {

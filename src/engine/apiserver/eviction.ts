@@ -77,7 +77,7 @@ export function handleEviction(server: ApiServer, type: ResourceType, ns: string
       const disrupted = isRecord(status.disruptedPods) ? status.disruptedPods : {};
       next.status = { ...status, disruptedPods: { ...disrupted, [name]: formatRfc3339(server.nowMs()) } };
       if (typeof status.disruptionsAllowed === 'number') (next.status as Record<string, unknown>).disruptionsAllowed = status.disruptionsAllowed - 1;
-      server.commitUpdate(pdbType, server.keyFor(pdbType, ns, pdbName), entry, next, {}, 'status');
+      server.commitUpdate(pdbType, server.keyFor(pdbType, ns, pdbName), entry, next, {}, 'status', 'none');
     }
   }
   return accepted();

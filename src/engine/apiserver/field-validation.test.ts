@@ -53,4 +53,24 @@ describe('fieldValidation', () => {
     expect(warn.warnings).toEqual(['unknown field "dta"']);
     expect(stored(call)).not.toHaveProperty('dta');
   });
+
+  it('refuses an unknown directive before reading the body, as the options validation of each verb words it', () => {
+    const { call } = lab();
+    const supported = 'Unsupported value: "Foo": supported values: "", "Ignore", "Strict", "Warn"';
+    const create = call({ method: 'POST', path: collection, query: { fieldValidation: 'Foo' }, body: typo });
+    expect(create.status).toBe(422);
+    expect(create.body).toMatchObject({
+      reason: 'Invalid',
+      message: `CreateOptions.meta.k8s.io "" is invalid: fieldValidation: ${supported}`,
+      details: { group: 'meta.k8s.io', kind: 'CreateOptions', causes: [{ reason: 'FieldValueNotSupported', message: supported, field: 'fieldValidation' }] },
+    });
+    expect(JSON.stringify(create.body)).not.toContain('"name"');
+    expect(call({ method: 'GET', path: `${collection}/c` }).status).toBe(404);
+    const update = call({ method: 'PUT', path: `${collection}/c`, query: { fieldValidation: 'strict' }, body: typo });
+    expect((update.body as { message: string }).message).toBe('UpdateOptions.meta.k8s.io "" is invalid: fieldValidation: Unsupported value: "strict": supported values: "", "Ignore", "Strict", "Warn"');
+    const patch = call({ method: 'PATCH', path: `${collection}/c`, contentType: 'application/merge-patch+json', query: { fieldValidation: 'Foo', force: 'true' }, body: {} });
+    expect((patch.body as { message: string }).message).toBe(`PatchOptions.meta.k8s.io "" is invalid: [force: Forbidden: may not be specified for non-apply patch, fieldValidation: ${supported}]`);
+    const apply = call({ method: 'PATCH', path: `${collection}/c`, contentType: 'application/apply-patch+yaml', query: {}, body: '{}' });
+    expect((apply.body as { message: string }).message).toBe('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
+  });
 });

@@ -7,7 +7,7 @@
 import type { Random, SimLoop } from '../clock';
 import { randomUid, generateName } from '../clock';
 import type { KubeObject, StatusObject } from '../api/meta';
-import { deepCopy, isRecord, sameJson, text } from '../api/meta';
+import { deepCopy, isRecord, sameJsonAnyKeyOrder, text } from '../api/meta';
 import { ResourceCatalog, apiVersionOf, type ResourceType } from '../api/resources';
 import { SelectorParseError, equalityRequirements, matches, parseSelector, type Selector } from '../api/labels';
 import { FieldSelectorError, checkFieldsSupported, fieldValue, matchesFields, parseFieldSelector, type FieldRequirement } from '../api/fields';
@@ -25,6 +25,9 @@ import { convertToTable } from './tables';
 import { applyMergePatch } from './patch/json-merge-patch';
 import { applyJsonPatch, JsonPatchError } from './patch/json-patch';
 import { applyStrategicMergePatch } from './patch/strategic-merge-patch';
+import { APPLY_PATCH, validateWriteOptions } from './request-options';
+import { applyConfiguration, recordCreate, recordUpdate, type TrackingScope } from './field-tracking';
+import { parseYamlStream } from '../kubectl/yaml/parse';
 import { handleSubresource } from './subresources';
 import { mutatingAdmission, validatingAdmission, type QuotaCharge } from './admission';
 import { openapiV2, openapiV3 } from './openapi';
@@ -34,7 +37,7 @@ import { coreToEventsV1, eventsV1ToCore } from './conversion/events';
 import { apiServiceForPath, proxyToAPIService, remoteGroups, type AggregatedBackend, type AggregatorStore } from './aggregator';
 import { decodeFields, strictDecodingError, withWarnings } from './field-validation';
 import { goSprint } from '../kubectl/printers/go-format';
-import { goJson } from '../kubectl/printers/jsonpath';
+import { goJson, sortKeys } from '../kubectl/printers/jsonpath';
 
 function isEventsV1(type: ResourceType): boolean {
   return type.group === 'events.k8s.io';
@@ -118,6 +121,15 @@ export class ApiServer {
     return this.options.store;
   }
 
+  /** The User-Agent of the request being handled: its product name is the default field manager. */
+  private userAgent = '';
+
+  private trackingScope(type: ResourceType, query: Record<string, string>, subresource?: string): TrackingScope {
+    const scope: TrackingScope = { type, hasStatus: this.strategyFor(type).hasStatusSubresource === true, query, userAgent: this.userAgent, nowMs: this.now };
+    if (subresource) scope.subresource = subresource;
+    return scope;
+  }
+
   private get now(): number {
     return this.options.loop.nowMs();
   }
@@ -130,6 +142,7 @@ export class ApiServer {
   handle(request: ApiRequest): ApiResponse {
     const query = request.query ?? {};
     const agent = request.userAgent ?? 'unknown';
+    this.userAgent = request.userAgent ?? '';
     let response: ApiResponse;
     try {
       response = this.route(request, query);
@@ -180,6 +193,8 @@ export class ApiServer {
     const type = this.catalog.byResource(info.group, info.version, info.resource);
     if (!type) return fail(errors.pathNotFound());
     if (!type.namespaced && info.namespace !== undefined) return fail(errors.pathNotFound());
+    const optionsError = validateWriteOptions(info.verb, query, mediaOf(request.contentType));
+    if (optionsError) return fail(optionsError);
     const warnings = type.group === '' && type.resource === 'endpoints' ? [ENDPOINTS_WARNING] : undefined;
     let result: ApiResponse;
     if (info.subresource) {
@@ -472,7 +487,7 @@ export class ApiServer {
     return { object, warnings: decoded.warnings };
   }
 
-  private createDecoded(type: ResourceType, namespace: string | undefined, body: KubeObject, query: Record<string, string>): ApiResponse {
+  private createDecoded(type: ResourceType, namespace: string | undefined, body: KubeObject, query: Record<string, string>, applied = false): ApiResponse {
     const object = this.toStorage(type, body);
     object.metadata = isRecord(object.metadata) ? object.metadata : {};
     const meta = object.metadata;
@@ -492,6 +507,8 @@ export class ApiServer {
     delete meta.selfLink;
     const strategy = this.strategyFor(type);
     strategy.applyDefaults?.(object, this.context);
+    // The field manager runs after decoding (defaults) and before admission, as create.go orders it.
+    if (!applied) recordCreate(this.trackingScope(type, query), object);
     mutatingAdmission(type, object, namespace, this.context);
     const refused = strategy.admit?.(object, this.context);
     if (refused !== undefined) return fail(errors.forbidden(type, name, refused));
@@ -532,7 +549,7 @@ export class ApiServer {
       if (!entry) continue;
       const next = deepCopy(entry.value);
       next.status = { ...(isRecord(next.status) ? next.status : {}), used };
-      this.commitUpdate(quotaType, entry.key, entry, next, {}, 'status');
+      this.commitUpdate(quotaType, entry.key, entry, next, {}, 'status', 'none');
     }
   }
 
@@ -587,7 +604,7 @@ export class ApiServer {
   }
 
   /** Shared tail of update and patch: server-owned fields, strategy, validation, finalizer-driven deletion. */
-  commitUpdate(type: ResourceType, key: string, current: KeyValue<KubeObject>, proposed: KubeObject, query: Record<string, string>, part: 'main' | 'status'): ApiResponse {
+  commitUpdate(type: ResourceType, key: string, current: KeyValue<KubeObject>, proposed: KubeObject, query: Record<string, string>, part: 'main' | 'status', track: Tracking = {}): ApiResponse {
     const previous = current.value;
     const strategy = this.strategyFor(type);
     let next: KubeObject;
@@ -617,6 +634,7 @@ export class ApiServer {
     next.apiVersion = previous.apiVersion;
     next.kind = previous.kind;
     strategy.applyDefaults?.(next, this.context);
+    if (track !== 'none' && track !== 'applied') recordUpdate(this.trackingScope(type, query, part === 'status' ? 'status' : track.subresource), previous, next);
     if (part === 'main') strategy.prepareForUpdate?.(next, previous, this.context);
     else if (previous.metadata.generation !== undefined) meta.generation = previous.metadata.generation;
     const problems = [...(strategy.validate?.(next, this.context) ?? []), ...(strategy.validateUpdate?.(next, previous, this.context) ?? [])];
@@ -637,10 +655,11 @@ export class ApiServer {
   }
 
   patch(type: ResourceType, namespace: string | undefined, name: string, body: unknown, contentType: string, query: Record<string, string>, part: 'main' | 'status'): ApiResponse {
+    const media = mediaOf(contentType);
+    if (media === APPLY_PATCH) return this.apply(type, namespace, name, body, query, part);
     const key = this.keyFor(type, namespace, name);
     const current = this.store.get(key);
     if (!current) return fail(errors.notFound(type, name));
-    const media = contentType.split(';')[0]?.trim() ?? '';
     let patched: unknown;
     let patchBody: unknown;
     try {
@@ -665,6 +684,31 @@ export class ApiServer {
     const rv = next.metadata.resourceVersion;
     if (rv !== undefined && rv !== String(current.modRevision)) return withWarnings(fail(errors.conflict(type, name, errors.STALE_OBJECT_MESSAGE)), decoded.warnings);
     return withWarnings(this.commitUpdate(type, key, current, next, query, part), decoded.warnings);
+  }
+
+  /** Server-side apply: creates the object when it does not exist, else merges onto it. */
+  private apply(type: ResourceType, namespace: string | undefined, name: string, body: unknown, query: Record<string, string>, part: 'main' | 'status'): ApiResponse {
+    const parsed = typeof body === 'string' ? parseYamlStream(body) : { ok: true as const, documents: [body] };
+    if (!parsed.ok) return fail(errors.badRequest(parsed.message));
+    const config = parsed.documents[0];
+    if (!isRecord(config)) return fail(errors.badRequest('Object \'Kind\' is missing in \'null\''));
+    const shape = this.checkShape(type, config as KubeObject, namespace);
+    if (shape) return fail(shape);
+    const decoded = decodeFields(apiVersionOf(type), type.kind, config, query);
+    if (decoded.fails) return fail(errors.badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${strictDecodingError(decoded.unknown)}`));
+    const key = this.keyFor(type, namespace, name);
+    const current = this.store.get(key);
+    const scope = this.trackingScope(type, query, part === 'status' ? 'status' : undefined);
+    const applied = applyConfiguration(scope, current ? this.present(type, current.value) : undefined, config);
+    if ('status' in applied) return withWarnings(fail(applied.status), decoded.warnings);
+    const object = applied.object;
+    if (!isRecord(object.metadata)) object.metadata = {};
+    if (object.metadata.name !== undefined && object.metadata.name !== name) {
+      return fail(errors.badRequest(`the name of the object (${String(object.metadata.name)}) does not match the name on the URL (${name})`));
+    }
+    object.metadata.name = name;
+    if (!current) return withWarnings(this.createDecoded(type, namespace, object, query, true), decoded.warnings);
+    return withWarnings(this.commitUpdate(type, key, current, this.toStorage(type, object), query, part, 'applied'), decoded.warnings);
   }
 
   // ---- deletes -------------------------------------------------------------------------------
@@ -767,6 +811,9 @@ export class ApiServer {
   }
 }
 
+/** How commitUpdate records field managers: as an Update (optionally on a subresource), already done by an apply, or not at all (internal writes). */
+type Tracking = { subresource?: string } | 'applied' | 'none';
+
 function hasSpecFinalizers(type: ResourceType, object: KubeObject): boolean {
   if (!(type.group === '' && type.resource === 'namespaces')) return false;
   const spec = isRecord(object.spec) ? object.spec : {};
@@ -778,8 +825,14 @@ function withResourceVersion(object: KubeObject, revision: number): KubeObject {
 }
 
 function sameContent(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
-  return sameJson(strip(a), strip(b));
+  // Key order does not count: an apply rebuilds metadata in its own order.
+  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined } });
+  return sameJsonAnyKeyOrder(strip(a), strip(b), sortKeys);
+}
+
+/** A Content-Type without its parameters. */
+function mediaOf(contentType: string | undefined): string {
+  return contentType?.split(';')[0]?.trim() ?? '';
 }
 
 function wantsTable(accept: string | undefined): boolean {

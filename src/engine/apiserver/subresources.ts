@@ -73,7 +73,7 @@ export function handleSubresource(server: ApiServer, type: ResourceType, info: R
     const body = isRecord(request.body) ? request.body : {};
     const next = deepCopy(current.value);
     next.spec = isRecord(body.spec) ? deepCopy(body.spec) : {};
-    return server.commitUpdate(type, server.keyFor(type, ns, name), current, next, query, 'main');
+    return server.commitUpdate(type, server.keyFor(type, ns, name), current, next, query, 'main', { subresource: 'finalize' });
   }
   if (type.group === '' && type.resource === 'pods' && ['log', 'exec', 'attach', 'portforward'].includes(sub)) {
     const pod = server.read(type, ns, name);
@@ -123,7 +123,7 @@ function scale(server: ApiServer, type: ResourceType, ns: string | undefined, na
   }
   const next = deepCopy(current.value);
   next.spec = { ...(isRecord(next.spec) ? next.spec : {}), replicas };
-  const r = server.commitUpdate(type, server.keyFor(type, ns, name), current, next, query, 'main');
+  const r = server.commitUpdate(type, server.keyFor(type, ns, name), current, next, query, 'main', { subresource: 'scale' });
   return r.status < 300 ? { status: 200, body: toScale(r.body as KubeObject) } : r;
 }
 

@@ -39,6 +39,14 @@ function asStatus(body: unknown, code: number): StatusObject {
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: typeof body === 'string' ? body : `unexpected response ${code}`, code };
 }
 
+/** The Content-Type of each patch type (apply is server-side apply's YAML, which JSON is too). */
+const PATCH_CONTENT_TYPES = {
+  merge: 'application/merge-patch+json',
+  json: 'application/json-patch+json',
+  strategic: 'application/strategic-merge-patch+json',
+  apply: 'application/apply-patch+yaml',
+} as const;
+
 export class Client {
   private warningHandler: ((warning: string) => void) | undefined;
 
@@ -81,8 +89,8 @@ export class Client {
     return this.call({ method: 'PUT', path: pathFor(ref), body, query });
   }
 
-  patch(ref: ResourceRef, patchType: 'merge' | 'json' | 'strategic', body: unknown, query: Record<string, string> = {}): ClientResult<KubeObject> {
-    const contentType = patchType === 'merge' ? 'application/merge-patch+json' : patchType === 'json' ? 'application/json-patch+json' : 'application/strategic-merge-patch+json';
+  patch(ref: ResourceRef, patchType: 'merge' | 'json' | 'strategic' | 'apply', body: unknown, query: Record<string, string> = {}): ClientResult<KubeObject> {
+    const contentType = PATCH_CONTENT_TYPES[patchType];
     return this.call({ method: 'PATCH', path: pathFor(ref), body, query, contentType });
   }
 

@@ -22,6 +22,18 @@ export interface OutputOptions {
   noHeaders?: boolean;
   /** Reads a file named by `-o jsonpath-file=...` and friends; undefined when missing. */
   readFile?: (path: string) => string | undefined;
+  /** `--show-managed-fields`: keep metadata.managedFields in json and yaml (they are dropped otherwise). */
+  showManagedFields?: boolean;
+}
+
+/** OmitManagedFieldsPrinter: the object (or each item of a List) without metadata.managedFields. */
+function omitManagedFields(v: unknown): unknown {
+  if (!isRecord(v)) return v;
+  if (Array.isArray(v.items)) return { ...v, items: v.items.map(omitManagedFields) };
+  if (isRecord(v.object) && typeof v.type === 'string') return { ...v, object: omitManagedFields(v.object) };
+  if (!isRecord(v.metadata) || !('managedFields' in v.metadata)) return v;
+  const { managedFields: _m, ...metadata } = v.metadata;
+  return { ...v, metadata };
 }
 
 /** True for the formats printed from server-side Tables (`kubectl get`'s default and `-o wide`). */
@@ -39,10 +51,13 @@ export function outputPrinter(format: string, options: OutputOptions = {}): Outp
   };
   switch (name) {
     case 'yaml':
-      return (v) => toYaml(v);
+      return (v) => toYaml(options.showManagedFields ? v : omitManagedFields(v));
     case 'json':
       // A WatchEvent (`--output-watch-events`) is a Go struct: "type" comes before "object".
-      return (v) => (isWatchEvent(v) ? toJson({ type: v.type, object: v.object }).replace(/^\{\n {4}"object": ([\s\S]*),\n {4}"type": ("\w+")\n\}\n$/, '{\n    "type": $2,\n    "object": $1\n}\n') : toJson(v));
+      return (given) => {
+        const v = options.showManagedFields ? given : omitManagedFields(given);
+        return isWatchEvent(v) ? toJson({ type: v.type, object: v.object }).replace(/^\{\n {4}"object": ([\s\S]*),\n {4}"type": ("\w+")\n\}\n$/, '{\n    "type": $2,\n    "object": $1\n}\n') : toJson(v);
+      };
     case 'name':
       return (v) => itemsOf(v).map((o) => nameOf(o) + '\n').join('');
     case 'jsonpath':

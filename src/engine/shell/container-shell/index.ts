@@ -99,6 +99,21 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
   if (!isShell && !commands.has(program)) {
     return { ok: false, exitCode: 127, message: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec: OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": executable file not found in $PATH: unknown\n` };
   }
+  if (isShell && command.length === 1 && interactive && ctx.stdinRedirected) {
+    // `... | kubectl exec -i POD -- sh`: the shell reads its script from the pipe, then exits.
+    const session = new Session(machine, commands, options);
+    session.onOutput((t) => ctx.stdout(t));
+    const lines = ctx.stdin.split('\n').filter((l) => l.trim() !== '');
+    const next = () => {
+      if (session.busy()) return void ctx.machine.loop.after(100, 'kubectl exec', next);
+      const line = lines.shift();
+      if (line === undefined) return onExit(Number(session.expandVariables('$?')) || 0);
+      session.write(line);
+      next();
+    };
+    next();
+    return { ok: true };
+  }
   if (isShell && command.length === 1) {
     if (!interactive || !ctx.attach) {
       onExit(0);

@@ -81,7 +81,7 @@ export function runAnnotate(k: KubectlContext): number {
         continue;
       }
       if (dryRun !== 'client') {
-        const r = conn.client.patch(ref, 'merge', { metadata: { annotations } }, dryRunQuery(dryRun));
+        const r = conn.client.patch(ref, 'merge', { metadata: { annotations } }, { ...dryRunQuery(dryRun), fieldManager: 'kubectl-annotate' });
         if (!r.ok) {
           k.err(statusLine(r.status) + '\n');
           code = 1;

@@ -6,11 +6,25 @@ import { deepCopy, isRecord } from '../../../api/meta';
 import { kindPrefix, type ApiResource } from '../../../client/discovery';
 import { parseManifests, type ManifestDocument } from '../../../kubectl/manifests';
 import { remoteManifest } from '../../../kubectl/remote-manifests';
-import { str, strings, type FlagSpec } from '../../../kubectl/flags';
+import { bool, str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { requireConnection, statusLine, type KubectlContext } from './context';
+import { LAST_APPLIED, migrateAfterServerSideApply } from './apply-migration';
 import { checkOutputFormat, DRY_RUN_FLAG, dryRunOf, printOutcome, VALIDATE_FLAG, validationDirectiveOf, writeQuery } from './common';
 
-export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+export { LAST_APPLIED };
+
+/** What kubectl apply --server-side adds to a conflict error (apply.go). */
+const CONFLICT_ADVICE = `Please review the fields above--they currently have other managers. Here
+are the ways you can resolve this warning:
+* If you intend to manage all of these fields, please re-run the apply
+  command with the \`--force-conflicts\` flag.
+* If you do not intend to manage all of the fields, please edit your
+  manifest to remove references to the fields that should keep their
+  current managers.
+* You may co-own fields by updating your manifest to match the existing
+  value; in this case, you'll become the manager if the other manager(s)
+  stop managing the field (remove it from their configuration).
+See https://kubernetes.io/docs/reference/using-api/server-side-apply/#conflicts`;
 
 export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'filename', short: 'f', type: 'stringArray' },
@@ -25,6 +39,7 @@ export const APPLY_FLAGS: FlagSpec[] = [
   { name: 'selector', short: 'l', type: 'string' },
   { name: 'save-config', type: 'bool' },
   { name: 'record', type: 'bool' },
+  { name: 'show-managed-fields', type: 'bool' },
 ];
 
 /** Reads every -f source: files, directories (their .yaml/.yml/.json files), or `-` for stdin. */
@@ -169,7 +184,17 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
   if (!conn) return 1;
   const dryRun = dryRunOf(k);
   if (dryRun === undefined) return 1;
-  const query = writeQuery(dryRun, validation);
+  const serverSide = mode === 'apply' && bool(k.flags, 'server-side');
+  if (mode === 'apply' && serverSide && dryRun === 'client') {
+    k.err(`error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)\n`);
+    return 1;
+  }
+  if (mode === 'apply' && !serverSide && bool(k.flags, 'force-conflicts')) {
+    k.err('error: --force-conflicts only works with --server-side\n');
+    return 1;
+  }
+  const manager = str(k.flags, 'field-manager') ?? (mode === 'create' ? 'kubectl-create' : serverSide ? 'kubectl' : 'kubectl-client-side-apply');
+  const query = { ...writeQuery(dryRun, validation), fieldManager: manager };
   const suffix = dryRun === 'server' ? ' (server dry run)' : dryRun === 'client' ? ' (dry run)' : '';
   const outputName = str(k.flags, 'output') === 'name';
   const structured = !['', 'name', 'wide'].includes(str(k.flags, 'output') ?? '');
@@ -221,6 +246,20 @@ export function runApply(k: KubectlContext, mode: 'apply' | 'create'): number {
         status = 1;
       } else if (structured) printed('created', r.value);
       else k.out(outputName ? `${kindPrefix(resource)}/${String(r.value.metadata.name)}\n` : `${kindPrefix(resource)}/${String(r.value.metadata.name)} created${suffix}\n`);
+      continue;
+    }
+    if (serverSide) {
+      // The whole manifest goes to the server, which merges it (no GET first, no annotation).
+      const body = deepCopy(object);
+      if (namespace !== undefined) body.metadata.namespace = namespace;
+      const applyQuery = { ...query, force: String(bool(k.flags, 'force-conflicts')) };
+      const r = conn.client.patch({ ...ref, name }, 'apply', JSON.stringify(body), applyQuery);
+      if (!r.ok) {
+        k.err(r.status.reason === 'Conflict' && r.code === 409 ? `error: ${r.status.message ?? ''}\n${CONFLICT_ADVICE}\n` : statusLine(r.status) + '\n');
+        status = 1;
+        continue;
+      }
+      printed('serverside-applied', migrateAfterServerSideApply(r.value, { client: conn.client, ref: { ...ref, name }, manager, query: applyQuery, body: JSON.stringify(body) }));
       continue;
     }
     const existing = conn.client.get({ ...ref, name });

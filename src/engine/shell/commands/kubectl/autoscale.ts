@@ -102,7 +102,7 @@ export function runAutoscale(k: KubectlContext): number {
   const resource = resolveResource(k.resources(), 'horizontalpodautoscalers.autoscaling') as ApiResource;
   // A client dry run prints the object as "created", a real one as "autoscaled".
   if (dryRun === 'client') return printOutcome(k, hpa, resource, 'created', dryRun) ? 0 : 1;
-  const r = conn.client.create(refOf(resource, conn.namespace), hpa, dryRunQuery(dryRun));
+  const r = conn.client.create(refOf(resource, conn.namespace), hpa, { ...dryRunQuery(dryRun), fieldManager: 'kubectl-autoscale' });
   if (!r.ok) {
     k.err(statusLine(r.status) + '\n');
     return 1;

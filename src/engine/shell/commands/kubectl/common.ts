@@ -5,7 +5,7 @@
 import type { KubeObject } from '../../../api/meta';
 import { kindPrefix, type ApiResource } from '../../../client/discovery';
 import type { ResourceRef } from '../../../client';
-import { str, type FlagSpec } from '../../../kubectl/flags';
+import { bool, str, type FlagSpec } from '../../../kubectl/flags';
 import { outputPrinter, PrintError } from '../../../kubectl/printers/output';
 import type { KubectlContext } from './context';
 import { applyMergePatch } from '../../../apiserver/patch/json-merge-patch';
@@ -77,7 +77,7 @@ export function printOutcome(k: KubectlContext, object: KubeObject, resource: Pi
     k.out(`${kindPrefix(resource)}/${name}\n`);
     return true;
   }
-  const printer = outputPrinter(format, { readFile: (path) => k.shell.machine.fs.read(k.shell.machine.fs.resolve(k.shell.cwd, path)) });
+  const printer = outputPrinter(format, { showManagedFields: bool(k.flags, 'show-managed-fields'), readFile: (path) => k.shell.machine.fs.read(k.shell.machine.fs.resolve(k.shell.cwd, path)) });
   if ('error' in printer) {
     k.err(printer.error);
     return false;
@@ -96,7 +96,7 @@ export function printOutcome(k: KubectlContext, object: KubeObject, resource: Pi
 export function checkOutputFormat(k: KubectlContext): boolean {
   const format = str(k.flags, 'output') ?? '';
   if (format === '' || format === 'name' || format === 'wide') return true;
-  const printer = outputPrinter(format, { readFile: (path) => k.shell.machine.fs.read(k.shell.machine.fs.resolve(k.shell.cwd, path)) });
+  const printer = outputPrinter(format, { showManagedFields: bool(k.flags, 'show-managed-fields'), readFile: (path) => k.shell.machine.fs.read(k.shell.machine.fs.resolve(k.shell.cwd, path)) });
   if ('error' in printer) {
     k.err(printer.error);
     return false;

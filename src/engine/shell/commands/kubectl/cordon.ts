@@ -49,7 +49,8 @@ export function runCordon(k: KubectlContext, desired: boolean): number {
     const list = conn.client.list({ group: '', version: 'v1', resource: 'nodes' }, selector ? { labelSelector: selector } : {});
     names = list.ok ? list.value.items.map((n) => String(n.metadata.name)) : [];
   } else {
-    const args = k.flags.positional.length === 1 && !k.flags.positional[0]?.includes('/') ? ['nodes', ...k.flags.positional] : k.flags.positional;
+    // kubectl reads each argument as a node name, or TYPE/NAME (ResourceNames("nodes", args...)).
+    const args = k.flags.positional.map((arg) => (arg.includes('/') ? arg : `nodes/${arg}`));
     const parsed = parseTargets(k, args);
     if ('error' in parsed) {
       k.err(parsed.error + '\n');

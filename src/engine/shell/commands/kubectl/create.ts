@@ -546,7 +546,7 @@ export function runCreate(k: KubectlContext): number {
   // With an explicit -n the generated object names its namespace, as kubectl's EnforceNamespace does.
   if (resource.namespaced && conn.namespaceExplicit) object.metadata.namespace = conn.namespace;
   if (dryRun === 'client') return printOutcome(k, object, resource, 'created', dryRun) ? 0 : 1;
-  const r = conn.client.create(refOf(resource, conn.namespace), object, dryRunQuery(dryRun));
+  const r = conn.client.create(refOf(resource, conn.namespace), object, { ...dryRunQuery(dryRun), fieldManager: 'kubectl-create' });
   if (!r.ok) {
     // deployment, service, configmap and secret wrap every API error in their own words (secret without a colon).
     if (built.failedWhat === 'secret') k.err(`error: failed to create secret ${r.status.message ?? ''}\n`);

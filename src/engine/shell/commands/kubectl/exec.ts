@@ -73,7 +73,8 @@ export function runExec(k: KubectlContext): VerbResult {
   const names = containerNames(got.value);
   const requested = str(k.flags, 'container');
   if (requested !== undefined && !names.includes(requested)) {
-    k.err(`error: container ${requested} not found in pod ${name}\n`);
+    // kube-apiserver's pods/exec refuses it (pod strategy's ExecLocation) before any upgrade.
+    k.err(`Error from server (BadRequest): container ${requested} is not valid for pod ${name}\n`);
     return 1;
   }
   const container = requested ?? names[0] ?? '';

@@ -137,7 +137,7 @@ export function runExpose(k: KubectlContext): number {
   if (!service) return 1;
   const services = resolveResource(k.resources(), 'services') as ApiResource;
   if (dryRun === 'client') return printOutcome(k, service, services, 'exposed', dryRun) ? 0 : 1;
-  const created = conn.client.create(refOf(services, conn.namespace), service, dryRunQuery(dryRun));
+  const created = conn.client.create(refOf(services, conn.namespace), service, { ...dryRunQuery(dryRun), fieldManager: 'kubectl-expose' });
   if (!created.ok) {
     k.err(statusLine(created.status) + '\n');
     return 1;

@@ -168,7 +168,7 @@ export function runGet(k: KubectlContext): VerbResult {
   const watching = bool(k.flags, 'watch') || bool(k.flags, 'watch-only');
   let printer: OutputPrinter | undefined;
   if (!isTableFormat(output)) {
-    const p = outputPrinter(output, { noHeaders: bool(k.flags, 'no-headers'), readFile: (path) => k.shell.machine.fs.read(k.shell.machine.fs.resolve(k.shell.cwd, path)) });
+    const p = outputPrinter(output, { noHeaders: bool(k.flags, 'no-headers'), showManagedFields: bool(k.flags, 'show-managed-fields'), readFile: (path) => k.shell.machine.fs.read(k.shell.machine.fs.resolve(k.shell.cwd, path)) });
     if ('error' in p) {
       k.err(p.error);
       return 1;

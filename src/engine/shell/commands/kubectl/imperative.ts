@@ -88,7 +88,7 @@ export function runRun(k: KubectlContext): VerbResult {
   if (!checkOutputFormat(k)) return 1;
   const pods = { kind: 'Pod', group: '' };
   if (dryRun === 'client') return printOutcome(k, pod, pods, 'created', dryRun) ? 0 : 1;
-  const r = conn.client.create({ group: '', version: 'v1', resource: 'pods', namespace: conn.namespace }, pod, dryRunQuery(dryRun));
+  const r = conn.client.create({ group: '', version: 'v1', resource: 'pods', namespace: conn.namespace }, pod, { ...dryRunQuery(dryRun), fieldManager: 'kubectl-run' });
   if (!r.ok) {
     k.err(statusLine(r.status) + '\n');
     return 1;
@@ -214,7 +214,7 @@ export function runLabel(k: KubectlContext): number {
         k.out(`${kindPrefix(t.resource)}/${text(name)} labeled (dry run)\n`);
         continue;
       }
-      const r = conn.client.patch(ref, 'merge', { metadata: { labels } }, dryRunQuery(dryRun));
+      const r = conn.client.patch(ref, 'merge', { metadata: { labels } }, { ...dryRunQuery(dryRun), fieldManager: 'kubectl-label' });
       if (!r.ok) {
         k.err(statusLine(r.status) + '\n');
         status = 1;

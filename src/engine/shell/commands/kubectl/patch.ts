@@ -104,7 +104,7 @@ export function runPatch(k: KubectlContext): number {
       k.err('error: --local is not available in the lab\n');
       return 1;
     }
-    const r = conn.client.patch(ref, type as 'json' | 'merge' | 'strategic', parsed.value, dryRun === 'none' ? {} : dryRunQuery('server'));
+    const r = conn.client.patch(ref, type as 'json' | 'merge' | 'strategic', parsed.value, { ...(dryRun === 'none' ? {} : dryRunQuery('server')), fieldManager: 'kubectl-patch' });
     if (!r.ok) {
       k.err(statusLine(r.status) + '\n');
       code = 1;

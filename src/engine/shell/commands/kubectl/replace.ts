@@ -72,7 +72,7 @@ export function runReplace(k: KubectlContext): VerbResult {
       k.out(`${prefix}/${name} replaced${dryRunSuffix(dryRun)}\n`);
       continue;
     }
-    const r = conn.client.update(ref, deepCopy(doc.object), writeQuery(dryRun, validation));
+    const r = conn.client.update(ref, deepCopy(doc.object), { ...writeQuery(dryRun, validation), fieldManager: 'kubectl-replace' });
     if (!r.ok) {
       k.err(statusLine(r.status, { verb: 'replacing', source: doc.source }) + '\n');
       code = 1;
@@ -87,7 +87,7 @@ export function runReplace(k: KubectlContext): VerbResult {
       const { name: _n, ...collection } = item.ref;
       const body = deepCopy(item.object);
       delete body.metadata.resourceVersion;
-      const r = conn.client.create(collection, body, writeQuery(dryRun, validation));
+      const r = conn.client.create(collection, body, { ...writeQuery(dryRun, validation), fieldManager: 'kubectl-replace' });
       if (!r.ok) {
         k.err(statusLine(r.status) + '\n');
         c = 1;

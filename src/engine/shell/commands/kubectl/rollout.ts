@@ -407,7 +407,7 @@ function pauseOrResume(k: KubectlContext, list: Target[], pause: boolean): numbe
       code = 1;
       continue;
     }
-    const r = conn.client.patch({ ...refOf(t.resource, conn.namespace), name: t.name }, 'strategic', { spec: { paused: pause ? true : null } });
+    const r = conn.client.patch({ ...refOf(t.resource, conn.namespace), name: t.name }, 'strategic', { spec: { paused: pause ? true : null } }, { fieldManager: 'kubectl-rollout' });
     if (!r.ok) {
       k.err(statusLine(r.status) + '\n');
       return 1;
@@ -432,7 +432,7 @@ function restart(k: KubectlContext, list: Target[]): number {
       return 1;
     }
     const at = formatRfc3339(k.shell.machine.loop.nowMs());
-    const r = conn.client.patch({ ...refOf(t.resource, conn.namespace), name: t.name }, 'strategic', { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': at } } } } });
+    const r = conn.client.patch({ ...refOf(t.resource, conn.namespace), name: t.name }, 'strategic', { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': at } } } } }, { fieldManager: 'kubectl-rollout' });
     if (!r.ok) {
       k.err(statusLine(r.status) + '\n');
       return 1;

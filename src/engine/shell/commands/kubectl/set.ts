@@ -101,7 +101,7 @@ function eachObject(k: KubectlContext, args: string[], mutate: Mutator, verb: st
       }
       let result = current.value;
       if (change.ops.length > 0 && dryRun !== 'client') {
-        const r = conn.client.patch(ref, 'json', change.ops, dryRunQuery(dryRun));
+        const r = conn.client.patch(ref, 'json', change.ops, { ...dryRunQuery(dryRun), fieldManager: 'kubectl-set' });
         if (!r.ok) {
           k.err(`error: failed to patch ${verb}: ${statusLine(r.status).replace(/^Error from server \(\w+\): /, '')}\n`);
           code = 1;

@@ -130,7 +130,7 @@ export function runTaint(k: KubectlContext): number {
     }
     const operation = parsed.add.length > 0 && parsed.remove.length > 0 ? 'modified' : parsed.add.length > 0 ? 'tainted' : 'untainted';
     if (dryRun !== 'client') {
-      const r = conn.client.patch({ group: '', version: 'v1', resource: 'nodes', name }, 'strategic', { spec: { taints: next.length ? next : null } }, dryRunQuery(dryRun));
+      const r = conn.client.patch({ group: '', version: 'v1', resource: 'nodes', name }, 'strategic', { spec: { taints: next.length ? next : null } }, { ...dryRunQuery(dryRun), fieldManager: 'kubectl-taint' });
       if (!r.ok) {
         k.err(statusLine(r.status) + '\n');
         code = 1;
