@@ -33,7 +33,7 @@ const className = (n: GraphNode) => `graph-${n.kind}${n.status ? ` status-${n.st
 
 function toFlowNode(n: GraphNode, countdown: Countdown | undefined, open: Open): FlowNode {
   const ref = n.ref;
-  const common = { id: n.id, position: { x: n.x, y: n.y }, draggable: false, selectable: false, className: className(n), style: { width: n.width, height: n.height } };
+  const common = { id: n.id, parentId: n.parent, position: { x: n.x, y: n.y }, draggable: false, selectable: false, className: className(n), style: { width: n.width, height: n.height } };
   if (n.kind === 'heatmap' && n.cells)
     return { ...common, type: 'heatmap', ariaLabel: n.label, data: { label: n.label, cells: n.cells, handles: n.handles ?? [], onOpenNode: (name) => open({ kind: 'Node', name }) } };
   if (n.kind === 'tile')
@@ -44,6 +44,31 @@ function toFlowNode(n: GraphNode, countdown: Countdown | undefined, open: Open):
       data: { label: n.label, status: n.status, dots: n.dots ?? [], width: n.width, height: n.height, handles: n.handles ?? [], countdown, onOpen: ref ? () => open(ref) : undefined },
     };
   return toBoxNode(n, countdown, open);
+}
+
+/** The flow nodes of the last render by box id, with what each was drawn from. */
+class FlowNodeCache {
+  private previous = new Map<string, { key: string; node: FlowNode }>();
+
+  nodes(boxes: readonly GraphNode[], shown: ReadonlyMap<string, Countdown>, open: Open): FlowNode[] {
+    const next = new Map<string, { key: string; node: FlowNode }>();
+    const result = boxes.map((n) => {
+      const countdown = shown.get(n.id);
+      const key = n.kind === 'heatmap' ? undefined : drawingKey(n, countdown);
+      const kept = key === undefined ? undefined : this.previous.get(n.id);
+      const node = kept && kept.key === key ? kept.node : toFlowNode(n, countdown, open);
+      if (key !== undefined) next.set(n.id, { key, node });
+      return node;
+    });
+    this.previous = next;
+    return result;
+  }
+}
+
+/** Everything a box's drawing depends on (the heatmap, drawn from its cells, is never kept). */
+function drawingKey(n: GraphNode, countdown: Countdown | undefined): string {
+  const handles = (n.handles ?? []).map((h) => `${h.id}:${h.type}:${h.side}:${h.offset}`).join(' ');
+  return [n.kind, n.label, n.parent, n.x, n.y, n.width, n.height, n.status, n.badge, n.cordoned, n.dots?.join(','), handles, n.ref?.kind, n.ref?.namespace, n.ref?.name, countdown?.text, countdown?.title].join('|');
 }
 
 function toBoxNode(n: GraphNode, countdown: Countdown | undefined, open: Open): BoxFlowNode {
@@ -129,10 +154,13 @@ function ClusterGraphView() {
   const { scale, layout } = useMemo(() => layoutForScale(shown.nodes, shown.pods, { services: shown.services, endpointSlices: sliceObjects?.values() ?? [] }), [shown, sliceObjects]);
   // The inspector asks the engine about what it shows.
   const open = useCallback((ref: NonNullable<GraphNode['ref']>) => useInspector.getState().select(ref), []);
+  // A box whose drawing did not change keeps its flow node object, so React Flow re-renders only the
+  // boxes that changed (a pod's phase) rather than all of them on every patch.
+  const [kept] = useState(() => new FlowNodeCache());
   const nodes = useMemo(() => {
     const shown = countdowns(layout.nodes, timers, nowSecond * 1000);
-    return layout.nodes.map((n) => toFlowNode(n, shown.get(n.id), open));
-  }, [layout, timers, nowSecond, open]);
+    return kept.nodes(layout.nodes, shown, open);
+  }, [kept, layout, timers, nowSecond, open]);
   const active = useActiveEdges(layout);
   const edges: Edge[] = useMemo(
     () =>

@@ -89,6 +89,10 @@ const POD_H = 22;
 const ROW_STEP = 6;
 const PENDING_W = 200;
 const SERVICE_W = 270;
+/** More pods than this on one node (or waiting) are drawn as dots. */
+export const DENSE_PODS = 40;
+const DOT_STEP = 8;
+const DOTS_HEADER_H = 26;
 
 const CLIENTS_Y = MARGIN;
 const API_Y = CLIENTS_Y + BOX_H + ROW_GAP;
@@ -163,16 +167,21 @@ function nodeGroup(node: KubeObject, index: number, pods: readonly KubeObject[])
   const id = `node/${name}`;
   const innerW = NODE_W - 20;
   const podsY = NODE_HEADER_H + NODE_AGENTS.length * (AGENT_H + ROW_STEP);
-  const height = podsY + pods.length * (POD_H + 4) + 10;
+  // A node crowded with pods draws them as dots (one canvas) rather than a box each.
+  const dense = pods.length > DENSE_PODS;
+  const dotsH = DOTS_HEADER_H + Math.ceil(pods.length / Math.floor((innerW - 8) / DOT_STEP)) * DOT_STEP + 8;
+  const height = podsY + (dense ? dotsH : pods.length * (POD_H + 4)) + 10;
   const nodes: GraphNode[] = [{ id, kind: 'node', label: name, x: MARGIN + index * (NODE_W + NODE_GAP), y: NODES_Y, width: NODE_W, height, status: nodeStatus(node), ref: { kind: 'Node', name }, cordoned: cordoned(node) }];
   NODE_AGENTS.forEach((agent, j) => {
     // The kubelet's edge comes in at the right, clear of the node's name and status badge in the group header.
     const handles: GraphHandle[] | undefined = agent === 'kubelet' ? [{ id: 'api', type: 'target', side: 'top', offset: innerW - 24 }] : undefined;
     nodes.push({ id: `${id}/${agent}`, kind: 'agent', label: agent, parent: id, x: 10, y: NODE_HEADER_H + j * (AGENT_H + ROW_STEP), width: innerW, height: AGENT_H, handles });
   });
-  pods.forEach((pod, k) => {
-    nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), parent: id, x: 10, y: podsY + k * (POD_H + 4), width: innerW, height: POD_H, status: podStatus(pod), ref: podRef(pod) });
-  });
+  if (dense) nodes.push({ id: `${id}/pods`, kind: 'tile', label: `${pods.length} pods`, parent: id, x: 10, y: podsY, width: innerW, height: dotsH, dots: pods.map(podStatus) });
+  else
+    pods.forEach((pod, k) => {
+      nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), parent: id, x: 10, y: podsY + k * (POD_H + 4), width: innerW, height: POD_H, status: podStatus(pod), ref: podRef(pod) });
+    });
   // The kubelet's watch on its pods and its status updates: the edge its traffic lights up.
   const edges: GraphEdge[] = [{ id: `edge/kubelet/${name}`, source: API_SERVER_ID, sourceHandle: 'nodes', target: `${id}/kubelet`, targetHandle: 'api', client: `kubelet/${name}` }];
   return { nodes, edges };
@@ -243,9 +252,13 @@ export function layoutCluster(clusterNodes: Iterable<KubeObject>, pods: Iterable
   // Bound to a node that is not (or no longer) in the cluster counts as waiting too.
   const known = new Set([...layout.nodes].filter((n) => n.kind === 'node').map((n) => n.label));
   for (const [nodeName, bound] of podsByNode) if (!known.has(nodeName)) unbound.push(...bound);
-  unbound.forEach((pod, k) => {
-    layout.nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), x: PENDING_X, y: MARGIN + k * (POD_H + ROW_STEP), width: PENDING_W, height: POD_H, status: podStatus(pod), ref: podRef(pod) });
-  });
+  if (unbound.length > DENSE_PODS) {
+    const dotsH = DOTS_HEADER_H + Math.ceil(unbound.length / Math.floor((PENDING_W - 8) / DOT_STEP)) * DOT_STEP + 8;
+    layout.nodes.push({ id: 'pods/waiting', kind: 'tile', label: `${unbound.length} pods waiting for a node`, x: PENDING_X, y: MARGIN, width: PENDING_W, height: dotsH, dots: unbound.map(podStatus) });
+  } else
+    unbound.forEach((pod, k) => {
+      layout.nodes.push({ id: `pod/${String(pod.metadata.uid)}`, kind: 'pod', label: nameOf(pod), x: PENDING_X, y: MARGIN + k * (POD_H + ROW_STEP), width: PENDING_W, height: POD_H, status: podStatus(pod), ref: podRef(pod) });
+    });
   if (network) {
     // Right of the nodes and of the waiting pods, whichever reaches further.
     const nodesRight = MARGIN + known.size * (NODE_W + NODE_GAP);
