@@ -101,6 +101,34 @@ export class DeploymentController implements Controller {
       if (ref?.kind === 'Deployment') enqueue(`${text(rs.metadata.namespace)}/${ref.name}`);
     };
     context.informers.forResource('apps', 'v1', 'replicasets').addHandler({ onAdd: viaOwner, onUpdate: (_o, rs) => viaOwner(rs), onDelete: viaOwner });
+    // deletePod: a Recreate rollout waits for its old pods to be gone, so their deletion resyncs it.
+    const replicaSets = context.informers.forResource('apps', 'v1', 'replicasets');
+    const deployments = context.informers.forResource('apps', 'v1', 'deployments');
+    context.informers.forResource('', 'v1', 'pods').addHandler({
+      onDelete: (pod) => {
+        const rsRef = controllerRef(pod);
+        if (rsRef?.kind !== 'ReplicaSet') return;
+        const rs = replicaSets.get(`${text(pod.metadata.namespace)}/${rsRef.name}`);
+        const dRef = rs ? controllerRef(rs) : undefined;
+        if (dRef?.kind !== 'Deployment') return;
+        const key = `${text(pod.metadata.namespace)}/${dRef.name}`;
+        if (rec(rec(deployments.get(key)?.spec).strategy).type === 'Recreate') enqueue(key);
+      },
+    });
+  }
+
+  /**
+   * oldPodsRunning: an old ReplicaSet still counts pods, or one of its pods (terminating ones
+   * included) has not reached Succeeded or Failed.
+   */
+  private oldPodsRunning(oldRSs: readonly KubeObject[], context: ControllerContext): boolean {
+    if (oldRSs.some((rs) => Number(rec(rs.status).replicas ?? 0) > 0)) return true;
+    const uids = new Set(oldRSs.map((rs) => text(rs.metadata.uid)));
+    const namespace = text(oldRSs[0]?.metadata.namespace);
+    return context.informers
+      .forResource('', 'v1', 'pods')
+      .listNamespace(namespace)
+      .some((pod) => uids.has(controllerRef(pod)?.uid ?? '') && !['Succeeded', 'Failed'].includes(text(rec(pod.status).phase)));
   }
 
   reconcile(key: string, context: ControllerContext): ReconcileResult {
@@ -136,9 +164,9 @@ export class DeploymentController implements Controller {
     const desired = replicasOf(d);
     const strategy = rec(spec.strategy);
     if (strategy.type === 'Recreate') {
-      const oldPods = oldRSs.reduce((n, rs) => n + Number(rec(rs.status).replicas ?? 0), 0);
+      const running = this.oldPodsRunning(oldRSs, context);
       for (const rs of oldRSs) if (replicasOf(rs) > 0) this.scale(d, rs, 0, context);
-      if (oldPods === 0 && replicasOf(newRS) !== desired) this.scale(d, newRS, desired, context);
+      if (!running && replicasOf(newRS) !== desired) this.scale(d, newRS, desired, context);
     } else {
       this.rollingUpdate(d, newRS, oldRSs, desired, context);
     }
