@@ -156,13 +156,23 @@ export class DeploymentController implements Controller {
       this.writeStatus(d, calculateStatus(d, [...(newRS ? [newRS] : []), ...oldRSs], newRS, now), context);
       return DONE;
     }
+    const strategy = rec(spec.strategy);
+    // rolloutRecreate creates no new ReplicaSet while old pods run, so nothing scales up early.
+    if (!newRS && strategy.type === 'Recreate') {
+      const running = this.oldPodsRunning(oldRSs, context);
+      const active = oldRSs.filter((rs) => replicasOf(rs) > 0);
+      for (const rs of active) this.scale(d, rs, 0, context);
+      if (running || active.length > 0) {
+        const recheck = this.syncRolloutStatus(d, undefined, oldRSs, context);
+        return recheck !== undefined ? { kind: 'requeueAfter', delayMs: recheck } : DONE;
+      }
+    }
     if (!newRS) {
       newRS = this.createNewReplicaSet(d, maxRevision + 1, context);
       if (newRS) d = this.writeConditions(d, newReplicaSetConditions(d, text(newRS.metadata.name), true, now), context);
     } else if (Number(newRS.metadata.annotations?.[REVISION] ?? 0) < maxRevision) this.annotate(newRS, { [REVISION]: String(maxRevision + 1) }, context);
     if (!newRS) return { kind: 'retry', reason: 'could not create the new ReplicaSet' };
     const desired = replicasOf(d);
-    const strategy = rec(spec.strategy);
     if (strategy.type === 'Recreate') {
       const running = this.oldPodsRunning(oldRSs, context);
       for (const rs of oldRSs) if (replicasOf(rs) > 0) this.scale(d, rs, 0, context);
@@ -340,12 +350,12 @@ export class DeploymentController implements Controller {
    * syncRolloutStatus: the calculated status with the rollout's Progressing estimate and the
    * ReplicaSets' ReplicaFailure; returns when to look again for a progress deadline.
    */
-  private syncRolloutStatus(d: KubeObject, newRS: KubeObject, oldRSs: KubeObject[], context: ControllerContext): number | undefined {
-    const all = [newRS, ...oldRSs];
+  private syncRolloutStatus(d: KubeObject, newRS: KubeObject | undefined, oldRSs: KubeObject[], context: ControllerContext): number | undefined {
+    const all = newRS ? [newRS, ...oldRSs] : oldRSs;
     const nowMs = context.loop.nowMs();
     const now = formatRfc3339(nowMs);
-    const status = withRolloutProgress(d, calculateStatus(d, all, newRS, now), text(newRS.metadata.name), now, nowMs);
-    const failure = replicaFailureCondition(newRS, all) as DeploymentCondition | undefined;
+    const status = withRolloutProgress(d, calculateStatus(d, all, newRS, now), newRS ? text(newRS.metadata.name) : undefined, now, nowMs);
+    const failure = (newRS ? replicaFailureCondition(newRS, all) : undefined) as DeploymentCondition | undefined;
     const conditions = status.conditions ?? [];
     status.conditions = failure ? setCondition(conditions, failure) : removeCondition(conditions, 'ReplicaFailure');
     if (JSON.stringify(status) === JSON.stringify(rec(d.status))) return stuckRequeueDelayMs(d, status, nowMs);
