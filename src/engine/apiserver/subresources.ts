@@ -1,5 +1,6 @@
 /**
- * Subresources: status, scale, binding (the scheduler's write), eviction (drain), finalize
+ * Subresources: status, scale, binding (the scheduler's write), eviction (drain), token
+ * (service account tokens), finalize
  * (namespaces), and log/exec/attach/portforward, which the kubelet serves (their stubs answer as
  * the API server does when no kubelet can serve them).
  */
@@ -13,6 +14,7 @@ import type { ResourceRequestInfo } from './request-info';
 import type { ApiServer } from './server';
 import { formatRfc3339 } from '../api/time';
 import { handleEviction } from './eviction';
+import { handleTokenRequest } from './token-request';
 
 function fail(status: ReturnType<typeof errors.notFound>): ApiResponse {
   return { status: status.code, body: status };
@@ -67,6 +69,7 @@ export function handleSubresource(server: ApiServer, type: ResourceType, info: R
   if (sub === 'scale') return scale(server, type, ns, name, request, query);
   if (sub === 'binding' && request.method === 'POST') return bind(server, type, ns, name, request.body, query);
   if (sub === 'eviction' && request.method === 'POST') return handleEviction(server, type, ns, name, request, query);
+  if (sub === 'token' && type.resource === 'serviceaccounts' && request.method === 'POST') return handleTokenRequest(server, type, ns, name, request);
   if (sub === 'finalize' && request.method === 'PUT') {
     const current = server.storeEntry(type, ns, name);
     if (!current) return fail(errors.notFound(type, name));

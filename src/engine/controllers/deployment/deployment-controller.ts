@@ -101,6 +101,34 @@ export class DeploymentController implements Controller {
       if (ref?.kind === 'Deployment') enqueue(`${text(rs.metadata.namespace)}/${ref.name}`);
     };
     context.informers.forResource('apps', 'v1', 'replicasets').addHandler({ onAdd: viaOwner, onUpdate: (_o, rs) => viaOwner(rs), onDelete: viaOwner });
+    // deletePod: a Recreate rollout waits for its old pods to be gone, so their deletion resyncs it.
+    const replicaSets = context.informers.forResource('apps', 'v1', 'replicasets');
+    const deployments = context.informers.forResource('apps', 'v1', 'deployments');
+    context.informers.forResource('', 'v1', 'pods').addHandler({
+      onDelete: (pod) => {
+        const rsRef = controllerRef(pod);
+        if (rsRef?.kind !== 'ReplicaSet') return;
+        const rs = replicaSets.get(`${text(pod.metadata.namespace)}/${rsRef.name}`);
+        const dRef = rs ? controllerRef(rs) : undefined;
+        if (dRef?.kind !== 'Deployment') return;
+        const key = `${text(pod.metadata.namespace)}/${dRef.name}`;
+        if (rec(rec(deployments.get(key)?.spec).strategy).type === 'Recreate') enqueue(key);
+      },
+    });
+  }
+
+  /**
+   * oldPodsRunning: an old ReplicaSet still counts pods, or one of its pods (terminating ones
+   * included) has not reached Succeeded or Failed.
+   */
+  private oldPodsRunning(oldRSs: readonly KubeObject[], context: ControllerContext): boolean {
+    if (oldRSs.some((rs) => Number(rec(rs.status).replicas ?? 0) > 0)) return true;
+    const uids = new Set(oldRSs.map((rs) => text(rs.metadata.uid)));
+    const namespace = text(oldRSs[0]?.metadata.namespace);
+    return context.informers
+      .forResource('', 'v1', 'pods')
+      .listNamespace(namespace)
+      .some((pod) => uids.has(controllerRef(pod)?.uid ?? '') && !['Succeeded', 'Failed'].includes(text(rec(pod.status).phase)));
   }
 
   reconcile(key: string, context: ControllerContext): ReconcileResult {
@@ -128,17 +156,27 @@ export class DeploymentController implements Controller {
       this.writeStatus(d, calculateStatus(d, [...(newRS ? [newRS] : []), ...oldRSs], newRS, now), context);
       return DONE;
     }
+    const strategy = rec(spec.strategy);
+    // rolloutRecreate creates no new ReplicaSet while old pods run, so nothing scales up early.
+    if (!newRS && strategy.type === 'Recreate') {
+      const running = this.oldPodsRunning(oldRSs, context);
+      const active = oldRSs.filter((rs) => replicasOf(rs) > 0);
+      for (const rs of active) this.scale(d, rs, 0, context);
+      if (running || active.length > 0) {
+        const recheck = this.syncRolloutStatus(d, undefined, oldRSs, context);
+        return recheck !== undefined ? { kind: 'requeueAfter', delayMs: recheck } : DONE;
+      }
+    }
     if (!newRS) {
       newRS = this.createNewReplicaSet(d, maxRevision + 1, context);
       if (newRS) d = this.writeConditions(d, newReplicaSetConditions(d, text(newRS.metadata.name), true, now), context);
     } else if (Number(newRS.metadata.annotations?.[REVISION] ?? 0) < maxRevision) this.annotate(newRS, { [REVISION]: String(maxRevision + 1) }, context);
     if (!newRS) return { kind: 'retry', reason: 'could not create the new ReplicaSet' };
     const desired = replicasOf(d);
-    const strategy = rec(spec.strategy);
     if (strategy.type === 'Recreate') {
-      const oldPods = oldRSs.reduce((n, rs) => n + Number(rec(rs.status).replicas ?? 0), 0);
+      const running = this.oldPodsRunning(oldRSs, context);
       for (const rs of oldRSs) if (replicasOf(rs) > 0) this.scale(d, rs, 0, context);
-      if (oldPods === 0 && replicasOf(newRS) !== desired) this.scale(d, newRS, desired, context);
+      if (!running && replicasOf(newRS) !== desired) this.scale(d, newRS, desired, context);
     } else {
       this.rollingUpdate(d, newRS, oldRSs, desired, context);
     }
@@ -312,12 +350,12 @@ export class DeploymentController implements Controller {
    * syncRolloutStatus: the calculated status with the rollout's Progressing estimate and the
    * ReplicaSets' ReplicaFailure; returns when to look again for a progress deadline.
    */
-  private syncRolloutStatus(d: KubeObject, newRS: KubeObject, oldRSs: KubeObject[], context: ControllerContext): number | undefined {
-    const all = [newRS, ...oldRSs];
+  private syncRolloutStatus(d: KubeObject, newRS: KubeObject | undefined, oldRSs: KubeObject[], context: ControllerContext): number | undefined {
+    const all = newRS ? [newRS, ...oldRSs] : oldRSs;
     const nowMs = context.loop.nowMs();
     const now = formatRfc3339(nowMs);
-    const status = withRolloutProgress(d, calculateStatus(d, all, newRS, now), text(newRS.metadata.name), now, nowMs);
-    const failure = replicaFailureCondition(newRS, all) as DeploymentCondition | undefined;
+    const status = withRolloutProgress(d, calculateStatus(d, all, newRS, now), newRS ? text(newRS.metadata.name) : undefined, now, nowMs);
+    const failure = (newRS ? replicaFailureCondition(newRS, all) : undefined) as DeploymentCondition | undefined;
     const conditions = status.conditions ?? [];
     status.conditions = failure ? setCondition(conditions, failure) : removeCondition(conditions, 'ReplicaFailure');
     if (JSON.stringify(status) === JSON.stringify(rec(d.status))) return stuckRequeueDelayMs(d, status, nowMs);

@@ -68,10 +68,15 @@ export class ReplicaSetController implements Controller {
     const diff = desired - active.length;
     const error = diff > 0 ? this.createPods(rs, Math.min(diff, BURST_REPLICAS)) : undefined;
     if (diff < 0) this.deletePods(rs, [...active].sort(deletionRank).slice(0, -diff));
-    this.updateStatus(rs, owned, error, context);
+    const status = this.updateStatus(rs, owned, error, context);
     // A refused create (a quota, an admission check) is retried with the queue's back-off, as
     // syncReplicaSet's error does; the FailedCreate event already says why.
-    return error === undefined ? DONE : { kind: 'retry', reason: 'pod creation failed' };
+    if (error !== undefined) return { kind: 'retry', reason: 'pod creation failed' };
+    // All pods ready but not yet available: look again once minReadySeconds have passed, as
+    // syncReplicaSet's AddAfter does (no pod event would wake it then).
+    const minReady = typeof spec.minReadySeconds === 'number' ? spec.minReadySeconds : 0;
+    if (minReady > 0 && Number(status.readyReplicas ?? 0) === desired && Number(status.availableReplicas ?? 0) !== desired) return { kind: 'requeueAfter', delayMs: minReady * 1000 };
+    return DONE;
   }
 
   private adopt(pod: KubeObject, rs: KubeObject, context: ControllerContext): boolean {
@@ -110,7 +115,8 @@ export class ReplicaSetController implements Controller {
     for (const pod of victims) this.pods?.delete(rs, pod);
   }
 
-  private updateStatus(rs: KubeObject, owned: KubeObject[], error: string | undefined, context: ControllerContext): void {
+  /** Writes the ReplicaSet's status when it changed; returns the status computed. */
+  private updateStatus(rs: KubeObject, owned: KubeObject[], error: string | undefined, context: ControllerContext): Record<string, unknown> {
     const spec = rec(rs.spec);
     const minReady = typeof spec.minReadySeconds === 'number' ? spec.minReadySeconds : 0;
     const active = owned.filter(isPodActive);
@@ -128,7 +134,7 @@ export class ReplicaSetController implements Controller {
     const conditions = replicaSetConditions(current.conditions, error, active.length - desired, formatRfc3339(context.loop.nowMs()));
     if (conditions.length) status.conditions = conditions;
     const same = ['replicas', 'fullyLabeledReplicas', 'readyReplicas', 'availableReplicas', 'observedGeneration'].every((k) => current[k] === status[k]) && JSON.stringify(current.conditions ?? []) === JSON.stringify(conditions);
-    if (same) return;
-    context.client.update({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: rs.metadata.namespace, name: text(rs.metadata.name), subresource: 'status' }, { ...rs, status });
+    if (!same) context.client.update({ group: 'apps', version: 'v1', resource: 'replicasets', namespace: rs.metadata.namespace, name: text(rs.metadata.name), subresource: 'status' }, { ...rs, status });
+    return status;
   }
 }

@@ -3,7 +3,7 @@
  * objects kubectl builds (so `--dry-run=client -o yaml` prints what people paste into manifests):
  * deployment, namespace, service clusterip|nodeport|loadbalancer|externalname, job, cronjob,
  * configmap, secret generic|docker-registry|tls, serviceaccount, role, rolebinding, clusterrole,
- * clusterrolebinding, quota, priorityclass, ingress.
+ * clusterrolebinding, quota, priorityclass, ingress; and `create token` (create-token.ts).
  */
 import type { KubeObject } from '../../../api/meta';
 import { encodeBase64 } from '../../../api/base64';
@@ -12,6 +12,7 @@ import { resolveResource, type ApiResource } from '../../../client/discovery';
 import { bool, int, str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { unknownCommandMessage } from '../../../kubectl/suggest';
 import { APPLY_FLAGS, runApply } from './apply';
+import { runCreateToken } from './create-token';
 import { checkOutputFormat, DRY_RUN_FLAG, dryRunOf, dryRunQuery, exactlyOneName, OUTPUT_FLAG, parsePairs, printOutcome, refOf } from './common';
 import { requireConnection, statusLine, type KubectlContext } from './context';
 
@@ -65,6 +66,11 @@ export const CREATE_FLAGS: FlagSpec[] = [
   { name: 'rule', type: 'stringArray' },
   { name: 'default-backend', type: 'string' },
   { name: 'annotation', type: 'stringArray' },
+  { name: 'audience', type: 'stringArray' },
+  { name: 'duration', type: 'string' },
+  { name: 'bound-object-kind', type: 'string' },
+  { name: 'bound-object-name', type: 'string' },
+  { name: 'bound-object-uid', type: 'string' },
 ];
 
 const SUBCOMMANDS = ['clusterrole', 'clusterrolebinding', 'configmap', 'cronjob', 'deployment', 'ingress', 'job', 'namespace', 'poddisruptionbudget', 'priorityclass', 'quota', 'role', 'rolebinding', 'secret', 'service', 'serviceaccount', 'token'];
@@ -525,6 +531,7 @@ export function runCreate(k: KubectlContext): number {
     nameArgs = args.slice(1);
     command = `create service ${sub}`;
   }
+  if (what === 'token') return runCreateToken(k, args);
   if (!generator) {
     k.err(unknownCommandMessage(typed, 'kubectl create', SUBCOMMANDS));
     return 1;
