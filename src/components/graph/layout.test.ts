@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../engine';
-import { activeEdgeIds, layoutCluster, nodeStatus, podStatus } from './layout';
+import { activeEdgeIds, DENSE_PODS, layoutCluster, nodeStatus, podStatus } from './layout';
 
 const node = (name: string, ready: 'True' | 'False' | 'Unknown' = 'True'): KubeObject => ({
   apiVersion: 'v1',
@@ -135,5 +135,19 @@ describe('cluster graph layout', () => {
     const again = layoutCluster([node('kind-worker')], [], network);
     expect(again.nodes.filter((n) => n.kind === 'service').map((n) => [n.x, n.y])).toEqual(services.map((n) => [n.x, n.y]));
     expect(again.edges.filter((e) => e.endpoint).map((e) => e.target)).toEqual(['kube-apiserver']);
+  });
+
+  it('draws a node crowded with pods, and a long waiting list, as dots instead of a box each', () => {
+    const many = Array.from({ length: DENSE_PODS + 1 }, (_, i) => pod(`p${i}`, 'kind-worker'));
+    const waiting = Array.from({ length: DENSE_PODS + 5 }, (_, i) => pod(`w${i}`));
+    const { nodes } = layoutCluster([node('kind-worker'), node('kind-worker2')], [...many, ...waiting, pod('alone', 'kind-worker2')]);
+    const dots = nodes.find((n) => n.id === 'node/kind-worker/pods');
+    expect(dots).toMatchObject({ kind: 'tile', parent: 'node/kind-worker', label: `${DENSE_PODS + 1} pods` });
+    expect(dots?.dots).toHaveLength(DENSE_PODS + 1);
+    expect(nodes.find((n) => n.id === 'pods/waiting')?.dots).toHaveLength(DENSE_PODS + 5);
+    // Only the pod on the uncrowded node is a box of its own; the dots fit inside their group.
+    expect(labels(nodes.filter((n) => n.kind === 'pod'))).toEqual(['alone']);
+    const group = nodes.find((n) => n.id === 'node/kind-worker');
+    expect((dots?.y ?? 0) + (dots?.height ?? 0)).toBeLessThanOrEqual(group?.height ?? 0);
   });
 });
