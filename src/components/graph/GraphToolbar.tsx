@@ -10,7 +10,7 @@ import type { GraphScale } from './compact-layout';
 
 const SCALE_WORDS: Record<GraphScale, string | undefined> = {
   full: undefined,
-  tiles: 'Many nodes: each is a tile, its pods are dots. Pick a node or namespace to see names.',
+  tiles: 'Many nodes: each is a tile, its pods are dots. Pick a node to see its pods by name.',
   heatmap: 'Thousands of nodes: a heatmap of pods per node. Pick a node to see it whole.',
 };
 
