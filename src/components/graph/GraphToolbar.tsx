@@ -16,6 +16,23 @@ const SCALE_WORDS: Record<GraphScale, string | undefined> = {
 
 const ALL = '';
 
+/** A select of one filter: everything, or one of `choices`. */
+function ChoiceFilter({ label, all, choices, value, onChange }: { label: string; all: string; choices: string[]; value: string | undefined; onChange: (value: string | undefined) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ALL} onChange={(e) => onChange(e.target.value === ALL ? undefined : e.target.value)}>
+        <option value={ALL}>{all}</option>
+        {choices.map((choice) => (
+          <option key={choice} value={choice}>
+            {choice}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function GraphFilters({ namespaces, nodes, selectorError, scale }: { namespaces: string[]; nodes: string[]; selectorError?: string; scale: GraphScale }) {
   const filter = useGraphView((s) => s.filter);
   const setFilter = useGraphView((s) => s.setFilter);
@@ -24,42 +41,8 @@ export function GraphFilters({ namespaces, nodes, selectorError, scale }: { name
   const apply = () => setFilter({ selector: draft });
   return (
     <div role="group" className="graph-filters" aria-label="Graph filters">
-      <label>
-        Namespace
-        <select
-          value={filter.namespace ?? ALL}
-          onChange={(e) =>
-            setFilter({
-              namespace: e.target.value === ALL ? undefined : e.target.value,
-            })
-          }
-        >
-          <option value={ALL}>All namespaces</option>
-          {namespaces.map((ns) => (
-            <option key={ns} value={ns}>
-              {ns}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Node
-        <select
-          value={filter.node ?? ALL}
-          onChange={(e) =>
-            setFilter({
-              node: e.target.value === ALL ? undefined : e.target.value,
-            })
-          }
-        >
-          <option value={ALL}>All nodes</option>
-          {nodes.map((node) => (
-            <option key={node} value={node}>
-              {node}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter label="Namespace" all="All namespaces" choices={namespaces} value={filter.namespace} onChange={(namespace) => setFilter({ namespace })} />
+      <ChoiceFilter label="Node" all="All nodes" choices={nodes} value={filter.node} onChange={(node) => setFilter({ node })} />
       <label>
         Labels
         <input

@@ -1,8 +1,8 @@
 /** What every kubectl verb runs with: parsed flags, the connection, discovery, and kubectl's error printing. */
 import type { CommandContext } from '../../command';
-import type { StatusObject } from '../../../api/meta';
+import type { KubeObject, StatusObject } from '../../../api/meta';
 import { connect, type Connection } from '../../../kubectl/connection';
-import { discover, type ApiResource } from '../../../client/discovery';
+import { discover, resolveResource, type ApiResource } from '../../../client/discovery';
 import { bool, str, type ParsedFlags } from '../../../kubectl/flags';
 
 export interface KubectlContext {
@@ -79,6 +79,27 @@ export function requireConnection(k: KubectlContext): Extract<Connection, { ok: 
     return undefined;
   }
   return c;
+}
+
+/**
+ * The object a `TYPE/NAME` argument (or a bare name, read as a pod) names, read from the API with
+ * its resource; undefined with kubectl's error printed when the type is unknown or the read fails.
+ */
+export function getNamedObject(k: KubectlContext, conn: Extract<Connection, { ok: true }>, arg: string): { resource: ApiResource; object: KubeObject } | undefined {
+  const slash = arg.indexOf('/');
+  const typed = slash >= 0 ? arg.slice(0, slash) : 'pods';
+  const name = slash >= 0 ? arg.slice(slash + 1) : arg;
+  const resource = resolveResource(k.resources(), typed);
+  if (!resource) {
+    k.err(`error: the server doesn't have a resource type "${typed}"\n`);
+    return undefined;
+  }
+  const got = conn.client.get({ group: resource.group, version: resource.version, resource: resource.resource, namespace: resource.namespaced ? conn.namespace : undefined, name });
+  if (!got.ok) {
+    k.err(statusLine(got.status) + '\n');
+    return undefined;
+  }
+  return { resource, object: got.value };
 }
 
 export function allNamespaces(k: KubectlContext): boolean {

@@ -7,9 +7,8 @@
 import type { KubeObject, StatusObject } from '../../../api/meta';
 import { isRecord, text } from '../../../api/meta';
 import { formatSelector, fromLabelSelector } from '../../../api/labels';
-import { resolveResource } from '../../../client/discovery';
 import { bool, int, str, type FlagSpec } from '../../../kubectl/flags';
-import { requireConnection, statusLine, type KubectlContext } from './context';
+import { getNamedObject, requireConnection, statusLine, type KubectlContext } from './context';
 import type { VerbResult } from './index';
 
 export const LOGS_FLAGS: FlagSpec[] = [
@@ -81,21 +80,11 @@ function listPods(k: KubectlContext, conn: Conn, selector: string): KubeObject[]
 
 /** The pod an object's logs come from (SelectorsForObject + GetFirstPod). */
 function podForObject(k: KubectlContext, conn: Conn, arg: string): KubeObject | undefined {
-  const slash = arg.indexOf('/');
-  const typed = slash >= 0 ? arg.slice(0, slash) : 'pods';
-  const name = slash >= 0 ? arg.slice(slash + 1) : arg;
-  const resource = resolveResource(k.resources(), typed);
-  if (!resource) {
-    k.err(`error: the server doesn't have a resource type "${typed}"\n`);
-    return undefined;
-  }
-  const got = conn.client.get({ group: resource.group, version: resource.version, resource: resource.resource, namespace: resource.namespaced ? conn.namespace : undefined, name });
-  if (!got.ok) {
-    k.err(statusLine(got.status) + '\n');
-    return undefined;
-  }
-  if (resource.group === '' && resource.resource === 'pods') return got.value;
-  const spec = rec(got.value.spec);
+  const named = getNamedObject(k, conn, arg);
+  if (!named) return undefined;
+  const { resource, object } = named;
+  if (resource.group === '' && resource.resource === 'pods') return object;
+  const spec = rec(object.spec);
   let selector: string | undefined;
   if (resource.resource === 'services' || resource.resource === 'replicationcontrollers') {
     const sel = rec(spec.selector);

@@ -9,11 +9,11 @@
 import type { KubeObject } from '../../../api/meta';
 import { isRecord, text } from '../../../api/meta';
 import { formatSelector, fromLabelSelector } from '../../../api/labels';
-import { resolveResource, type ApiResource } from '../../../client/discovery';
+import type { ApiResource } from '../../../client/discovery';
 import { strings, str, type FlagSpec } from '../../../kubectl/flags';
 import type { Fetched } from '../../../network/wget';
 import { klogHeader } from '../../../kubectl/request-log';
-import { requireConnection, statusLine, type KubectlContext } from './context';
+import { getNamedObject, requireConnection, statusLine, type KubectlContext } from './context';
 import type { VerbResult } from './index';
 
 export const PORT_FORWARD_FLAGS: FlagSpec[] = [
@@ -195,20 +195,9 @@ export function runPortForward(k: KubectlContext): VerbResult {
   }
   const conn = requireConnection(k);
   if (!conn) return 1;
-  const slash = target.indexOf('/');
-  const typed = slash >= 0 ? target.slice(0, slash) : 'pods';
-  const name = slash >= 0 ? target.slice(slash + 1) : target;
-  const resource = resolveResource(k.resources(), typed);
-  if (!resource) {
-    k.err(`error: the server doesn't have a resource type "${typed}"\n`);
-    return 1;
-  }
-  const got = conn.client.get({ group: resource.group, version: resource.version, resource: resource.resource, namespace: resource.namespaced ? conn.namespace : undefined, name });
-  if (!got.ok) {
-    k.err(statusLine(got.status) + '\n');
-    return 1;
-  }
-  const object = got.value;
+  const named = getNamedObject(k, conn, target);
+  if (!named) return 1;
+  const { resource, object } = named;
   const isPod = resource.group === '' && resource.resource === 'pods';
   const selector = isPod ? '' : selectorOf(resource, object);
   if (typeof selector !== 'string') {
