@@ -10,8 +10,8 @@ import type { Random, SimLoop } from '../clock';
 import { EventRecorder, Informer, type Client } from '../client';
 import { fitErrorMessage } from './framework/fit-error';
 import { defaultProfile, type Profile } from './framework/profile';
-import { isSuccess, type Listers, type QueuedPod } from './framework/types';
-import { SchedulingAlgorithm, type CycleResult } from './framework/cycle';
+import { isSuccess, type Listers, type QueuedPod, type Status } from './framework/types';
+import { SchedulingAlgorithm, type CycleResult, type PluginScores } from './framework/cycle';
 import { podPriority } from './framework/pod-priority';
 import { preempt, type PreemptionResult } from './plugins/default-preemption';
 import { AsyncPreemption, prepareCandidate, type ExecutorContext } from './plugins/preemption-executor';
@@ -24,13 +24,16 @@ import { SchedulingQueue } from './queue';
 export interface SchedulingTrace {
   pod: { namespace: string; name: string; uid: string };
   atMs: number;
-  filter: Record<string, { plugin: string; reasons: readonly string[] } | 'passed'>;
-  scores: Record<string, Record<string, number>>;
-  totals: Record<string, number>;
-  /** Score weights of the plugins that scored this cycle. */
-  weights: Record<string, number>;
+  /** Nodes that failed Filter, with the first rejecting plugin and its reasons (a PreFilter rejection names every node). */
+  failures: ReadonlyMap<string, Status>;
+  /** Nodes that passed Filter, in the order they were examined. */
+  feasible: readonly string[];
+  /** The plugins that scored, in profile order, with their weights and weighted scores (same index as `feasible`). */
+  scores: readonly PluginScores[];
+  /** Total weighted score per feasible node (same index as `feasible`; empty when nothing was scored). */
+  totals: Float64Array;
   /** Nodes Filter looked at, in order (percentageOfNodesToScore may stop before all). */
-  examined: string[];
+  examined: readonly string[];
   numAllNodes: number;
   /** The nominated node that was tried first and fitted (then no other node is examined). */
   nominatedNode?: string;
@@ -311,11 +314,11 @@ export class Scheduler {
     const trace: SchedulingTrace = {
       pod: { namespace: text(pod.metadata.namespace), name: text(pod.metadata.name), uid: text(pod.metadata.uid) },
       atMs: this.options.loop.nowMs(),
-      filter: {},
+      failures: cycle.failures,
+      feasible: cycle.feasible.map((n) => n.name),
       scores: cycle.scores,
       totals: cycle.totals,
-      weights: {},
-      examined: cycle.preFilterStatus ? [] : [...cycle.examined],
+      examined: cycle.preFilterStatus ? [] : cycle.examined,
       numAllNodes,
       ...(cycle.nominatedNode ? { nominatedNode: cycle.nominatedNode } : {}),
       result: { message: '' },
@@ -329,9 +332,6 @@ export class Scheduler {
       const counted = nominated.filter((p) => p.metadata.uid !== pod.metadata.uid && podPriority(p) >= priority);
       if (counted.length) (trace.nominatedPods ??= {})[nodeName] = counted.map((p) => ({ namespace: text(p.metadata.namespace), name: text(p.metadata.name), priority: podPriority(p) }));
     }
-    for (const [name, status] of cycle.failures) trace.filter[name] = { plugin: status.plugin ?? '', reasons: status.reasons };
-    for (const node of cycle.feasible) trace.filter[node.name] = 'passed';
-    for (const { plugin, weight } of this.profile.score) if (cycle.scoredPlugins.includes(plugin.name)) trace.weights[plugin.name] = weight;
     return trace;
   }
 

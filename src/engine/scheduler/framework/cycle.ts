@@ -41,15 +41,26 @@ export interface CycleResult {
   examined: string[];
   /** Set when the pod's nominated node (from an earlier preemption) fitted and was the only node tried. */
   nominatedNode?: string;
-  /** Weighted scores per node and plugin, and totals (empty with fewer than two feasible nodes). */
-  scores: Record<string, Record<string, number>>;
-  totals: Record<string, number>;
-  /** Score plugins that ran (were not skipped by PreScore), in profile order. */
-  scoredPlugins: string[];
+  /**
+   * The score plugins that ran (were not skipped by PreScore), in profile order, each with its weight
+   * and its weighted score per feasible node (same index as `feasible`); empty with fewer than two
+   * feasible nodes. Typed arrays keep the "why here?" record of a cycle over hundreds of nodes small.
+   */
+  scores: PluginScores[];
+  /** Total weighted score per feasible node (same index as `feasible`; empty when nothing was scored). */
+  totals: Float64Array;
   /** Filter plugins that ran (PreFilter did not skip them), in profile order (preemption's dry run reuses them). */
   filters: readonly FilterPlugin[];
   chosen?: NodeInfo;
 }
+
+export interface PluginScores {
+  plugin: string;
+  weight: number;
+  weighted: Float64Array;
+}
+
+const NO_TOTALS = new Float64Array(0);
 
 export class SchedulingAlgorithm {
   /** Where the next cycle's Filter starts (nextStartNodeIndex). */
@@ -64,7 +75,7 @@ export class SchedulingAlgorithm {
   /** `nominatedPods`: the nominator's view (pods nominated to a node count on it when they matter). */
   run(pod: KubeObject, nodes: readonly NodeInfo[], nominatedPods?: (nodeName: string) => readonly KubeObject[]): CycleResult {
     const state = new CycleState();
-    const result: CycleResult = { state, feasible: [], failures: new Map(), examined: [], scores: {}, totals: {}, scoredPlugins: [], filters: this.profile.filter };
+    const result: CycleResult = { state, feasible: [], failures: new Map(), examined: [], scores: [], totals: NO_TOTALS, filters: this.profile.filter };
     const skipped = new Set<string>();
     for (const plugin of this.profile.preFilter) {
       const status = plugin.preFilter(state, pod, nodes);
@@ -111,25 +122,21 @@ export class SchedulingAlgorithm {
 
   private prioritize(state: CycleState, pod: KubeObject, result: CycleResult): NodeInfo {
     const feasible = result.feasible;
-    const totals = new Array<number>(feasible.length).fill(0);
-    const perNode: Record<string, number>[] = feasible.map(() => ({}));
+    const totals = new Float64Array(feasible.length);
     // One score list reused by every plugin (normalizers rewrite it in place).
     const scores: NodeScore[] = feasible.map((n) => ({ name: n.name, score: 0 }));
     for (const { plugin, weight } of this.profile.score) {
       if (plugin.preScore && plugin.preScore(state, pod, feasible).code === Code.Skip) continue;
-      result.scoredPlugins.push(plugin.name);
       for (let i = 0; i < feasible.length; i++) (scores[i] as NodeScore).score = plugin.score(state, pod, feasible[i] as NodeInfo);
       plugin.normalizeScores?.(state, pod, scores);
+      const weighted = new Float64Array(feasible.length);
       for (let i = 0; i < scores.length; i++) {
-        const weighted = (scores[i] as NodeScore).score * weight;
-        (perNode[i] as Record<string, number>)[plugin.name] = weighted;
-        totals[i] = (totals[i] ?? 0) + weighted;
+        weighted[i] = (scores[i] as NodeScore).score * weight;
+        totals[i] = (totals[i] ?? 0) + (weighted[i] ?? 0);
       }
+      result.scores.push({ plugin: plugin.name, weight, weighted });
     }
-    feasible.forEach((n, i) => {
-      result.scores[n.name] = perNode[i] as Record<string, number>;
-      result.totals[n.name] = totals[i] ?? 0;
-    });
+    result.totals = totals;
     let best = feasible[0] as NodeInfo;
     let bestScore = -1;
     let ties = 0;

@@ -154,6 +154,8 @@ function hasPodAffinity(pod: KubeObject): { any: boolean; requiredAnti: boolean 
   return { any: affinity.podAffinity !== undefined || affinity.podAntiAffinity !== undefined, requiredAnti };
 }
 
+const NO_PODS: readonly KubeObject[] = [];
+
 interface PodEntry {
   pod: KubeObject;
   requested: Resource;
@@ -166,6 +168,8 @@ export class NodeInfo {
   /** Pods with pod affinity or anti-affinity terms, and those with required anti-affinity (framework.NodeInfo's PodsWithAffinity / PodsWithRequiredAntiAffinity). */
   readonly podsWithAffinity: KubeObject[] = [];
   readonly podsWithRequiredAntiAffinity: KubeObject[] = [];
+  /** The same pods by namespace: affinity terms and spread selectors only look at given namespaces. */
+  private readonly byNamespace = new Map<string, KubeObject[]>();
   readonly requested = emptyResource();
   readonly nonZeroRequested = emptyResource();
   readonly allocatable = emptyResource();
@@ -201,6 +205,10 @@ export class NodeInfo {
     const entry: PodEntry = { pod, requested: podRequests(pod), nonZero: podRequests(pod, true), ports: podHostPorts(pod) };
     this.entries.set(key, entry);
     this.pods.push(pod);
+    const ns = text(pod.metadata.namespace);
+    const inNamespace = this.byNamespace.get(ns);
+    if (inNamespace) inNamespace.push(pod);
+    else this.byNamespace.set(ns, [pod]);
     const affinity = hasPodAffinity(pod);
     if (affinity.any) this.podsWithAffinity.push(pod);
     if (affinity.requiredAnti) this.podsWithRequiredAntiAffinity.push(pod);
@@ -220,6 +228,8 @@ export class NodeInfo {
       if (i >= 0) arr.splice(i, 1);
     };
     drop(this.pods);
+    const inNamespace = this.byNamespace.get(text(entry.pod.metadata.namespace));
+    if (inNamespace) drop(inNamespace);
     drop(this.podsWithAffinity);
     drop(this.podsWithRequiredAntiAffinity);
     subtractResource(this.requested, entry.requested);
@@ -228,6 +238,11 @@ export class NodeInfo {
       const i = this.usedPorts.indexOf(port);
       if (i >= 0) this.usedPorts.splice(i, 1);
     }
+  }
+
+  /** The node's pods in one namespace, in the order they were added (callers must not modify it). */
+  podsIn(namespace: string): readonly KubeObject[] {
+    return this.byNamespace.get(namespace) ?? NO_PODS;
   }
 
   hasPod(uid: string): boolean {

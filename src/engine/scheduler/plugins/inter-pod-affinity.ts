@@ -55,12 +55,45 @@ function toTerm(raw: Record<string, unknown>, owner: KubeObject): AffinityTerm {
   return { topologyKey: text(raw.topologyKey), selector: selectorOf(raw.labelSelector), namespaces, namespaceSelector };
 }
 
-export function requiredTerms(pod: KubeObject, kind: 'podAffinity' | 'podAntiAffinity'): AffinityTerm[] {
-  return list(rec(rec(rec(pod.spec).affinity)[kind]).requiredDuringSchedulingIgnoredDuringExecution).map((t) => toTerm(t, pod));
+interface PodTerms {
+  requiredAffinity: readonly AffinityTerm[];
+  requiredAnti: readonly AffinityTerm[];
+  preferredAffinity: readonly WeightedTerm[];
+  preferredAnti: readonly WeightedTerm[];
 }
 
-function preferredTerms(pod: KubeObject, kind: 'podAffinity' | 'podAntiAffinity'): WeightedTerm[] {
-  return list(rec(rec(rec(pod.spec).affinity)[kind]).preferredDuringSchedulingIgnoredDuringExecution).map((t) => ({ term: toTerm(rec(t.podAffinityTerm), pod), weight: typeof t.weight === 'number' ? t.weight : 0 }));
+// Pods are frozen values shared by every reader, so a pod object's terms never change: parse them
+// once, not in every scheduling cycle that looks at the pod.
+const termsMemo = new WeakMap<KubeObject, PodTerms>();
+
+function termsOf(pod: KubeObject): PodTerms {
+  let terms = termsMemo.get(pod);
+  if (!terms) {
+    const affinity = rec(rec(pod.spec).affinity);
+    const required = (kind: string) => list(rec(affinity[kind]).requiredDuringSchedulingIgnoredDuringExecution).map((t) => toTerm(t, pod));
+    const preferred = (kind: string) => list(rec(affinity[kind]).preferredDuringSchedulingIgnoredDuringExecution).map((t) => ({ term: toTerm(rec(t.podAffinityTerm), pod), weight: typeof t.weight === 'number' ? t.weight : 0 }));
+    terms = { requiredAffinity: required('podAffinity'), requiredAnti: required('podAntiAffinity'), preferredAffinity: preferred('podAffinity'), preferredAnti: preferred('podAntiAffinity') };
+    termsMemo.set(pod, terms);
+  }
+  return terms;
+}
+
+/**
+ * The namespaces whose pods any of these terms could match, or undefined when a namespaceSelector
+ * among them may match any namespace.
+ */
+function termNamespaces(terms: readonly AffinityTerm[]): string[] | undefined {
+  if (terms.some((t) => t.namespaceSelector !== undefined)) return undefined;
+  const namespaces = new Set<string>();
+  for (const t of terms) for (const ns of t.namespaces) namespaces.add(ns);
+  return [...namespaces];
+}
+
+/** The node's pods in those namespaces (all of them for undefined); a term never matches a pod outside its namespaces. */
+function podsIn(node: NodeInfo, namespaces: readonly string[] | undefined): readonly KubeObject[] {
+  if (namespaces === undefined) return node.pods;
+  if (namespaces.length === 1) return node.podsIn(namespaces[0] as string);
+  return namespaces.flatMap((ns) => node.podsIn(ns));
 }
 
 /** AffinityTerm.Matches: the pod is in one of the term's namespaces and its labels match. */
@@ -74,25 +107,34 @@ export function termMatches(term: AffinityTerm, pod: KubeObject, listers: Lister
   return inNamespace && term.selector !== undefined && matches(term.selector, pod.metadata.labels);
 }
 
-/** Counts per "key=value" topology pair. */
-type TopologyCounts = Map<string, number>;
+/** Counts per topology pair: topology key → label value → count. */
+type TopologyCounts = Map<string, Map<string, number>>;
 
 function bump(counts: TopologyCounts, node: NodeInfo, key: string, by: number): void {
   const labels = node.labels;
   if (!Object.prototype.hasOwnProperty.call(labels, key)) return;
-  const pair = `${key}=${labels[key] ?? ''}`;
-  counts.set(pair, (counts.get(pair) ?? 0) + by);
+  const value = labels[key] ?? '';
+  let byValue = counts.get(key);
+  if (!byValue) counts.set(key, (byValue = new Map()));
+  byValue.set(value, (byValue.get(value) ?? 0) + by);
 }
 
 function countOn(counts: TopologyCounts, node: NodeInfo, key: string): number | undefined {
   const labels = node.labels;
   if (!Object.prototype.hasOwnProperty.call(labels, key)) return undefined;
-  return counts.get(`${key}=${labels[key] ?? ''}`) ?? 0;
+  return counts.get(key)?.get(labels[key] ?? '') ?? 0;
+}
+
+/** The sum of the counts of every topology pair the node's labels carry. */
+function sumOn(counts: TopologyCounts, node: NodeInfo): number {
+  let sum = 0;
+  for (const key of counts.keys()) sum += countOn(counts, node, key) ?? 0;
+  return sum;
 }
 
 interface PreFilterState {
-  affinity: AffinityTerm[];
-  antiAffinity: AffinityTerm[];
+  affinity: readonly AffinityTerm[];
+  antiAffinity: readonly AffinityTerm[];
   existingAntiAffinityCounts: TopologyCounts;
   affinityCounts: TopologyCounts;
   antiAffinityCounts: TopologyCounts;
@@ -107,8 +149,9 @@ export function interPodAffinity(listers: Listers) {
     name: NAME,
 
     preFilter(state: CycleState, pod: KubeObject, nodes: readonly NodeInfo[]): Status {
-      const affinity = requiredTerms(pod, 'podAffinity');
-      const antiAffinity = requiredTerms(pod, 'podAntiAffinity');
+      const { requiredAffinity: affinity, requiredAnti: antiAffinity } = termsOf(pod);
+      const ownTerms = [...affinity, ...antiAffinity];
+      const namespaces = termNamespaces(ownTerms);
       const existingAntiAffinityCounts: TopologyCounts = new Map();
       const affinityCounts: TopologyCounts = new Map();
       const antiAffinityCounts: TopologyCounts = new Map();
@@ -117,10 +160,10 @@ export function interPodAffinity(listers: Listers) {
         // Existing pods' required anti-affinity terms that the incoming pod matches.
         for (const existing of node.podsWithRequiredAntiAffinity) {
           anyExistingAnti = true;
-          for (const term of requiredTerms(existing, 'podAntiAffinity')) if (termMatches(term, pod, listers)) bump(existingAntiAffinityCounts, node, term.topologyKey, 1);
+          for (const term of termsOf(existing).requiredAnti) if (termMatches(term, pod, listers)) bump(existingAntiAffinityCounts, node, term.topologyKey, 1);
         }
-        if (affinity.length === 0 && antiAffinity.length === 0) continue;
-        for (const existing of node.pods) {
+        if (ownTerms.length === 0) continue;
+        for (const existing of podsIn(node, namespaces)) {
           // Affinity counts a pod only where it matches every required term (all terms, one pod).
           if (affinity.length && affinity.every((t) => termMatches(t, existing, listers))) for (const t of affinity) bump(affinityCounts, node, t.topologyKey, 1);
           for (const t of antiAffinity) if (termMatches(t, existing, listers)) bump(antiAffinityCounts, node, t.topologyKey, 1);
@@ -136,28 +179,33 @@ export function interPodAffinity(listers: Listers) {
       if (!s) return SUCCESS;
       if (!satisfiesAffinity(s, pod, node, listers)) return unschedulable(ERR_REASON_AFFINITY_RULES_NOT_MATCH, false);
       for (const t of s.antiAffinity) if ((countOn(s.antiAffinityCounts, node, t.topologyKey) ?? 0) > 0) return unschedulable(ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH);
-      for (const [key, value] of Object.entries(node.labels)) if ((s.existingAntiAffinityCounts.get(`${key}=${value}`) ?? 0) > 0) return unschedulable(ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH);
+      for (const key of s.existingAntiAffinityCounts.keys()) if ((countOn(s.existingAntiAffinityCounts, node, key) ?? 0) > 0) return unschedulable(ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH);
       return SUCCESS;
     },
 
     preScore(state: CycleState, pod: KubeObject): Status {
-      const preferredAffinity = preferredTerms(pod, 'podAffinity');
-      const preferredAnti = preferredTerms(pod, 'podAntiAffinity');
-      const hasOwn = preferredAffinity.length > 0 || preferredAnti.length > 0;
+      const { preferredAffinity, preferredAnti } = termsOf(pod);
+      const ownTerms = [...preferredAffinity, ...preferredAnti].map((w) => w.term);
+      const hasOwn = ownTerms.length > 0;
+      const namespaces = termNamespaces(ownTerms);
       const topologyScore: TopologyCounts = new Map();
       let anyExisting = false;
       // Every node's pods count, not only the feasible nodes': a domain spans nodes.
       for (const node of listers.nodes()) {
-        const candidates = hasOwn ? node.pods : node.podsWithAffinity;
-        for (const existing of candidates) {
-          for (const { term, weight } of preferredAffinity) if (termMatches(term, existing, listers)) bump(topologyScore, node, term.topologyKey, weight);
-          for (const { term, weight } of preferredAnti) if (termMatches(term, existing, listers)) bump(topologyScore, node, term.topologyKey, -weight);
-          const affinity = rec(rec(existing.spec).affinity);
-          if (affinity.podAffinity === undefined && affinity.podAntiAffinity === undefined) continue;
+        // The incoming pod's preferences about the pods already there...
+        if (hasOwn) {
+          for (const existing of podsIn(node, namespaces)) {
+            for (const { term, weight } of preferredAffinity) if (termMatches(term, existing, listers)) bump(topologyScore, node, term.topologyKey, weight);
+            for (const { term, weight } of preferredAnti) if (termMatches(term, existing, listers)) bump(topologyScore, node, term.topologyKey, -weight);
+          }
+        }
+        // ...and those pods' terms about the incoming pod.
+        for (const existing of node.podsWithAffinity) {
           anyExisting = true;
-          for (const term of requiredTerms(existing, 'podAffinity')) if (termMatches(term, pod, listers)) bump(topologyScore, node, term.topologyKey, HARD_POD_AFFINITY_WEIGHT);
-          for (const { term, weight } of preferredTerms(existing, 'podAffinity')) if (termMatches(term, pod, listers)) bump(topologyScore, node, term.topologyKey, weight);
-          for (const { term, weight } of preferredTerms(existing, 'podAntiAffinity')) if (termMatches(term, pod, listers)) bump(topologyScore, node, term.topologyKey, -weight);
+          const terms = termsOf(existing);
+          for (const term of terms.requiredAffinity) if (termMatches(term, pod, listers)) bump(topologyScore, node, term.topologyKey, HARD_POD_AFFINITY_WEIGHT);
+          for (const { term, weight } of terms.preferredAffinity) if (termMatches(term, pod, listers)) bump(topologyScore, node, term.topologyKey, weight);
+          for (const { term, weight } of terms.preferredAnti) if (termMatches(term, pod, listers)) bump(topologyScore, node, term.topologyKey, -weight);
         }
       }
       if (!hasOwn && !anyExisting) return SKIP;
@@ -168,9 +216,7 @@ export function interPodAffinity(listers: Listers) {
     score(state: CycleState, _pod: KubeObject, node: NodeInfo): number {
       const s = state.read<PreScoreState>(PRE_SCORE_KEY);
       if (!s) return 0;
-      let score = 0;
-      for (const [key, value] of Object.entries(node.labels)) score += s.topologyScore.get(`${key}=${value}`) ?? 0;
-      return score;
+      return sumOn(s.topologyScore, node);
     },
 
     /** Scales scores linearly from the lowest (0) to the highest (100); all equal → 0. */

@@ -175,7 +175,7 @@ export function podTopologySpread(listers: Listers) {
           if (!nodeIncluded(pod, node, c)) return;
           const value = node.labels[c.topologyKey] ?? '';
           const m = counts[i] as Map<string, number>;
-          m.set(value, (m.get(value) ?? 0) + countMatching(node.pods, c.selector, ns));
+          m.set(value, (m.get(value) ?? 0) + countMatching(node.podsIn(ns), c.selector, ns));
         });
       }
       const minCounts = counts.map((m) => (m.size ? Math.min(...m.values()) : Number.MAX_SAFE_INTEGER));
@@ -240,7 +240,7 @@ export function podTopologySpread(listers: Listers) {
           const m = counts[i] as Map<string, number>;
           const value = node.labels[c.topologyKey] ?? '';
           if (!m.has(value)) return;
-          m.set(value, (m.get(value) ?? 0) + countMatching(node.pods, c.selector, ns));
+          m.set(value, (m.get(value) ?? 0) + countMatching(node.podsIn(ns), c.selector, ns));
         });
       }
       const weights = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - ignored.size : (sizes[i] ?? 0)) + 2));
@@ -252,9 +252,10 @@ export function podTopologySpread(listers: Listers) {
       const s = state.read<PreScoreState>(PRE_SCORE_KEY);
       if (!s || s.ignored.has(node.name)) return 0;
       let score = 0;
+      const ns = text(pod.metadata.namespace);
       s.constraints.forEach((c, i) => {
         if (!Object.prototype.hasOwnProperty.call(node.labels, c.topologyKey)) return;
-        const count = c.topologyKey === LABEL_HOSTNAME ? countMatching(node.pods, c.selector, text(pod.metadata.namespace)) : ((s.counts[i] as Map<string, number>).get(node.labels[c.topologyKey] ?? '') ?? 0);
+        const count = c.topologyKey === LABEL_HOSTNAME ? countMatching(node.podsIn(ns), c.selector, ns) : ((s.counts[i] as Map<string, number>).get(node.labels[c.topologyKey] ?? '') ?? 0);
         score += count * (s.weights[i] ?? 0) + (c.maxSkew - 1);
       });
       return Math.round(score);

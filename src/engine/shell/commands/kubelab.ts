@@ -14,18 +14,20 @@ import type { PreemptionTrace, SchedulingTrace } from '../../scheduler/scheduler
 const USAGE = 'usage: kubelab explain pod/NAME [-n NAMESPACE]\n';
 
 function render(trace: SchedulingTrace): string {
-  const nodes = Object.keys(trace.filter).sort();
-  const plugins = [...new Set(Object.values(trace.scores).flatMap((s) => Object.keys(s)))];
+  const nodes = [...trace.failures.keys(), ...trace.feasible].sort();
+  const feasibleIndex = new Map(trace.feasible.map((name, i) => [name, i]));
+  const plugins = trace.scores.map((s) => s.plugin);
   const rows: string[][] = [['NODE', 'FILTER', ...plugins.map((p) => p.toUpperCase()), 'TOTAL']];
   for (const node of nodes) {
-    const f = trace.filter[node];
-    const verdict = f === 'passed' || f === undefined ? 'passed' : `${f.plugin}: ${f.reasons.join(', ')}`;
-    const scores = trace.scores[node];
-    rows.push([node, verdict, ...plugins.map((p) => (scores?.[p] === undefined ? '-' : String(scores[p]))), trace.totals[node] === undefined ? '-' : String(trace.totals[node])]);
+    const f = trace.failures.get(node);
+    const verdict = f === undefined ? 'passed' : `${f.plugin ?? ''}: ${f.reasons.join(', ')}`;
+    const i = feasibleIndex.get(node);
+    const total = i === undefined ? undefined : trace.totals[i];
+    rows.push([node, verdict, ...trace.scores.map((s) => (i === undefined ? '-' : String(s.weighted[i]))), total === undefined ? '-' : String(total)]);
   }
-  const totals = Object.entries(trace.totals);
-  const best = Math.max(...totals.map(([, t]) => t));
-  const tied = totals.filter(([, t]) => t === best).map(([n]) => n).sort();
+  const totals = [...trace.totals];
+  const best = Math.max(...totals);
+  const tied = trace.feasible.filter((_, i) => totals[i] === best).sort();
   const tie = tied.length > 1 ? ` (${tied.join(', ')} tied at ${best}; the scheduler picks one of the best at random)` : '';
   const result = 'nodeName' in trace.result ? `Bound to ${trace.result.nodeName}.${tie}` : `Not scheduled: ${trace.result.message}`;
   const examined = trace.nominatedNode
@@ -36,7 +38,7 @@ function render(trace: SchedulingTrace): string {
     .map(([node, pods]) => `${node} was filtered as if these pods, nominated to it by their preemption and at least as important, were already there: ${pods.map((p) => `${p.namespace}/${p.name} (priority ${p.priority})`).join(', ')}\n`)
     .join('');
   const preemption = trace.preemption ? renderPreemption(trace.preemption, nodes, 'nodeName' in trace.result) : '';
-  return `Scheduling of ${trace.pod.namespace}/${trace.pod.name}:\n` + examined + alignColumns(rows, DESCRIBE_TABWRITER) + (plugins.length ? `(scores are weighted: ${weightsNote(trace.weights)})\n` : '') + nominated + result + '\n' + preemption;
+  return `Scheduling of ${trace.pod.namespace}/${trace.pod.name}:\n` + examined + alignColumns(rows, DESCRIBE_TABWRITER) + (plugins.length ? `(scores are weighted: ${weightsNote(trace.scores)})\n` : '') + nominated + result + '\n' + preemption;
 }
 
 /** DefaultPreemption's decision: the candidate nodes with their victims, and which one it chose and why. */
@@ -62,11 +64,10 @@ function renderPreemption(p: PreemptionTrace, nodes: readonly string[], bound: b
 }
 
 /** "TaintToleration x3, NodeAffinity x2, the others x1" for the plugins that scored. */
-function weightsNote(weights: Readonly<Record<string, number>>): string {
-  const heavy = Object.entries(weights).filter(([, w]) => w !== 1);
-  const light = Object.entries(weights).filter(([, w]) => w === 1);
-  const parts = heavy.map(([p, w]) => `${p} x${w}`);
-  if (light.length) parts.push(heavy.length ? 'the others x1' : 'all x1');
+function weightsNote(scores: SchedulingTrace['scores']): string {
+  const heavy = scores.filter((s) => s.weight !== 1);
+  const parts = heavy.map((s) => `${s.plugin} x${s.weight}`);
+  if (heavy.length < scores.length) parts.push(heavy.length ? 'the others x1' : 'all x1');
   return parts.join(', ');
 }
 
