@@ -115,7 +115,7 @@ function bump(counts: TopologyCounts, node: NodeInfo, key: string, by: number): 
   if (!Object.prototype.hasOwnProperty.call(labels, key)) return;
   const value = labels[key] ?? '';
   let byValue = counts.get(key);
-  if (!byValue) counts.set(key, (byValue = new Map()));
+  if (!byValue) counts.set(key, (byValue = new Map<string, number>()));
   byValue.set(value, (byValue.get(value) ?? 0) + by);
 }
 
