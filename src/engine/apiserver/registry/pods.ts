@@ -5,6 +5,7 @@ import { randomSuffix } from '../../clock';
 import { notSupported, required, type FieldError } from '../field-errors';
 import type { ResourceStrategy } from './strategy';
 import { validateObjectMeta } from './object-meta';
+import { validatePodUpdate } from './pod-update';
 
 function imagePullPolicy(image: string): string {
   const lastSegment = image.slice(image.lastIndexOf('/') + 1);
@@ -156,4 +157,5 @@ export const podStrategy: ResourceStrategy = {
     }
     return problems;
   },
+  validateUpdate: (next, previous) => validatePodUpdate(next, previous),
 };
