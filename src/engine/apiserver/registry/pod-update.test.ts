@@ -31,7 +31,9 @@ describe('validatePodUpdate', () => {
   it('lets scheduling gates go but not come, and a gated pod gain nodeSelector entries', () => {
     const gated = pod({ schedulingGates: [{ name: 'a' }], nodeSelector: { zone: 'x' } });
     expect(messages(pod({ nodeSelector: { zone: 'x', disk: 'ssd' } }), gated)).toEqual([]);
-    expect(messages(pod({ schedulingGates: [{ name: 'a' }, { name: 'b' }], nodeSelector: { zone: 'x' } }), gated)).toEqual(["spec.schedulingGates[1].name: Forbidden: only deletion is allowed, but found new scheduling gate 'b'"]);
+    expect(messages(pod({ schedulingGates: [{ name: 'a' }, { name: 'b' }], nodeSelector: { zone: 'x' } }), gated)).toEqual([
+      "spec.schedulingGates[1].name: Forbidden: only deletion is allowed, but found new scheduling gate 'b'",
+    ]);
     expect(messages(pod({ nodeSelector: { zone: 'y' } }), gated)[0]).toContain('NodeSelector');
     expect(messages(pod({ nodeSelector: { disk: 'ssd' } }), pod({}))[0]).toContain('+ \tNodeSelector: {"disk": "ssd"},');
   });

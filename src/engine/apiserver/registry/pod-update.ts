@@ -167,14 +167,83 @@ function goLiteral(value: unknown, isMap = false): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `{${value.map((v) => goLiteral(v)).join(', ')}}`;
-  if (isRecord(value)) return `{${Object.entries(value).map(([k, v]) => (isMap ? `${JSON.stringify(k)}: ${goLiteral(v)}` : `${goName(k)}: ${goLiteral(v, MAP_FIELDS.has(k))}`)).join(', ')}}`;
-  return String(value);
+  if (isRecord(value))
+    return `{${Object.entries(value)
+      .map(([k, v]) => (isMap ? `${JSON.stringify(k)}: ${goLiteral(v)}` : `${goName(k)}: ${goLiteral(v, MAP_FIELDS.has(k))}`))
+      .join(', ')}}`;
+  return JSON.stringify(value) ?? 'nil';
 }
 
 /** Fields in the order the Go structs declare them (go-cmp reports fields in that order). */
 const FIELD_ORDER: Record<string, readonly string[]> = {
-  spec: ['volumes', 'initContainers', 'containers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'serviceAccount', 'automountServiceAccountToken', 'nodeName', 'hostNetwork', 'hostPID', 'hostIPC', 'shareProcessNamespace', 'securityContext', 'imagePullSecrets', 'hostname', 'subdomain', 'affinity', 'schedulerName', 'tolerations', 'hostAliases', 'priorityClassName', 'priority', 'dnsConfig', 'readinessGates', 'runtimeClassName', 'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints', 'setHostnameAsFQDN', 'os', 'hostUsers', 'schedulingGates', 'resourceClaims', 'resources'],
-  container: ['name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy', 'restartPolicy', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty'],
+  spec: [
+    'volumes',
+    'initContainers',
+    'containers',
+    'ephemeralContainers',
+    'restartPolicy',
+    'terminationGracePeriodSeconds',
+    'activeDeadlineSeconds',
+    'dnsPolicy',
+    'nodeSelector',
+    'serviceAccountName',
+    'serviceAccount',
+    'automountServiceAccountToken',
+    'nodeName',
+    'hostNetwork',
+    'hostPID',
+    'hostIPC',
+    'shareProcessNamespace',
+    'securityContext',
+    'imagePullSecrets',
+    'hostname',
+    'subdomain',
+    'affinity',
+    'schedulerName',
+    'tolerations',
+    'hostAliases',
+    'priorityClassName',
+    'priority',
+    'dnsConfig',
+    'readinessGates',
+    'runtimeClassName',
+    'enableServiceLinks',
+    'preemptionPolicy',
+    'overhead',
+    'topologySpreadConstraints',
+    'setHostnameAsFQDN',
+    'os',
+    'hostUsers',
+    'schedulingGates',
+    'resourceClaims',
+    'resources',
+  ],
+  container: [
+    'name',
+    'image',
+    'command',
+    'args',
+    'workingDir',
+    'ports',
+    'envFrom',
+    'env',
+    'resources',
+    'resizePolicy',
+    'restartPolicy',
+    'volumeMounts',
+    'volumeDevices',
+    'livenessProbe',
+    'readinessProbe',
+    'startupProbe',
+    'lifecycle',
+    'terminationMessagePath',
+    'terminationMessagePolicy',
+    'imagePullPolicy',
+    'securityContext',
+    'stdin',
+    'stdinOnce',
+    'tty',
+  ],
   port: ['name', 'hostPort', 'containerPort', 'protocol', 'hostIP'],
 };
 
