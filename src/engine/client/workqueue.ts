@@ -9,7 +9,9 @@ export const BACKOFF_BASE_MS = 5;
 export const BACKOFF_MAX_MS = 1_000_000;
 
 export class WorkQueue {
-  private readonly queue: string[] = [];
+  /** Keys waiting, from `head` on (an index rather than shift(), which copies a long array each time). */
+  private queue: string[] = [];
+  private head = 0;
   private readonly dirty = new Set<string>();
   private readonly processing = new Set<string>();
   private readonly failures = new Map<string, number>();
@@ -61,7 +63,7 @@ export class WorkQueue {
   }
 
   get length(): number {
-    return this.queue.length;
+    return this.queue.length - this.head;
   }
 
   private schedule(): void {
@@ -72,8 +74,13 @@ export class WorkQueue {
 
   private drain(): void {
     this.scheduled = false;
-    const key = this.queue.shift();
-    if (key === undefined) return;
+    if (this.head >= this.queue.length) return;
+    const key = this.queue[this.head++] as string;
+    // Drop the consumed part once it is most of the array.
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
     this.dirty.delete(key);
     this.processing.add(key);
     try {
@@ -81,7 +88,7 @@ export class WorkQueue {
     } finally {
       this.processing.delete(key);
       if (this.dirty.has(key)) this.queue.push(key);
-      if (this.queue.length) this.schedule();
+      if (this.length) this.schedule();
     }
   }
 }
