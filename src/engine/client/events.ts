@@ -8,6 +8,7 @@ import type { KubeObject } from '../api/meta';
 import { formatRfc3339Micro } from '../api/time';
 import type { SimLoop } from '../clock';
 import type { Client } from './client';
+import { createEvent } from './event-name';
 
 export const SERIES_REFRESH_MS = 30 * 60 * 1000;
 
@@ -50,11 +51,12 @@ export class EventRecorder {
       if (cached.count === 2) this.writeSeries(cached);
       return;
     }
-    const nanos = BigInt(now) * 1_000_000n;
-    const name = `${String(meta.name)}.${nanos.toString(16)}`;
-    const r = this.client.create(
+    const { result: r, name } = createEvent(
+      this.client,
       { group: 'events.k8s.io', version: 'v1', resource: 'events', namespace },
-      {
+      String(meta.name),
+      BigInt(now) * 1_000_000n,
+      (name) => ({
         apiVersion: 'events.k8s.io/v1',
         kind: 'Event',
         metadata: { name, namespace },
@@ -66,7 +68,7 @@ export class EventRecorder {
         regarding: { kind: regarding.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: regarding.apiVersion, resourceVersion: meta.resourceVersion },
         note: details.note,
         type: details.type,
-      },
+      }),
     );
     if (r.ok) this.cache.set(key, { name, namespace, count: 1, lastObservedMs: now, written: 1 });
   }

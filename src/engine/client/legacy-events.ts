@@ -7,6 +7,7 @@ import type { KubeObject } from '../api/meta';
 import { formatRfc3339 } from '../api/time';
 import type { SimLoop } from '../clock';
 import type { Client } from './client';
+import { createEvent } from './event-name';
 
 export class LegacyEventRecorder {
   private readonly seen = new Map<string, { name: string; namespace: string; count: number; firstTimestamp: string }>();
@@ -30,11 +31,11 @@ export class LegacyEventRecorder {
       this.client.patch({ ...ref, name: existing.name }, 'merge', { count: existing.count, lastTimestamp: now });
       return;
     }
-    const name = `${String(meta.name)}.${(BigInt(this.loop.nowMs()) * 1_000_000n + BigInt(this.seen.size)).toString(16)}`;
     const involvedObject: Record<string, unknown> = { kind: object.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: object.apiVersion, resourceVersion: meta.resourceVersion };
     if (fieldPath) involvedObject.fieldPath = fieldPath;
     if (!meta.namespace) delete involvedObject.namespace;
-    const r = this.client.create(ref, {
+    const nanos = BigInt(this.loop.nowMs()) * 1_000_000n + BigInt(this.seen.size);
+    const { result: r, name } = createEvent(this.client, ref, String(meta.name), nanos, (name) => ({
       apiVersion: 'v1',
       kind: 'Event',
       metadata: { name, namespace },
@@ -49,7 +50,7 @@ export class LegacyEventRecorder {
       eventTime: null,
       reportingComponent: this.component,
       reportingInstance: this.host,
-    });
+    }));
     if (r.ok) this.seen.set(key, { name, namespace, count: 1, firstTimestamp: now });
   }
 }

@@ -10,6 +10,7 @@ import type { Random, SimLoop, TimerId } from '../clock';
 import { Informer, type Client } from '../client';
 import { LegacyEventRecorder } from '../client/legacy-events';
 import { goDuration, PodWorker, type NodeContext } from './pod-worker';
+import { admissionRejection } from './admission';
 import type { TimerBoard } from '../clock/timer-board';
 import type { ApiResponse } from '../types';
 import { serveLog } from './log-server';
@@ -281,6 +282,7 @@ export class Kubelet implements HttpServingNode {
     }
     const started = Array.isArray(status.containerStatuses) && status.containerStatuses.length > 0;
     if (started && !pod.metadata.deletionTimestamp && !this.rebooted) return; // adopted as running (bootstrap, snapshot)
+    if (!started && !pod.metadata.deletionTimestamp && this.rejected(pod)) return;
     const w = new PodWorker(pod, this.context());
     if (this.runtimeDownSinceMs !== undefined) w.pause();
     if (started && !pod.metadata.deletionTimestamp) {
@@ -296,6 +298,18 @@ export class Kubelet implements HttpServingNode {
     }
     if (pod.metadata.deletionTimestamp) w.update(pod);
     else w.start();
+  }
+
+  /** Admission (HandlePodAdditions): a pod the node cannot run fails at once with the reason. */
+  private rejected(pod: KubeObject): boolean {
+    const node = this.options.client.get({ group: '', version: 'v1', resource: 'nodes', name: this.options.nodeName });
+    const others = [...this.workers.values()].flatMap((w) => w.admittedPod ?? []);
+    const rejection = node.ok ? admissionRejection(pod, node.value, others, isMirrorPod(pod)) : { reason: 'InvalidNodeInfo', message: 'Kubelet cannot get node info.' };
+    if (!rejection) return false;
+    this.events.record(pod, 'Warning', rejection.reason, rejection.message);
+    const status = { phase: 'Failed', reason: rejection.reason, message: `Pod was rejected: ${rejection.message}`, qosClass: rec(pod.status).qosClass };
+    this.options.client.update({ group: '', version: 'v1', resource: 'pods', namespace: text(pod.metadata.namespace), name: text(pod.metadata.name), subresource: 'status' }, { ...pod, metadata: { ...pod.metadata, resourceVersion: undefined }, status });
+    return true;
   }
 
   private context(): NodeContext {

@@ -509,6 +509,11 @@ export class PodWorker {
     this.startContainer(slot);
   }
 
+  /** The pod as last seen while it still holds the node's resources (not finished, not gone): what admission counts. */
+  get admittedPod(): KubeObject | undefined {
+    return this.gone || this.isFinished() ? undefined : this.pod;
+  }
+
   private isFinished(): boolean {
     return this.run.phase === 'Succeeded' || this.run.phase === 'Failed';
   }
