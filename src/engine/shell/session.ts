@@ -43,6 +43,8 @@ export class Session implements ShellSession {
   /** A parsed line waiting for its here-document bodies. */
   private pending: { list: CommandList; lines: string[]; source: string } | undefined;
   private readonly queued: string[] = [];
+  /** Set by `exit` in a script (`sh -c 'a; exit 3; b'`): the rest of the script does not run. */
+  private exitStatus: number | undefined;
   private jobTable: JobTable | undefined;
 
   constructor(
@@ -108,6 +110,17 @@ export class Session implements ShellSession {
   private print(text: string): void {
     if (text === '') return;
     for (const l of this.listeners) l(text);
+  }
+
+  /** Ends the script: the current line stops after this command and queued lines are dropped. */
+  exit(status: number): void {
+    this.exitStatus = status;
+    this.queued.length = 0;
+  }
+
+  /** The status `exit` gave, if a script called it. */
+  get exitedWith(): number | undefined {
+    return this.exitStatus;
   }
 
   signal(signal: 'SIGINT'): void {
@@ -242,6 +255,11 @@ export class Session implements ShellSession {
       }
       this.runPipeline(pipeline.commands, (status) => {
         this.lastStatus = status;
+        if (this.exitStatus !== undefined) {
+          this.lastStatus = this.exitStatus;
+          this.finishLine();
+          return;
+        }
         const op = list.ops[index];
         let next = index + 1;
         // Skip items whose operator does not fire: `a && b` skips b when a failed, and so on.

@@ -9,7 +9,7 @@ import { isRecord, text } from '../../api/meta';
 import type { ClusterRuntime } from '../../cluster/runtime';
 import { resolvConf } from '../../network/dns';
 import { containerEnv } from '../../kubelet/container-env';
-import type { Command, CommandContext, Machine } from '../command';
+import type { Command, CommandContext, CommandTable, Machine } from '../command';
 import { CORE_COMMANDS } from '../commands/coreutils';
 import { TEXT_COMMANDS } from '../commands/text-utils';
 import { VirtualFileSystem } from '../filesystem';
@@ -101,12 +101,12 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
   }
   if (isShell && command.length === 1 && interactive && ctx.stdinRedirected) {
     // `... | kubectl exec -i POD -- sh`: the shell reads its script from the pipe, then exits.
-    const session = new Session(machine, commands, options);
+    const session: Session = new Session(machine, withExit(commands, () => session, !image.busybox), options);
     session.onOutput((t) => ctx.stdout(t));
     const lines = ctx.stdin.split('\n').filter((l) => l.trim() !== '');
     const next = () => {
       if (session.busy()) return void ctx.machine.loop.after(100, 'kubectl exec', next);
-      const line = lines.shift();
+      const line = session.exitedWith === undefined ? lines.shift() : undefined;
       if (line === undefined) return onExit(Number(session.expandVariables('$?')) || 0);
       session.write(line);
       next();
@@ -133,7 +133,7 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
     });
     return { ok: true };
   }
-  const session = new Session(machine, commands, options);
+  const session: Session = new Session(machine, withExit(commands, () => session, !image.busybox), options);
   session.onOutput((t) => ctx.stdout(t));
   const line = isShell && command[1] === '-c' ? (command[2] ?? '') : command.map((w) => (/[\s'"$|;&<>]/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w)).join(' ');
   session.write(line);
@@ -143,4 +143,19 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
   };
   finish();
   return { ok: true };
+}
+
+/** The shell's `exit` builtin for a script (`sh -c`, piped stdin): it ends the script with its status. */
+function withExit(commands: CommandTable, session: () => Session, bash: boolean): CommandTable {
+  const exit: Command = (ctx) => {
+    const arg = ctx.args[0];
+    let code = arg === undefined ? Number(session().expandVariables('$?')) || 0 : Number(arg);
+    if (arg !== undefined && !/^-?\d+$/.test(arg)) {
+      ctx.stderr(bash ? `bash: exit: ${arg}: numeric argument required\n` : `sh: exit: Illegal number: ${arg}\n`);
+      code = 2;
+    }
+    session().exit(code & 0xff);
+    ctx.done(code & 0xff);
+  };
+  return new Map([...commands, ['exit', exit]]);
 }
