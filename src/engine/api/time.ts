@@ -1,7 +1,15 @@
 /** Timestamps as Kubernetes serialises them (RFC 3339, second precision, UTC). */
 export function formatRfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  // Every write stamps its managedFields with this: the same second comes up again and again.
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastText;
 }
+let lastSecond = NaN;
+let lastText = '';
 
 /** Micro-second precision timestamps (`eventTime`, lease `renewTime`): `2025-09-01T09:00:00.000000Z`. */
 export function formatRfc3339Micro(ms: number): string {

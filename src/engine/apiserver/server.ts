@@ -664,10 +664,10 @@ export class ApiServer {
     let patchBody: unknown;
     try {
       patchBody = typeof body === 'string' ? (JSON.parse(body) as unknown) : body;
-      const base = deepCopy(this.present(type, current.value));
-      if (media === 'application/merge-patch+json') patched = applyMergePatch(base, patchBody);
-      else if (media === 'application/json-patch+json') patched = applyJsonPatch(base, patchBody);
-      else if (media === 'application/strategic-merge-patch+json') patched = applyStrategicMergePatch(base, patchBody);
+      const live = this.present(type, current.value);
+      if (media === 'application/merge-patch+json') patched = applyMergePatch(copyForMergePatch(live), patchBody);
+      else if (media === 'application/json-patch+json') patched = applyJsonPatch(deepCopy(live), patchBody);
+      else if (media === 'application/strategic-merge-patch+json') patched = applyStrategicMergePatch(copyForMergePatch(live), patchBody);
       else return fail(errors.unsupportedMediaType(media));
     } catch (e) {
       if (e instanceof JsonPatchError || e instanceof SyntaxError) return fail(errors.invalid(type.kind, type.group, name, [{ type: 'FieldValueInvalid', field: '', value: undefined, detail: e.message }]));
@@ -822,6 +822,22 @@ function hasSpecFinalizers(type: ResourceType, object: KubeObject): boolean {
 
 function withResourceVersion(object: KubeObject, revision: number): KubeObject {
   return { ...object, metadata: { ...object.metadata, resourceVersion: String(revision) } };
+}
+
+/**
+ * A mutable copy of a stored object to merge a patch onto, sharing its frozen managedFields: merge
+ * and strategic merge patches replace that list whole, never edit it in place, and the field
+ * manager then writes a new one (a heartbeat's patch need not copy and decode it again).
+ */
+function copyForMergePatch(object: KubeObject): KubeObject {
+  const managedFields = object.metadata.managedFields;
+  if (managedFields === undefined) return deepCopy(object);
+  const metadata: Record<string, unknown> = {};
+  // As deepCopy's JSON round trip: undefined values are left out.
+  for (const [key, value] of Object.entries(object.metadata)) if (value !== undefined) metadata[key] = key === 'managedFields' ? value : deepCopy(value);
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object)) if (value !== undefined) copy[key] = key === 'metadata' ? metadata : deepCopy(value);
+  return copy as KubeObject;
 }
 
 function sameContent(a: KubeObject, b: KubeObject): boolean {

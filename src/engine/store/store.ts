@@ -79,6 +79,8 @@ export class Store<V> {
   private revisionValue = 1;
   private compactedRevision = 0;
   private readonly root: Directory<V> = { entries: new Map(), children: new Map() };
+  /** Directories by path, as keys name them (directories are never removed). */
+  private readonly dirs = new Map<string, Directory<V>>();
   private size = 0;
   /** Past events, oldest first, from `historyHead` on (dropped events are cut off in batches, not one splice per write). */
   private history: StoreEvent<V>[] = [];
@@ -325,7 +327,12 @@ export class Store<V> {
   private locate(key: string, create: boolean): { dir: Directory<V> | undefined; leaf: string } {
     const slash = key.lastIndexOf('/');
     const dirPath = key.slice(0, slash);
-    return { dir: create ? this.makeDir(dirPath) : this.findDir(dirPath), leaf: key.slice(slash + 1) };
+    let dir = this.dirs.get(dirPath);
+    if (!dir) {
+      dir = create ? this.makeDir(dirPath) : this.findDir(dirPath);
+      if (dir) this.dirs.set(dirPath, dir);
+    }
+    return { dir, leaf: key.slice(slash + 1) };
   }
 
   private findDir(path: string): Directory<V> | undefined {

@@ -7,7 +7,7 @@
  * and removing the fields it stopped naming that nobody else owns.
  */
 import { isRecord } from '../../api/meta';
-import { FieldSet, pathString, sortedElements } from './fieldpath';
+import { decodeFieldsV1, encodeFieldsV1, FieldSet, pathString, sortedElements } from './fieldpath';
 import { compare, merge, removePath, toFieldSet, type Comparison } from './typed';
 
 export type Operation = 'Apply' | 'Update';
@@ -29,17 +29,40 @@ function identity(m: Pick<ManagerFields, 'manager' | 'operation' | 'apiVersion' 
 
 export type Managers = Map<string, ManagerFields>;
 
+/** Decoded entries of stored (frozen) objects, with their identity: most writes leave most entries as they were. */
+const decodedEntries = new WeakMap<object, { id: string; m: ManagerFields }>();
+
 export function decodeManagedFields(entries: unknown): Managers {
   const managers: Managers = new Map();
   if (!Array.isArray(entries)) return managers;
   for (const e of entries) {
+    const known = isRecord(e) ? decodedEntries.get(e) : undefined;
+    if (known) {
+      managers.set(known.id, known.m);
+      continue;
+    }
     if (!isRecord(e) || typeof e.manager !== 'string' || (e.operation !== 'Apply' && e.operation !== 'Update')) continue;
-    const m: ManagerFields = { manager: e.manager, operation: e.operation, apiVersion: typeof e.apiVersion === 'string' ? e.apiVersion : '', set: FieldSet.fromFieldsV1(e.fieldsV1) };
+    const m: ManagerFields = { manager: e.manager, operation: e.operation, apiVersion: typeof e.apiVersion === 'string' ? e.apiVersion : '', set: decodeFieldsV1(e.fieldsV1) };
     if (typeof e.subresource === 'string' && e.subresource) m.subresource = e.subresource;
     if (typeof e.time === 'string') m.time = e.time;
-    managers.set(identity(m), m);
+    const id = identity(m);
+    managers.set(id, m);
+    if (Object.isFrozen(e) && isEncoded(e, m)) {
+      decodedEntries.set(e, { id, m });
+      encodedEntries.set(m, e);
+    }
   }
   return managers;
+}
+
+/** The entries encodeManagedFields wrote, by the decoded manager they came back as (an unchanged manager is written back as that same entry). */
+const encodedEntries = new WeakMap<ManagerFields, Record<string, unknown>>();
+
+/** Whether `e` is exactly what encodeManagedFields writes for `m`. */
+function isEncoded(e: Record<string, unknown>, m: ManagerFields): boolean {
+  const keys = ['manager', 'operation', 'apiVersion', ...(m.time !== undefined ? ['time'] : []), 'fieldsType', 'fieldsV1', ...(m.subresource ? ['subresource'] : [])];
+  const actual = Object.keys(e);
+  return e.fieldsType === 'FieldsV1' && e.apiVersion === m.apiVersion && e.fieldsV1 === encodeFieldsV1(m.set) && actual.length === keys.length && actual.every((k, i) => k === keys[i]);
 }
 
 /** The entries in the order kube-apiserver writes them: Apply before Update, then by time and manager. */
@@ -55,10 +78,12 @@ export function encodeManagedFields(managers: Managers): Record<string, unknown>
     return (p.subresource ?? '') < (q.subresource ?? '') ? -1 : (p.subresource ?? '') > (q.subresource ?? '') ? 1 : 0;
   });
   return list.map((m) => {
+    const written = encodedEntries.get(m);
+    if (written) return written;
     const e: Record<string, unknown> = { manager: m.manager, operation: m.operation, apiVersion: m.apiVersion };
     if (m.time !== undefined) e.time = m.time;
     e.fieldsType = 'FieldsV1';
-    e.fieldsV1 = m.set.toFieldsV1();
+    e.fieldsV1 = encodeFieldsV1(m.set);
     if (m.subresource) e.subresource = m.subresource;
     return e;
   });
@@ -107,7 +132,7 @@ function settle(managers: Managers, self: string, c: Comparison, force: boolean)
     const conflict = m.set.intersection(changed);
     if (!conflict.isEmpty()) conflicts.push({ ...m, set: conflict });
     const set = m.set.difference(conflict).difference(c.removed);
-    if (!set.isEmpty()) next.set(id, { ...m, set });
+    if (!set.isEmpty()) next.set(id, set === m.set ? m : { ...m, set });
   }
   if (!force && conflicts.length) return { conflicts };
   return { managers: next };

@@ -67,6 +67,8 @@ export interface Comparison {
 }
 
 function equal(a: Json, b: Json): boolean {
+  // Scalars (nearly every leaf) compare as their JSON would.
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return a === b;
   return JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 }
 
@@ -78,38 +80,67 @@ function sortKeys(v: Json): Json {
 
 /** typed.Compare: `undefined` is an absent field; `null` is a present one. */
 export function compare(lhs: Json, rhs: Json): Comparison {
-  const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
-  const leaf = (l: Json, r: Json, path: string[]) => {
+  return new Comparer().run(lhs, rhs);
+}
+
+/** One walk of Compare, with one path and one field-name stack; a path is copied only when recorded. */
+class Comparer {
+  private readonly c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
+  private readonly path: string[] = [];
+  private readonly fields: string[] = [];
+
+  run(lhs: Json, rhs: Json): Comparison {
+    this.walk(lhs, rhs);
+    return this.c;
+  }
+
+  private leaf(l: Json, r: Json): void {
     if (l === undefined && r === undefined) return;
-    if (l === undefined) c.added.insert(path);
-    else if (r === undefined) c.removed.insert(path);
-    else if (!equal(l, r)) c.modified.insert(path);
-  };
-  const walk = (l: Json, r: Json, path: string[], fields: string[]) => {
+    if (l === undefined) this.c.added.insert(this.path);
+    else if (r === undefined) this.c.removed.insert(this.path);
+    else if (!equal(l, r)) this.c.modified.insert(this.path);
+  }
+
+  private walk(l: Json, r: Json): void {
     const isList = Array.isArray(l) || Array.isArray(r);
     const isMap = !isList && (isRecord(l) || isRecord(r));
-    if (!isList && !isMap) return leaf(l, r, path);
-    if (isEmptyContainer(l) && isEmptyContainer(r)) return leaf(l, r, path);
+    if (!isList && !isMap) return this.leaf(l, r);
+    if (isEmptyContainer(l) && isEmptyContainer(r)) return this.leaf(l, r);
+    const path = this.path;
     if (isList) {
-      const li = Array.isArray(l) ? listItems(l, fields) : [];
-      const ri = Array.isArray(r) ? listItems(r, fields) : [];
-      if (!li || !ri || (l !== undefined && l !== null && !Array.isArray(l)) || (r !== undefined && r !== null && !Array.isArray(r))) return leaf(l, r, path);
+      const li = Array.isArray(l) ? listItems(l, this.fields) : [];
+      const ri = Array.isArray(r) ? listItems(r, this.fields) : [];
+      if (!li || !ri || (l !== undefined && l !== null && !Array.isArray(l)) || (r !== undefined && r !== null && !Array.isArray(r))) return this.leaf(l, r);
       const lm = new Map(li.map((it) => [it.pe, it.value]));
       const rm = new Map(ri.map((it) => [it.pe, it.value]));
-      for (const pe of new Set([...lm.keys(), ...rm.keys()])) walk(lm.get(pe), rm.get(pe), [...path, pe], fields);
+      for (const [pe, lv] of lm) this.item(pe, lv, rm.get(pe));
+      for (const [pe, rv] of rm) if (!lm.has(pe)) this.item(pe, undefined, rv);
     } else {
-      if (path.length > 0 && isAtomicMap(fields)) return leaf(l, r, path);
-      if ((l !== undefined && l !== null && !isRecord(l)) || (r !== undefined && r !== null && !isRecord(r))) return leaf(l, r, path);
+      if (path.length > 0 && isAtomicMap(this.fields)) return this.leaf(l, r);
+      if ((l !== undefined && l !== null && !isRecord(l)) || (r !== undefined && r !== null && !isRecord(r))) return this.leaf(l, r);
       const lo = isRecord(l) ? l : {};
       const ro = isRecord(r) ? r : {};
-      for (const k of new Set([...Object.keys(lo), ...Object.keys(ro)])) walk(lo[k], ro[k], [...path, `f:${k}`], [...fields, k]);
+      for (const k of Object.keys(lo)) this.field(k, lo[k], ro[k]);
+      for (const k of Object.keys(ro)) if (!Object.prototype.hasOwnProperty.call(lo, k)) this.field(k, undefined, ro[k]);
     }
     if (path.length === 0) return;
-    if (l === undefined) c.added.insert(path);
-    else if (r === undefined) c.removed.insert(path);
-  };
-  walk(lhs, rhs, [], []);
-  return c;
+    if (l === undefined) this.c.added.insert(path);
+    else if (r === undefined) this.c.removed.insert(path);
+  }
+
+  private item(pe: string, l: Json, r: Json): void {
+    this.path.push(pe);
+    this.walk(l, r);
+    this.path.pop();
+  }
+
+  private field(k: string, l: Json, r: Json): void {
+    this.path.push(`f:${k}`);
+    this.fields.push(k);
+    this.walk(l, r);
+    this.fields.pop();
+    this.path.pop();
+  }
 }
 
 /** typed.Merge: the configuration's values win; associative lists and sets merge item by item. */

@@ -91,28 +91,40 @@ export class PodGCController implements Controller {
   reconcile(_key: string, context: ControllerContext): ReconcileResult {
     const pods = context.informers.forResource(PODS.group, PODS.version, PODS.resource).list();
     const nodes = context.informers.forResource('', 'v1', 'nodes').list();
-    if (this.terminatedPodThreshold > 0) this.gcTerminated(pods, context);
-    this.gcTerminating(pods, nodes, context);
-    this.gcOrphaned(pods, nodes, context);
-    for (const pod of pods) if (pod.metadata.deletionTimestamp && !nodeNameOf(pod)) this.markFailedAndDelete(pod, context);
+    // One pass sorts the pods into what each step looks at (all steps see this one snapshot).
+    const terminated: KubeObject[] = [];
+    const terminating: KubeObject[] = [];
+    const unscheduledTerminating: KubeObject[] = [];
+    const boundTo = new Set<string>();
+    for (const pod of pods) {
+      if (isPodTerminated(pod)) terminated.push(pod);
+      const node = nodeNameOf(pod);
+      if (pod.metadata.deletionTimestamp) (node ? terminating : unscheduledTerminating).push(pod);
+      if (node) boundTo.add(node);
+    }
+    if (this.terminatedPodThreshold > 0) this.gcTerminated(terminated, context);
+    this.gcTerminating(terminating, nodes, context);
+    this.gcOrphaned(pods, boundTo, nodes, context);
+    for (const pod of unscheduledTerminating) this.markFailedAndDelete(pod, context);
     return { kind: 'requeueAfter', delayMs: GC_CHECK_PERIOD_MS };
   }
 
-  private gcTerminated(pods: readonly KubeObject[], context: ControllerContext): void {
-    for (const pod of terminatedOverThreshold(pods, this.terminatedPodThreshold)) this.markFailedAndDelete(pod, context);
+  private gcTerminated(terminated: KubeObject[], context: ControllerContext): void {
+    for (const pod of terminatedOverThreshold(terminated, this.terminatedPodThreshold)) this.markFailedAndDelete(pod, context);
   }
 
-  private gcTerminating(pods: readonly KubeObject[], nodes: readonly KubeObject[], context: ControllerContext): void {
-    for (const pod of terminatingOnOutOfServiceNodes(pods, nodes)) this.markFailedAndDelete(pod, context);
+  private gcTerminating(terminating: readonly KubeObject[], nodes: readonly KubeObject[], context: ControllerContext): void {
+    if (terminating.length === 0) return;
+    for (const pod of terminatingOnOutOfServiceNodes(terminating, nodes)) this.markFailedAndDelete(pod, context);
   }
 
-  private gcOrphaned(pods: readonly KubeObject[], nodes: readonly KubeObject[], context: ControllerContext): void {
+  /** `boundTo`: the nodes the snapshot's pods are bound to. */
+  private gcOrphaned(pods: readonly KubeObject[], boundTo: ReadonlySet<string>, nodes: readonly KubeObject[], context: ControllerContext): void {
     const existing = new Set(nodes.map((n) => text(n.metadata.name)));
     const now = context.loop.nowMs();
-    for (const pod of pods) {
-      const node = nodeNameOf(pod);
+    for (const node of boundTo) {
       // AddAfter keeps the earliest time an item is already waiting for.
-      if (!node || existing.has(node) || this.quarantine.has(node)) continue;
+      if (existing.has(node) || this.quarantine.has(node)) continue;
       this.quarantine.set(node, now + QUARANTINE_MS);
       context.timers?.set({ id: `pod-gc/${node}`, kind: TimerKind.PodGCQuarantine, dueMs: now + QUARANTINE_MS, object: { kind: 'Node', name: node }, component: this.name, description: `deletes the pods still bound to node ${node}, which no longer exists` });
     }
@@ -125,9 +137,9 @@ export class PodGCController implements Controller {
       const got = context.client.get({ group: '', version: 'v1', resource: 'nodes', name: node });
       if (!got.ok && got.code === 404) deleted.add(node);
     }
+    if (deleted.size === 0) return;
     for (const pod of pods) {
-      if (!deleted.has(nodeNameOf(pod))) continue;
-      this.markFailedAndDelete(pod, context, { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' });
+      if (deleted.has(nodeNameOf(pod))) this.markFailedAndDelete(pod, context, { type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists' });
     }
   }
 
