@@ -31,4 +31,25 @@ describe('SchedulerCache', () => {
     expect(cache.get('late')?.requested.milliCPU).toBe(1000);
     expect(cache.get('late')?.labels).toEqual({ x: 'y' });
   });
+
+  it('lists the nodes holding pods with affinity terms and with required anti-affinity, as pods come, move and go', () => {
+    const cache = new SchedulerCache();
+    for (const n of ['c', 'a', 'b']) cache.setNode(nodeObj(n));
+    const term = { labelSelector: { matchLabels: { app: 'web' } }, topologyKey: 'kubernetes.io/hostname' };
+    const withAffinity = (uid: string, nodeName: string, affinity: Record<string, unknown>): KubeObject => ({ ...podObj(uid, nodeName), spec: { nodeName, containers: [], affinity } });
+    const names = () => [cache.nodesWithPodsWithAffinity().map((n) => n.name), cache.nodesWithPodsWithRequiredAntiAffinity().map((n) => n.name)];
+    expect(names()).toEqual([[], []]);
+    cache.setPod(withAffinity('anti', 'c', { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } }));
+    cache.setPod(withAffinity('pref', 'a', { podAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, podAffinityTerm: term }] } }));
+    cache.setPod(podObj('plain', 'b'));
+    expect(names()).toEqual([['a', 'c'], ['c']]);
+    cache.setPod(withAffinity('anti', 'b', { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [term] } }));
+    expect(names()).toEqual([['a', 'b'], ['b']]);
+    // A node update gives the node a new NodeInfo: the lists hold the new one.
+    cache.setNode({ ...nodeObj('b'), metadata: { name: 'b', labels: { x: 'y' } } });
+    expect(cache.nodesWithPodsWithRequiredAntiAffinity()[0]).toBe(cache.get('b'));
+    cache.removePod(podObj('anti', 'b'));
+    cache.removeNode(nodeObj('a'));
+    expect(names()).toEqual([[], []]);
+  });
 });

@@ -22,6 +22,11 @@ export class SchedulerCache {
   /** uid → node the pod is counted on (also for pods whose node is not known yet). */
   private readonly podNode = new Map<string, { nodeName: string; pod: KubeObject }>();
   private ordered: NodeInfo[] | undefined;
+  /** Nodes holding pods with pod affinity terms / with required anti-affinity (the snapshot's HavePodsWithAffinityList and HavePodsWithRequiredAntiAffinityList). */
+  private readonly withAffinity = new Set<string>();
+  private readonly withRequiredAnti = new Set<string>();
+  private affinityList: NodeInfo[] | undefined;
+  private requiredAntiList: NodeInfo[] | undefined;
   /** How many nodes hold each image (ImageLocality's spread), kept as nodes come, change and go. */
   private readonly imageNodes = new Map<string, number>();
 
@@ -44,6 +49,31 @@ export class SchedulerCache {
     return this.ordered;
   }
 
+  /** The nodes with pods that have pod affinity or anti-affinity terms, ordered by name. */
+  nodesWithPodsWithAffinity(): readonly NodeInfo[] {
+    this.affinityList ??= this.nodeList().filter((n) => this.withAffinity.has(n.name));
+    return this.affinityList;
+  }
+
+  /** The nodes with pods that have required pod anti-affinity terms, ordered by name. */
+  nodesWithPodsWithRequiredAntiAffinity(): readonly NodeInfo[] {
+    this.requiredAntiList ??= this.nodeList().filter((n) => this.withRequiredAnti.has(n.name));
+    return this.requiredAntiList;
+  }
+
+  /** Keeps the two lists above true after a node's pods changed (or the node came or went). */
+  private noteAffinity(nodeName: string): void {
+    const info = this.nodes.get(nodeName);
+    const mark = (set: Set<string>, on: boolean): boolean => {
+      if (set.has(nodeName) === on) return false;
+      if (on) set.add(nodeName);
+      else set.delete(nodeName);
+      return true;
+    };
+    if (mark(this.withAffinity, (info?.podsWithAffinity.length ?? 0) > 0)) this.affinityList = undefined;
+    if (mark(this.withRequiredAnti, (info?.podsWithRequiredAntiAffinity.length ?? 0) > 0)) this.requiredAntiList = undefined;
+  }
+
   get(nodeName: string): NodeInfo | undefined {
     return this.nodes.get(nodeName);
   }
@@ -57,6 +87,10 @@ export class SchedulerCache {
     if (!existing) for (const { nodeName, pod } of this.podNode.values()) if (nodeName === name) info.addPod(pod);
     this.nodes.set(name, info);
     this.ordered = undefined;
+    // The lists hold NodeInfo objects, and this node has a new one.
+    this.affinityList = undefined;
+    this.requiredAntiList = undefined;
+    this.noteAffinity(name);
   }
 
   removeNode(node: KubeObject): void {
@@ -64,6 +98,7 @@ export class SchedulerCache {
     if (existing) this.countImages(existing, -1);
     this.nodes.delete(text(node.metadata.name));
     this.ordered = undefined;
+    this.noteAffinity(text(node.metadata.name));
   }
 
   /** A pod add or update from the informer (or an assumed pod): counted on its node if it has one. */
@@ -71,13 +106,17 @@ export class SchedulerCache {
     const uid = String(pod.metadata.uid);
     const previous = this.podNode.get(uid);
     const nodeName = assignedNode(pod);
-    if (previous) this.nodes.get(previous.nodeName)?.removePod(previous.pod);
+    if (previous) {
+      this.nodes.get(previous.nodeName)?.removePod(previous.pod);
+      this.noteAffinity(previous.nodeName);
+    }
     if (!nodeName) {
       this.podNode.delete(uid);
       return;
     }
     this.podNode.set(uid, { nodeName, pod });
     this.nodes.get(nodeName)?.addPod(pod);
+    this.noteAffinity(nodeName);
   }
 
   removePod(pod: KubeObject): void {
@@ -86,6 +125,7 @@ export class SchedulerCache {
     if (!previous) return;
     this.podNode.delete(uid);
     this.nodes.get(previous.nodeName)?.removePod(previous.pod);
+    this.noteAffinity(previous.nodeName);
   }
 
   /** Whether the pod (by uid) is counted on some node, bound or assumed. */

@@ -182,6 +182,8 @@ export class Scheduler {
     return {
       nodes: () => this.cache.nodeList(),
       nodesWithImage: (image) => this.cache.nodesWithImage(image),
+      nodesWithPodsWithAffinity: () => this.cache.nodesWithPodsWithAffinity(),
+      nodesWithPodsWithRequiredAntiAffinity: () => this.cache.nodesWithPodsWithRequiredAntiAffinity(),
       namespaces: () => inf('namespaces').list(),
       namespace: (name) => inf('namespaces').get(name),
       inNamespace: (resource, namespace) => inf(resource).list().filter((o) => o.metadata.namespace === namespace),

@@ -115,6 +115,9 @@ export const MAX_NODE_SCORE = 100;
 export interface Listers {
   /** Every node in the cache, in name order. */
   nodes(): readonly NodeInfo[];
+  /** The nodes holding pods with pod (anti-)affinity terms, and those with required anti-affinity, in name order (optional: nodes() when absent). */
+  nodesWithPodsWithAffinity?(): readonly NodeInfo[];
+  nodesWithPodsWithRequiredAntiAffinity?(): readonly NodeInfo[];
   /** How many nodes hold the image (optional: computed from nodes() when absent). */
   nodesWithImage?(image: string): number;
   namespaces(): readonly KubeObject[];

@@ -156,7 +156,11 @@ export function interPodAffinity(listers: Listers) {
       const affinityCounts: TopologyCounts = new Map();
       const antiAffinityCounts: TopologyCounts = new Map();
       let anyExistingAnti = false;
-      for (const node of nodes) {
+      // With no terms of its own, only nodes holding pods with required anti-affinity can matter
+      // (when `nodes` is the cache's own list: preemption passes one with a node's pods changed).
+      const onlyAnti = ownTerms.length === 0 && nodes === listers.nodes() ? listers.nodesWithPodsWithRequiredAntiAffinity?.() : undefined;
+      const scanned = onlyAnti ?? nodes;
+      for (const node of scanned) {
         // Existing pods' required anti-affinity terms that the incoming pod matches.
         for (const existing of node.podsWithRequiredAntiAffinity) {
           anyExistingAnti = true;
@@ -190,8 +194,10 @@ export function interPodAffinity(listers: Listers) {
       const namespaces = termNamespaces(ownTerms);
       const topologyScore: TopologyCounts = new Map();
       let anyExisting = false;
-      // Every node's pods count, not only the feasible nodes': a domain spans nodes.
-      for (const node of listers.nodes()) {
+      // Every node's pods count, not only the feasible nodes': a domain spans nodes. With no
+      // preferences of its own, only nodes holding pods with affinity terms can matter.
+      const scanned = hasOwn ? listers.nodes() : (listers.nodesWithPodsWithAffinity?.() ?? listers.nodes());
+      for (const node of scanned) {
         // The incoming pod's preferences about the pods already there...
         if (hasOwn) {
           for (const existing of podsIn(node, namespaces)) {
