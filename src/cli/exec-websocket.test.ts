@@ -10,10 +10,13 @@ import { createSimulation } from '../engine';
 import { startServer, type RunningServer } from './serve';
 
 let server: RunningServer;
+let sim: ReturnType<typeof createSimulation>;
 
 beforeEach(async () => {
-  const sim = createSimulation({ seed: 2 });
+  sim = createSimulation({ seed: 2 });
   sim.api.request({ method: 'POST', path: '/api/v1/namespaces/default/pods', userAgent: 'test', body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'box' }, spec: { containers: [{ name: 'box', image: 'busybox:1.36', command: ['sleep', '3600'] }] } } });
+  // What `kubectl run shell -it --image=busybox -- sh` creates.
+  sim.api.request({ method: 'POST', path: '/api/v1/namespaces/default/pods', userAgent: 'test', body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'shell' }, spec: { containers: [{ name: 'shell', image: 'busybox', args: ['sh'], stdin: true, stdinOnce: true, tty: true }] } } });
   sim.advance(20_000);
   server = await startServer({ port: 0, speed: 0, sim });
 });
@@ -46,9 +49,9 @@ function serverFrames(data: Buffer): [number, Buffer][] {
   return out;
 }
 
-function open(query: string, protocol = 'v5.channel.k8s.io'): Promise<{ socket: Socket; protocol: string; received: () => Buffer }> {
+function open(query: string, protocol = 'v5.channel.k8s.io', path = 'box/exec'): Promise<{ socket: Socket; protocol: string; received: () => Buffer }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${server.url}/api/v1/namespaces/default/pods/box/exec?${query}`, {
+    const req = request(`${server.url}/api/v1/namespaces/default/pods/${path}?${query}`, {
       headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': `${protocol}, v4.channel.k8s.io` },
     });
     req.on('upgrade', (res, socket: Socket, head: Buffer) => {
@@ -89,5 +92,50 @@ describe('pods/exec over WebSocket', () => {
     const status = serverFrames(ws.received()).find(([op, p]) => op === 2 && p[0] === 3)?.[1];
     expect(JSON.parse(status?.subarray(1).toString() ?? '{}')).toMatchObject({ status: 'Failure', reason: 'NonZeroExitCode', details: { causes: [{ reason: 'ExitCode', message: '1' }] } });
     ws.socket.destroy();
+  });
+});
+
+describe('pods/attach over WebSocket', () => {
+  it("joins the shell a pod was started with (kubectl run -it): its prompt and output; when it exits, so does the container", async () => {
+    const ws = await open('container=shell&stdin=true&stdout=true&tty=true', 'v5.channel.k8s.io', 'shell/attach');
+    await settle();
+    ws.socket.write(clientFrame(Buffer.from('\x00echo attached\r')));
+    await settle();
+    ws.socket.write(clientFrame(Buffer.from('\x00exit 4\r')));
+    await settle();
+    const frames = serverFrames(ws.received());
+    const stdout = frames.filter(([op, p]) => op === 2 && p[0] === 1).map(([, p]) => p.subarray(1).toString()).join('');
+    expect(stdout).toBe('/ # echo attached\r\nattached\r\n/ # exit 4\r\n');
+    // The exit code is the pod's to tell, not the stream's: kubectl run reads it from the status.
+    const errors = frames.filter(([op, p]) => op === 2 && p[0] === 3).map(([, p]) => JSON.parse(p.subarray(1).toString()) as unknown);
+    expect(errors).toEqual([{ metadata: {}, status: 'Success' }]);
+    ws.socket.destroy();
+    // The shell was the container's main process: the container ended with it, and restartPolicy Always starts it again.
+    sim.advance(5_000);
+    const pod = sim.api.request({ method: 'GET', path: '/api/v1/namespaces/default/pods/shell' }).body as { status: { containerStatuses: { restartCount: number; lastState: { terminated?: { exitCode: number; reason: string } } }[] } };
+    expect(pod.status.containerStatuses[0]?.restartCount).toBe(1);
+    expect(pod.status.containerStatuses[0]?.lastState.terminated).toMatchObject({ exitCode: 4, reason: 'Error' });
+  });
+
+  it('to a main process that takes no input, opens a quiet stream that stays open', async () => {
+    const ws = await open('container=box&stdout=true&stderr=true', 'v5.channel.k8s.io', 'box/attach');
+    await settle();
+    const frames = serverFrames(ws.received());
+    // Only the kubelet's "stream is up" message: no output, no status, no close.
+    expect(frames).toEqual([[2, Buffer.from([1])]]);
+    ws.socket.destroy();
+  });
+
+  it('refuses a container the pod does not have, before upgrading', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}/api/v1/namespaces/default/pods/box/attach?container=nope&stdout=true`, {
+        headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==', 'Sec-WebSocket-Protocol': 'v5.channel.k8s.io' },
+      });
+      req.on('response', (res) => resolve(res.statusCode ?? 0));
+      req.on('upgrade', () => reject(new Error('upgraded')));
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(400);
   });
 });

@@ -8,6 +8,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Simulation } from '../engine';
+import { isRecord } from '../engine/api/meta';
 import { acceptWebSocket, offersWebSocket, type WebSocketConnection } from './websocket';
 
 export const EXEC_PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'] as const;
@@ -18,7 +19,9 @@ const STDERR = 2;
 const ERROR = 3;
 const CLOSE = 255;
 
-const EXEC_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/exec$/;
+const STREAM_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|attach)$/;
+
+const SHELLS = new Set(['sh', 'ash', 'bash']);
 
 export interface ExecHooks {
   /** After input reached the program, so the simulation runs what it started. */
@@ -40,16 +43,37 @@ function exitStatus(code: number, command: readonly string[], failure?: string):
   };
 }
 
-/** Handles an HTTP upgrade if it is an exec; false leaves the socket to the caller. */
+/**
+ * pods/attach joins the container's main process. In the lab, a container started with stdin open
+ * on a shell (`kubectl run -it --image=busybox -- sh`) waits for its input, and attaching gives that
+ * shell's session, as exec of the same command would; any other main process takes no input.
+ */
+function attachedProcess(sim: Simulation, namespace: string, pod: string, container: string): { command: string[]; interactive: boolean } {
+  const got = sim.api.request({ method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}` });
+  const spec = isRecord(got.body) && isRecord(got.body.spec) ? got.body.spec : {};
+  const containers = (Array.isArray(spec.containers) ? spec.containers : []).filter(isRecord);
+  const c = containers.find((x) => x.name === container) ?? (container ? undefined : containers[0]);
+  const words = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const argv = [...words(c?.command), ...words(c?.args)];
+  const first = (argv[0] ?? 'sh').replace(/^.*\//, '');
+  const interactive = c?.stdin === true && SHELLS.has(first) && !argv.includes('-c');
+  return { command: argv.length ? argv : ['sh'], interactive };
+}
+
+/** Handles an HTTP upgrade if it is an exec or an attach; false leaves the socket to the caller. */
 export function handleExecUpgrade(sim: Simulation, req: IncomingMessage, socket: Duplex, hooks: ExecHooks = {}): boolean {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const match = EXEC_PATH.exec(url.pathname);
+  const match = STREAM_PATH.exec(url.pathname);
   if (!match) return false;
   const q = url.searchParams;
-  const command = q.getAll('command');
   const tty = q.get('tty') === 'true';
   const stdin = q.get('stdin') === 'true';
-  const request = { namespace: decodeURIComponent(match[1] ?? ''), pod: decodeURIComponent(match[2] ?? ''), container: q.get('container') ?? '', command, stdin, tty };
+  const namespace = decodeURIComponent(match[1] ?? '');
+  const pod = decodeURIComponent(match[2] ?? '');
+  const container = q.get('container') ?? '';
+  const attached = match[3] === 'attach' ? attachedProcess(sim, namespace, pod, container) : undefined;
+  const command = attached ? attached.command : q.getAll('command');
+  const request = { namespace, pod, container, command, stdin, tty, ...(attached ? { attach: true } : {}) };
   const refuse = (status: { code?: number; reason?: string }) => {
     const body = JSON.stringify(status);
     socket.end(`HTTP/1.1 ${status.code ?? 400} ${status.reason ?? 'BadRequest'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
@@ -83,10 +107,28 @@ export function handleExecUpgrade(sim: Simulation, req: IncomingMessage, socket:
   };
   // The kubelet's first message: an empty one on the lowest writable channel, saying the stream is up.
   pending.push(Buffer.from([STDOUT]));
-  const stream = sim.exec(
-    request,
-    { stdout: (t) => send(STDOUT, t), stderr: (t) => send(tty ? STDOUT : STDERR, t), exit: (code, failure) => end(exitStatus(code, command, failure)) },
-  );
+  if (attached && !attached.interactive) {
+    // Attached to a main process that reads no input: its output would stream here; the lab's
+    // processes print theirs at start (kubectl logs shows it), so the stream stays quiet until the
+    // client leaves.
+    const check = sim.exec({ ...request, validateOnly: true }, { stdout: () => undefined, stderr: () => undefined, exit: () => undefined });
+    if (!check.ok) {
+      refuse(check.status);
+      return true;
+    }
+    const quiet = acceptWebSocket(req, socket, EXEC_PROTOCOLS);
+    if (!quiet) return true;
+    hooks.onStream?.(1);
+    for (const message of pending.splice(0)) quiet.sendBinary(message);
+    quiet.onClose(() => hooks.onStream?.(-1));
+    return true;
+  }
+  const stream = sim.exec(request, {
+    stdout: (t) => send(STDOUT, t),
+    stderr: (t) => send(tty ? STDOUT : STDERR, t),
+    // An attach ends with its process, whose exit code the pod's status tells (kubectl run reads it there).
+    exit: (code, failure) => end(exitStatus(attached && failure === undefined ? 0 : code, command, failure)),
+  });
   if (!stream.ok) {
     refuse(stream.status);
     return true;

@@ -217,6 +217,14 @@ export class Kubelet implements HttpServingNode {
     return serveLog(this.workers.get(String(pod.metadata.uid)), text(pod.metadata.name), container, query, this.options.loop.nowMs());
   }
 
+  /**
+   * An attach to the container's main process ended with that process: a shell started with stdin
+   * open (`kubectl run -it ... -- sh`) exits when its user types `exit`, and the container with it.
+   */
+  endAttachedProcess(pod: KubeObject, container: string, code: number): void {
+    if (this.running) this.workers.get(String(pod.metadata.uid))?.endMainProcess(container, code);
+  }
+
   /** A pod on this node answers an HTTP GET on `port` (what kube-proxy delivered to it). */
   serveHttp(pod: KubeObject, port: number, path: string): { reply: HttpReply; latencyMs: number } | undefined {
     return this.running ? this.workers.get(String(pod.metadata.uid))?.serveHttp(port, path) : undefined;

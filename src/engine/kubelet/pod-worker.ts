@@ -740,6 +740,11 @@ export class PodWorker {
 
   // ---- the containers' HTTP servers and resource usage ----
 
+  /** The named container's main process exits with `code` (its attached shell session ended). */
+  endMainProcess(container: string, code: number): void {
+    this.slots.find((s) => s.status.name === container && s.instance?.running)?.instance?.exitWith(code);
+  }
+
   /** The running container listening on `port` answers an HTTP GET and spends CPU on it. */
   serveHttp(port: number, path: string): { reply: HttpReply; latencyMs: number } | undefined {
     const instance = this.slots.find((s) => s.instance?.running && s.instance.listeners.some((l) => l.port === port))?.instance;

@@ -114,6 +114,11 @@ export class RunningContainer {
     return true;
   }
 
+  /** The main process ends by itself with `code` (an attached shell's user typed `exit`). */
+  exitWith(code: number): void {
+    this.finish(code, code === 0 ? 'Completed' : 'Error');
+  }
+
   /** SIGKILL at the end of the grace period: exit code 137. */
   sigkill(): void {
     this.finish(137, 'Error');

@@ -18,6 +18,8 @@ export interface ExecStreamRequest {
   command: string[];
   stdin: boolean;
   tty: boolean;
+  /** pods/attach: the command is the container's main process, which ends when it exits. */
+  attach?: boolean;
   /** Only check that the exec could start (a host refusing a protocol answers with the same errors). */
   validateOnly?: boolean;
 }
@@ -56,6 +58,7 @@ export function openExecStream(machine: Machine, cluster: ClusterRuntime, req: E
   const exit = (code: number, failure?: string) => {
     if (exited) return;
     exited = true;
+    if (req.attach && failure === undefined) cluster.kubelets.get(text(isRecord(pod.spec) ? pod.spec.nodeName : undefined))?.endAttachedProcess(pod, container, code);
     io.exit(code, failure);
   };
   const showPrompt = () => {
