@@ -54,7 +54,7 @@ export function execInNode(ctx: CommandContext, cluster: ClusterRuntime, node: N
     ctx.attach(new NestedShell(machine, commands, { ...options, announceExit: true }, (text) => ctx.stdout(text)));
     return;
   }
-  const session = new Session(machine, commands, options);
+  const session = new Session(machine, commands, { ...options, script: true });
   session.onOutput((text) => ctx.stdout(text));
   const line = SHELLS.has(command[0] ?? '') && command[1] === '-c' ? (command[2] ?? '') : command.map(shellQuote).join(' ');
   session.write(line);
