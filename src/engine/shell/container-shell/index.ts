@@ -10,7 +10,7 @@ import type { ClusterRuntime } from '../../cluster/runtime';
 import { resolvConf } from '../../network/dns';
 import { containerEnv } from '../../kubelet/container-env';
 import type { Command, CommandContext, CommandTable, Machine } from '../command';
-import { CORE_COMMANDS } from '../commands/coreutils';
+import { BUSYBOX_CORE_COMMANDS, CORE_COMMANDS } from '../commands/coreutils';
 import { TEXT_COMMANDS } from '../commands/text-utils';
 import { seq } from '../commands/filters';
 import { VirtualFileSystem } from '../filesystem';
@@ -86,7 +86,7 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
     c.done(0);
   };
   // A distroless image has only its own binaries; others have a shell's worth of utilities.
-  const commands = new Map<string, Command>(Object.entries(image.shells.length === 0 ? tools : { ...CORE_COMMANDS, ...TEXT_COMMANDS, seq, ...tools, hostname }));
+  const commands = new Map<string, Command>(Object.entries(image.shells.length === 0 ? tools : { ...(image.busybox ? BUSYBOX_CORE_COMMANDS : CORE_COMMANDS), ...TEXT_COMMANDS, seq, ...tools, hostname }));
   const machine: Machine = { loop: ctx.machine.loop, fs: containerFileSystem(cluster, pod, containerName), clusters: ctx.machine.clusters, hostname: text(pod.metadata.name), ports: new LoopbackPorts(), random: ctx.machine.random };
   const options = {
     env: containerEnvironment(cluster, pod, container),
