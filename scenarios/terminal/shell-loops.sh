@@ -38,3 +38,9 @@ fi
 if true; then echo yes; fi fi
 for 1x in a; do echo; done
 break
+mkdir -p manifests && touch manifests/a.yaml manifests/b.yaml manifests/notes.txt manifests/.hidden.yaml
+ls manifests/*.yaml
+for f in manifests/*.yaml; do echo "apply $f"; done
+echo manifests/?otes.txt "manifests/*" manifests/[ab].yaml manifests/*.json
+D=manifests; echo $D/.*
+docker exec kind-control-plane bash -c 'for f in /etc/kubernetes/manifests/*.yaml; do if [ -f "$f" ]; then echo "static pod: $f"; fi; done'

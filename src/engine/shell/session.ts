@@ -8,6 +8,7 @@ import { IncompleteInput, parseLine, pipelineText, ParseError, type CommandList,
 import { JobTable } from './jobs';
 import { runCompound, type CompoundHost, type Io } from './compound-commands';
 import { runTest } from './test-expression';
+import { expandGlob, type GlobChar } from './glob';
 import { arithmetic } from '../kubelet/runtime/sh-interpreter';
 import type { CommandContext, CommandTable, InteractiveProgram, Machine } from './command';
 import { HOME } from './filesystem';
@@ -371,28 +372,29 @@ export class Session implements ShellSession, CompoundHost {
   /**
    * Expands one word into fields, as bash does for command arguments and `for` lists: what an
    * unquoted `$VAR` or `$(...)` yields is split at spaces, tabs and newlines (an empty one vanishes);
-   * quoted text is kept whole.
+   * quoted text is kept whole; then unquoted `*`, `?` and `[...]` match file names.
    */
   expandFields(word: Word): string[] {
-    const fields: string[] = [];
-    let current: string | undefined;
+    const fields: GlobChar[][] = [];
+    let current: GlobChar[] | undefined;
+    const add = (text: string, active: boolean) => {
+      current ??= [];
+      for (const ch of text) current.push({ ch, active });
+    };
     word.forEach((part, i) => {
-      if (part.quoted !== 'none' || !/[$]/.test(part.text)) {
-        current = (current ?? '') + this.expandWord([part], i === 0);
-        return;
-      }
-      this.expandWord([part], i === 0)
-        .split(/[ \t\n]+/)
-        .forEach((piece, index) => {
-          if (index > 0 && current !== undefined) {
-            fields.push(current);
-            current = undefined;
-          }
-          if (piece !== '') current = (current ?? '') + piece;
-        });
+      const text = this.expandWord([part], i === 0);
+      if (part.quoted !== 'none') return add(text, false);
+      if (!part.text.includes('$')) return add(text, true);
+      text.split(/[ \t\n]+/).forEach((piece, index) => {
+        if (index > 0 && current !== undefined) {
+          fields.push(current);
+          current = undefined;
+        }
+        if (piece !== '') add(piece, true);
+      });
     });
     if (current !== undefined) fields.push(current);
-    return fields;
+    return fields.flatMap((chars) => expandGlob(chars, this.machine.fs, this.cwd) ?? [chars.map((c) => c.ch).join('')]);
   }
 
   /** Replaces each `$(command)` in `text` by what the command prints; `rest` expands the text around them. */

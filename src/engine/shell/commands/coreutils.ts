@@ -57,19 +57,27 @@ const lsCommand =
     const targets = ctx.args.filter((a) => !a.startsWith('-'));
     let status = 0;
     const list = targets.length ? targets : ['.'];
+    const fs = ctx.machine.fs;
+    // As ls does: complaints about missing operands, then the files named, then each directory's entries.
+    const files: string[] = [];
+    const dirs: string[] = [];
     for (const t of list) {
       const p = path(ctx, t);
-      if (ctx.machine.fs.isFile(p)) ctx.stdout(`${t}\n`);
-      else if (ctx.machine.fs.isDir(p)) {
-        if (list.length > 1) ctx.stdout(`${t}:\n`);
-        const names = ctx.machine.fs.list(p).filter((n) => all || !n.startsWith('.'));
-        if (names.length) ctx.stdout(names.join('  ') + '\n');
-      } else {
+      if (fs.isFile(p)) files.push(t);
+      else if (fs.isDir(p)) dirs.push(t);
+      else {
         // GNU ls exits 2 for a missing operand ("serious trouble"); busybox ls exits 1.
         ctx.stderr(flavor === 'gnu' ? `ls: cannot access '${t}': No such file or directory\n` : `ls: ${t}: No such file or directory\n`);
         status = flavor === 'gnu' ? 2 : 1;
       }
     }
+    const blocks: string[] = [];
+    if (files.length) blocks.push(`${files.sort().join('  ')}\n`);
+    for (const d of dirs.sort()) {
+      const names = fs.list(path(ctx, d)).filter((n) => all || !n.startsWith('.'));
+      blocks.push((list.length > 1 ? `${d}:\n` : '') + (names.length ? `${names.join('  ')}\n` : ''));
+    }
+    ctx.stdout(blocks.join('\n'));
     ctx.done(status);
   };
 
