@@ -44,3 +44,8 @@ for f in manifests/*.yaml; do echo "apply $f"; done
 echo manifests/?otes.txt "manifests/*" manifests/[ab].yaml manifests/*.json
 D=manifests; echo $D/.*
 docker exec kind-control-plane bash -c 'for f in /etc/kubernetes/manifests/*.yaml; do if [ -f "$f" ]; then echo "static pod: $f"; fi; done'
+kubectl get nodes -o name | while read n; do echo "node: $n"; done
+printf 'a b c\nd e\n' > pairs.txt; while read x y; do echo "x=$x y=$y"; done < pairs.txt
+printf 'one\ntwo' | while read -r line; do echo "got $line"; done
+read first rest; echo "first=$first rest=$rest"
+alpha beta gamma

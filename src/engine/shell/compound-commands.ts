@@ -11,6 +11,11 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   job?: Job;
+  /**
+   * What was piped or redirected into the compound command running this (`... | while read l`,
+   * `done < file`): `read` takes it line by line; other commands see what is left without using it up.
+   */
+  input?: { text: string; pos: number };
 }
 
 export interface CompoundHost {

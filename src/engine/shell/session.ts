@@ -348,7 +348,8 @@ export class Session implements ShellSession, CompoundHost {
     // A compound command's redirects apply to everything inside it (`done > log`, `} 2>/dev/null`).
     const streams = this.openRedirects(command.redirects, io);
     if (!streams) return done(1);
-    runCompound(this, command, { ...io, out: streams.stdout, err: streams.stderr }, done);
+    const text = streams.stdin ?? stdin;
+    runCompound(this, command, { ...io, out: streams.stdout, err: streams.stderr, input: text !== undefined ? { text, pos: 0 } : io.input }, done);
   }
 
   /**
@@ -501,6 +502,70 @@ export class Session implements ShellSession, CompoundHost {
     return 0;
   }
 
+  /**
+   * `read [-r] [NAME...]`: one line of the input into NAMEs (split at blanks, the last takes the
+   * rest; REPLY without names). Status 1 at the end of the input. With nothing piped in, the lab's
+   * terminal cannot hand a typed line to it, so it reads nothing.
+   */
+  private readBuiltin(args: string[], input: Io['input'], stderr: (t: string) => void): number {
+    const raw = args.includes('-r');
+    const names = args.filter((a) => !a.startsWith('-'));
+    const bad = names.find((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
+    if (bad !== undefined) {
+      stderr(this.options.dialect === 'busybox' ? `sh: read: '${bad}': bad variable name\n` : `bash: read: \`${bad}': not a valid identifier\n`);
+      return 1;
+    }
+    if (!input || input.pos >= input.text.length) {
+      for (const n of names.length ? names : ['REPLY']) this.env.set(n, '');
+      return 1;
+    }
+    const end = input.text.indexOf('\n', input.pos);
+    let line = input.text.slice(input.pos, end < 0 ? input.text.length : end);
+    input.pos = end < 0 ? input.text.length : end + 1;
+    if (!raw) line = line.replace(/\\(.)/g, '$1');
+    if (names.length === 0) this.env.set('REPLY', line);
+    else {
+      let rest = line.replace(/^[ \t]+/, '');
+      names.forEach((n, i) => {
+        if (i === names.length - 1) {
+          this.env.set(n, rest.replace(/[ \t]+$/, ''));
+          return;
+        }
+        const m = /^(\S*)[ \t]*/.exec(rest);
+        this.env.set(n, m?.[1] ?? '');
+        rest = rest.slice(m?.[0].length ?? rest.length);
+      });
+    }
+    // A last line without its newline is still read, but read reports the end of the input.
+    return end < 0 ? 1 : 0;
+  }
+
+  /** `read` at the prompt: the terminal's next line goes to it (no prompt shows); Ctrl-C ends it with 130. */
+  private readFromTerminal(args: string[], stderr: (t: string) => void, done: (status: number) => void): void {
+    let exited: ((code: number) => void) | undefined;
+    const finish = (code: number) => {
+      this.attached = undefined;
+      this.running = undefined;
+      exited?.(code);
+      done(code);
+    };
+    const program: InteractiveProgram = {
+      prompt: () => '',
+      input: (line) => finish(this.readBuiltin(args, { text: `${line}\n`, pos: 0 }, stderr)),
+      interrupt: () => {
+        this.print('^C\n');
+        this.interrupted = true;
+        finish(130);
+      },
+      busy: () => false,
+      onExit: (listener) => {
+        exited = listener;
+      },
+    };
+    this.attached = program;
+    this.running = { interrupt: () => program.interrupt() };
+  }
+
   private runSimple(command: SimpleCommand, pipedStdin: string | undefined, io: Io, done: (status: number) => void): void {
     const job = io.job;
     const words = command.words.flatMap((w) => this.expandFields(w));
@@ -524,6 +589,16 @@ export class Session implements ShellSession, CompoundHost {
       stdinRedirected = true;
     }
     if (name === 'break' || name === 'continue') return done(this.loopBuiltin(name, words.slice(1), stderr));
+    if (name === 'read') {
+      const input = stdinRedirected ? { text: stdin, pos: 0 } : io.input;
+      if (input || this.options.script || io.job) return done(this.readBuiltin(words.slice(1), input, stderr));
+      // At the terminal, read waits for the next line typed.
+      return this.readFromTerminal(words.slice(1), stderr, done);
+    }
+    if (!stdinRedirected && io.input) {
+      stdin = io.input.text.slice(io.input.pos);
+      stdinRedirected = true;
+    }
     if (name === 'test' || name === '[') {
       const fs = this.machine.fs;
       const at = (p: string) => fs.resolve(this.cwd, p);
