@@ -17,3 +17,4 @@ docker stop kind-worker
 docker start kind-worker
 docker logs kind-worker 2>&1 | grep -c INFO
 docker inspect -f '{{.Image}}' kind-worker
+docker exec kind-worker bash -c 'ping -c1 8.8.8.8; echo "status $?"'

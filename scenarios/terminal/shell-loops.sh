@@ -49,3 +49,6 @@ printf 'a b c\nd e\n' > pairs.txt; while read x y; do echo "x=$x y=$y"; done < p
 printf 'one\ntwo' | while read -r line; do echo "got $line"; done
 read first rest; echo "first=$first rest=$rest"
 alpha beta gamma
+for i in 1 2; do sleep 1 & done; wait; date
+while false; do :; done; echo "colon ok $?"
+docker exec kind-worker bash -c 'echo start; nope; echo "status $?"'

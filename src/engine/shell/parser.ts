@@ -25,6 +25,8 @@ export interface HereDoc {
 
 export interface SimpleCommand {
   kind?: undefined;
+  /** The line of the script it starts on (1-based). */
+  line?: number;
   /** Words before expansion, each a list of parts so quoting is remembered. */
   words: Word[];
   redirects: Redirect[];
@@ -110,7 +112,8 @@ export class IncompleteInput extends ParseError {
   }
 }
 
-type Token = { kind: 'word'; word: Word } | { kind: 'op'; op: string; hereDoc?: HereDoc };
+/** Words carry the line they start on (1-based), for bash's `line N:` in a script's errors. */
+type Token = { kind: 'word'; word: Word; line: number } | { kind: 'op'; op: string; hereDoc?: HereDoc };
 
 /**
  * Splits source into words and operators (`newline` is an operator of its own). Here-document
@@ -124,7 +127,9 @@ export function tokenize(source: string, atEnd = false): Token[] {
   /** A `<<` waiting for its delimiter word, then here-documents waiting for the end of their line. */
   let awaitingDelimiter: HereDoc | undefined;
   const openDocs: HereDoc[] = [];
+  let wordStart = 0;
   const push = (text: string, quoted: WordPart['quoted']) => {
+    if (word === undefined) wordStart = i;
     word ??= [];
     const last = word[word.length - 1];
     if (last && last.quoted === quoted && quoted === 'none') last.text += text;
@@ -132,7 +137,7 @@ export function tokenize(source: string, atEnd = false): Token[] {
   };
   const endWord = () => {
     if (!word) return;
-    tokens.push({ kind: 'word', word });
+    tokens.push({ kind: 'word', word, line: source.slice(0, wordStart).split('\n').length });
     if (awaitingDelimiter) {
       awaitingDelimiter.delimiter = wordText(word);
       awaitingDelimiter.expand = !word.some((p) => p.quoted !== 'none');
@@ -175,11 +180,13 @@ export function tokenize(source: string, atEnd = false): Token[] {
     } else if (c === '#' && word === undefined) {
       while (i < source.length && source[i] !== '\n') i++;
     } else if (c === "'") {
+      if (word === undefined) wordStart = i;
       const end = source.indexOf("'", i + 1);
       if (end < 0) throw new IncompleteInput("unexpected EOF while looking for matching `''");
       push(source.slice(i + 1, end), 'single');
       i = end + 1;
     } else if (c === '"') {
+      if (word === undefined) wordStart = i;
       let j = i + 1;
       let text = '';
       while (j < source.length && source[j] !== '"') {
@@ -459,6 +466,7 @@ class Parser {
         continue;
       }
       this.pos++;
+      command.line ??= t.line;
       const text = wordText(t.word);
       const assign = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(text);
       if (command.words.length === 0 && assign && t.word[0]?.quoted === 'none' && (t.word[0]?.text.includes('=') ?? false)) {

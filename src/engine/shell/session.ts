@@ -608,7 +608,9 @@ export class Session implements ShellSession, CompoundHost {
     }
     const impl = this.commands.get(name);
     if (!impl) {
-      stderr(this.options.dialect === 'busybox' ? `sh: ${name}: not found\n` : `bash: ${name}: command not found\n`);
+      // bash running a script names the line (`bash -c 'nope'`: `bash: line 1: nope: command not found`).
+      const where = this.options.script ? `line ${command.line ?? 1}: ` : '';
+      stderr(this.options.dialect === 'busybox' ? `sh: ${name}: not found\n` : `bash: ${where}${name}: command not found\n`);
       done(127);
       return;
     }

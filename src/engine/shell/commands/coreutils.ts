@@ -236,6 +236,7 @@ export const CORE_COMMANDS: Record<string, Command> = {
   sleep,
   clear,
   true: trueCmd,
+  ':': trueCmd,
   false: falseCmd,
   env: envCmd,
   direnv,
