@@ -9,9 +9,11 @@ kubectl exec box -- cat /tmp
 kubectl exec box -- rm /nope
 kubectl exec box -- rm /tmp
 kubectl exec box -- mkdir /tmp
+kubectl exec box -- touch /nope/file
 kubectl exec box -- sh -c 'cd /nope; echo "status $?"'
 kubectl exec web -- ls /nope
 kubectl exec web -- cat /nope
 kubectl exec web -- rm /tmp
 ls /nope
 echo $?
+kubectl exec web -- touch /nope/file

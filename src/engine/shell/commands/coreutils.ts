@@ -120,19 +120,21 @@ const mkdirCommand =
     ctx.done(status);
   };
 
-const touch: Command = (ctx) => {
-  let status = 0;
-  for (const f of ctx.args.filter((a) => !a.startsWith('-'))) {
-    const p = path(ctx, f);
-    if (ctx.machine.fs.exists(p)) continue;
-    const err = ctx.machine.fs.write(p, '');
-    if (err) {
-      ctx.stderr(`touch: cannot touch '${f}': ${err.error}\n`);
-      status = 1;
+const touchCommand =
+  (flavor: Flavor): Command =>
+  (ctx) => {
+    let status = 0;
+    for (const f of ctx.args.filter((a) => !a.startsWith('-'))) {
+      const p = path(ctx, f);
+      if (ctx.machine.fs.exists(p)) continue;
+      const err = ctx.machine.fs.write(p, '');
+      if (err) {
+        ctx.stderr(flavor === 'gnu' ? `touch: cannot touch '${f}': ${err.error}\n` : `touch: ${f}: ${err.error}\n`);
+        status = 1;
+      }
     }
-  }
-  ctx.done(status);
-};
+    ctx.done(status);
+  };
 
 const rmCommand =
   (flavor: Flavor): Command =>
@@ -229,7 +231,7 @@ export const CORE_COMMANDS: Record<string, Command> = {
   cd: cdCommand('gnu'),
   pwd,
   mkdir: mkdirCommand('gnu'),
-  touch,
+  touch: touchCommand('gnu'),
   rm: rmCommand('gnu'),
   export: exportCmd,
   unset,
