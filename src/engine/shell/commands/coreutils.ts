@@ -252,4 +252,5 @@ export const BUSYBOX_CORE_COMMANDS: Record<string, Command> = {
   cd: cdCommand('busybox'),
   mkdir: mkdirCommand('busybox'),
   rm: rmCommand('busybox'),
+  touch: touchCommand('busybox'),
 };
