@@ -52,3 +52,7 @@ alpha beta gamma
 for i in 1 2; do sleep 1 & done; wait; date
 while false; do :; done; echo "colon ok $?"
 docker exec kind-worker bash -c 'echo start; nope; echo "status $?"'
+if true
+then echo joined
+fi
+history | tail -3

@@ -15,6 +15,18 @@ import { HOME } from './filesystem';
 
 export const PROMPT = '$ ';
 
+/**
+ * A command typed over several lines becomes one history entry, as bash's cmdhist makes it: lines
+ * join with `; `, or a space after a word that needs no separator (`do`, `then`, `|`, `&&`), or a
+ * newline inside a quote or a here-document.
+ */
+function historyJoin(entry: string, line: string, literal: boolean): string {
+  if (literal) return `${entry}\n${line}`;
+  if (line.trim() === '') return entry;
+  const last = entry.trimEnd();
+  return /(^|[\s;&|])(do|then|else|elif|if|while|until|in|\{|!)$|(\||&&|;)$/.test(last) ? `${last} ${line}` : `${last}; ${line}`;
+}
+
 /** Reserved words after which the next word is a command name again (for alias expansion). */
 const COMMAND_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '{', '!']);
 
@@ -54,7 +66,7 @@ export class Session implements ShellSession, CompoundHost {
    * here-document without its delimiter): the prompt is `> ` until it is. `literal`: the next line
    * continues a quote or a here-document, so no alias is expanded in it.
    */
-  private pending: { lines: string[]; literal: boolean } | undefined;
+  private pending: { lines: string[]; literal: boolean; entry: string } | undefined;
   /** Ctrl-C during the current line: the rest of it (a loop's next pass, `; next`) does not run. */
   private interrupted = false;
   loopControl: CompoundHost['loopControl'];
@@ -178,16 +190,17 @@ export class Session implements ShellSession, CompoundHost {
       this.reportJobs();
       return;
     }
-    this.history.push(line);
     const lines = [...(pending?.lines ?? []), pending?.literal ? line : this.expandAliases(line)];
+    const entry = pending ? historyJoin(pending.entry, line, pending.literal) : line;
     let list: CommandList;
     try {
       list = parseLine(lines.join('\n'), this.options.script);
     } catch (e) {
       if (e instanceof IncompleteInput && !this.options.script) {
-        this.pending = { lines, literal: e.lookingFor !== undefined || e.inHereDoc };
+        this.pending = { lines, literal: e.lookingFor !== undefined || e.inHereDoc, entry };
         return;
       }
+      this.history.push(entry);
       if (e instanceof ParseError) {
         this.print(this.syntaxErrorText(e, lines));
         this.lastStatus = 2;
@@ -196,6 +209,7 @@ export class Session implements ShellSession, CompoundHost {
       }
       throw e;
     }
+    this.history.push(entry);
     this.interrupted = false;
     this.runList(list, { out: (t) => this.print(t), err: (t) => this.printError(t) }, (status) => {
       this.lastStatus = status;
