@@ -50,14 +50,14 @@ describe('shell parser', () => {
   it('keeps keywords as plain words outside a command position', () => {
     const list = parseLine('echo done fi then');
     const command = list.items[0]?.commands[0];
-    expect(command?.kind === undefined ? command.words.length : 0).toBe(4);
+    expect(command && command.kind === undefined ? command.words.length : 0).toBe(4);
   });
 
   it('reads a here-document body inside a loop, and lets a script end one without its delimiter', () => {
     const list = parseLine('for i in 1; do\ncat <<EOF\n$i\nEOF\ndone');
     const loop = list.items[0]?.commands[0];
     const inner = loop?.kind === 'for' ? loop.body.items[0]?.commands[0] : undefined;
-    expect(inner?.kind === undefined ? inner.hereDoc?.body : undefined).toBe('$i\n');
+    expect(inner && inner.kind === undefined ? inner.hereDoc?.body : undefined).toBe('$i\n');
     expect(failure('cat <<EOF\nno end', true)).toBeUndefined();
     expect((failure('for x in a; do echo', true) as IncompleteInput).expecting).toBe('done');
   });
