@@ -52,6 +52,8 @@ alpha beta gamma
 for i in 1 2; do sleep 1 & done; wait; date
 while false; do :; done; echo "colon ok $?"
 docker exec kind-worker bash -c 'echo start; nope; echo "status $?"'
+X=""; if [[ $X == abc ]]; then echo eq; else echo ne; fi
+Y="a b"; [[ $Y = "a b" ]] && echo same
 if true
 then echo joined
 fi

@@ -582,7 +582,9 @@ export class Session implements ShellSession, CompoundHost {
 
   private runSimple(command: SimpleCommand, pipedStdin: string | undefined, io: Io, done: (status: number) => void): void {
     const job = io.job;
-    const words = command.words.flatMap((w) => this.expandFields(w));
+    // bash's `[[ ... ]]` takes each word whole: no field splitting, no file names.
+    const conditional = this.options.dialect !== 'busybox' && command.words[0]?.length === 1 && command.words[0][0]?.quoted === 'none' && command.words[0][0].text === '[[';
+    const words = conditional ? command.words.map((w) => this.expandWord(w)) : command.words.flatMap((w) => this.expandFields(w));
     if (words.length === 0) {
       for (const a of command.assignments) this.env.set(a.name, this.expandWord(a.value));
       done(0);
@@ -613,10 +615,15 @@ export class Session implements ShellSession, CompoundHost {
       stdin = io.input.text.slice(io.input.pos);
       stdinRedirected = true;
     }
-    if (name === 'test' || name === '[') {
+    if (name === 'test' || name === '[' || conditional) {
       const fs = this.machine.fs;
       const at = (p: string) => fs.resolve(this.cwd, p);
-      const result = runTest(name, words.slice(1), { isFile: (p) => fs.isFile(at(p)), isDir: (p) => fs.isDir(at(p)), read: (p) => fs.read(at(p)), dialect: this.options.dialect ?? 'bash' });
+      if (conditional && words[words.length - 1] !== ']]') {
+        stderr("bash: syntax error in conditional expression: unexpected token `newline'\n");
+        return done(2);
+      }
+      const args = conditional ? [...words.slice(1, -1), ']'] : words.slice(1);
+      const result = runTest(conditional ? '[' : (name as 'test' | '['), args, { isFile: (p) => fs.isFile(at(p)), isDir: (p) => fs.isDir(at(p)), read: (p) => fs.read(at(p)), dialect: this.options.dialect ?? 'bash' });
       if (result.error) stderr(result.error);
       return done(result.status);
     }
