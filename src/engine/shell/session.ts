@@ -9,23 +9,12 @@ import { JobTable } from './jobs';
 import { runCompound, type CompoundHost, type Io } from './compound-commands';
 import { runTest } from './test-expression';
 import { expandGlob, type GlobChar } from './glob';
+import { historyJoin, readLine } from './read-line';
 import { arithmetic } from '../kubelet/runtime/sh-interpreter';
 import type { CommandContext, CommandTable, InteractiveProgram, Machine } from './command';
 import { HOME } from './filesystem';
 
 export const PROMPT = '$ ';
-
-/**
- * A command typed over several lines becomes one history entry, as bash's cmdhist makes it: lines
- * join with `; `, or a space after a word that needs no separator (`do`, `then`, `|`, `&&`), or a
- * newline inside a quote or a here-document.
- */
-function historyJoin(entry: string, line: string, literal: boolean): string {
-  if (literal) return `${entry}\n${line}`;
-  if (line.trim() === '') return entry;
-  const last = entry.trimEnd();
-  return /(^|[\s;&|])(do|then|else|elif|if|while|until|in|\{|!)$|(\||&&|;)$/.test(last) ? `${last} ${line}` : `${last}; ${line}`;
-}
 
 /** Reserved words after which the next word is a command name again (for alias expansion). */
 const COMMAND_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '{', '!']);
@@ -516,42 +505,12 @@ export class Session implements ShellSession, CompoundHost {
     return 0;
   }
 
-  /**
-   * `read [-r] [NAME...]`: one line of the input into NAMEs (split at blanks, the last takes the
-   * rest; REPLY without names). Status 1 at the end of the input. With nothing piped in, the lab's
-   * terminal cannot hand a typed line to it, so it reads nothing.
-   */
+  /** `read`: one line of `input` into variables (see read-line.ts). */
   private readBuiltin(args: string[], input: Io['input'], stderr: (t: string) => void): number {
-    const raw = args.includes('-r');
-    const names = args.filter((a) => !a.startsWith('-'));
-    const bad = names.find((n) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(n));
-    if (bad !== undefined) {
-      stderr(this.options.dialect === 'busybox' ? `sh: read: '${bad}': bad variable name\n` : `bash: read: \`${bad}': not a valid identifier\n`);
-      return 1;
-    }
-    if (!input || input.pos >= input.text.length) {
-      for (const n of names.length ? names : ['REPLY']) this.env.set(n, '');
-      return 1;
-    }
-    const end = input.text.indexOf('\n', input.pos);
-    let line = input.text.slice(input.pos, end < 0 ? input.text.length : end);
-    input.pos = end < 0 ? input.text.length : end + 1;
-    if (!raw) line = line.replace(/\\(.)/g, '$1');
-    if (names.length === 0) this.env.set('REPLY', line);
-    else {
-      let rest = line.replace(/^[ \t]+/, '');
-      names.forEach((n, i) => {
-        if (i === names.length - 1) {
-          this.env.set(n, rest.replace(/[ \t]+$/, ''));
-          return;
-        }
-        const m = /^(\S*)[ \t]*/.exec(rest);
-        this.env.set(n, m?.[1] ?? '');
-        rest = rest.slice(m?.[0].length ?? rest.length);
-      });
-    }
-    // A last line without its newline is still read, but read reports the end of the input.
-    return end < 0 ? 1 : 0;
+    const result = readLine(args, input, this.options.dialect ?? 'bash');
+    if (result.error) stderr(result.error);
+    for (const [name, value] of result.values) this.env.set(name, value);
+    return result.status;
   }
 
   /** `read` at the prompt: the terminal's next line goes to it (no prompt shows); Ctrl-C ends it with 130. */
