@@ -11,3 +11,9 @@ echo 'exit 5' | kubectl exec -i box -- sh
 echo $?
 kubectl exec box -- sh -c 'true && exit 0; echo never'
 echo $?
+kubectl exec -it box -- sh
+exit 3
+echo $?
+kubectl exec -it box -- sh
+exit
+echo $?

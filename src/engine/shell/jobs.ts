@@ -94,6 +94,11 @@ export class JobTable {
     return out;
   }
 
+  /** Jobs still running. */
+  running(): Job[] {
+    return this.jobs.filter((j) => j.status === undefined);
+  }
+
   remove(job: Job): void {
     const i = this.jobs.indexOf(job);
     if (i >= 0) this.jobs.splice(i, 1);

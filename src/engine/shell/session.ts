@@ -4,12 +4,20 @@
  * callback, so time only moves through the simulation loop.
  */
 import type { ShellSession, ShellState } from '../types';
-import { parseLine, pendingHereDocs, pipelineText, ParseError, type CommandList, type Pipeline, type SimpleCommand, type Word } from './parser';
-import { JobTable, type Job } from './jobs';
+import { IncompleteInput, parseLine, pipelineText, ParseError, type CommandList, type Pipeline, type Redirect, type ShellCommand, type SimpleCommand, type Word } from './parser';
+import { JobTable } from './jobs';
+import { runCompound, type CompoundHost, type Io } from './compound-commands';
+import { runTest } from './test-expression';
+import { expandGlob, type GlobChar } from './glob';
+import { historyJoin, readLine } from './read-line';
+import { arithmetic } from '../kubelet/runtime/sh-interpreter';
 import type { CommandContext, CommandTable, InteractiveProgram, Machine } from './command';
 import { HOME } from './filesystem';
 
 export const PROMPT = '$ ';
+
+/** Reserved words after which the next word is a command name again (for alias expansion). */
+const COMMAND_KEYWORDS = new Set(['do', 'then', 'else', 'elif', 'if', 'while', 'until', '{', '!']);
 
 /** How a shell presents itself: the lab machine's bash, or a shell inside a node or container. */
 export interface SessionOptions {
@@ -24,13 +32,15 @@ export interface SessionOptions {
   dialect?: 'bash' | 'busybox';
   /** Where error output goes when it should not mix with the output (a `$(...)` substitution's stderr). */
   stderr?: (text: string) => void;
+  /** A script (`sh -c '...'`): input that stops inside a quote or a loop is an error, not a `> ` prompt. */
+  script?: boolean;
 }
 
 interface Running {
   interrupt: () => void;
 }
 
-export class Session implements ShellSession {
+export class Session implements ShellSession, CompoundHost {
   readonly env: Map<string, string>;
   readonly aliases: Map<string, string>;
   readonly history: string[] = [];
@@ -40,8 +50,16 @@ export class Session implements ShellSession {
   private lastStatus = 0;
   private readonly listeners = new Set<(chunk: string) => void>();
   private running: Running | undefined;
-  /** A parsed line waiting for its here-document bodies. */
-  private pending: { list: CommandList; lines: string[]; source: string } | undefined;
+  /**
+   * Lines of a command that is not complete yet (an open quote, `for` without `done`, a
+   * here-document without its delimiter): the prompt is `> ` until it is. `literal`: the next line
+   * continues a quote or a here-document, so no alias is expanded in it.
+   */
+  private pending: { lines: string[]; literal: boolean; entry: string } | undefined;
+  /** Ctrl-C during the current line: the rest of it (a loop's next pass, `; next`) does not run. */
+  private interrupted = false;
+  loopControl: CompoundHost['loopControl'];
+  loopDepth = 0;
   private readonly queued: string[] = [];
   /** Set by `exit` in a script (`sh -c 'a; exit 3; b'`): the rest of the script does not run. */
   private exitStatus: number | undefined;
@@ -87,7 +105,7 @@ export class Session implements ShellSession {
     return { cwd: this.cwd, env: Object.fromEntries(this.env), aliases: Object.fromEntries(this.aliases), history: [...this.history] };
   }
 
-  private shellName(): string {
+  shellName(): string {
     return this.options.dialect === 'busybox' ? 'sh' : 'bash';
   }
 
@@ -136,6 +154,7 @@ export class Session implements ShellSession {
     }
     if (this.running) {
       this.print('^C\n');
+      this.interrupted = true;
       this.running.interrupt();
     }
   }
@@ -150,54 +169,61 @@ export class Session implements ShellSession {
       this.queued.push(line);
       return;
     }
-    if (this.pending) {
-      this.feedHereDoc(line);
-      return;
-    }
     this.start(line);
   }
 
   private start(line: string): void {
-    if (line.trim() === '') {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending && line.trim() === '') {
       this.reportJobs();
       return;
     }
-    this.history.push(line);
+    const lines = [...(pending?.lines ?? []), pending?.literal ? line : this.expandAliases(line)];
+    const entry = pending ? historyJoin(pending.entry, line, pending.literal) : line;
     let list: CommandList;
     try {
-      list = parseLine(this.expandAliases(line));
+      list = parseLine(lines.join('\n'), this.options.script);
     } catch (e) {
+      if (e instanceof IncompleteInput && !this.options.script) {
+        this.pending = { lines, literal: e.lookingFor !== undefined || e.inHereDoc, entry };
+        return;
+      }
+      this.history.push(entry);
       if (e instanceof ParseError) {
-        this.print(`${this.shellName()}: ${e.message}\n`);
+        this.print(this.syntaxErrorText(e, lines));
         this.lastStatus = 2;
+        this.finishLine();
         return;
       }
       throw e;
     }
-    if (pendingHereDocs(list).length > 0) {
-      this.pending = { list, lines: [], source: line };
-      return;
-    }
-    this.runList(list);
+    this.history.push(entry);
+    this.interrupted = false;
+    this.runList(list, { out: (t) => this.print(t), err: (t) => this.printError(t) }, (status) => {
+      this.lastStatus = status;
+      this.finishLine();
+    });
   }
 
-  private feedHereDoc(line: string): void {
-    const pending = this.pending;
-    if (!pending) return;
-    this.history.push(line);
-    const doc = pendingHereDocs(pending.list)[0];
-    if (!doc) return;
-    const candidate = doc.stripTabs ? line.replace(/^\t+/, '') : line;
-    if (candidate === doc.delimiter) {
-      doc.body = pending.lines.map((l) => (doc.stripTabs ? l.replace(/^\t+/, '') : l)).join('\n') + (pending.lines.length ? '\n' : '');
-      pending.lines = [];
-      if (pendingHereDocs(pending.list).length === 0) {
-        this.pending = undefined;
-        this.runList(pending.list);
-      }
-      return;
+  /** A syntax error as this shell words it: bash's `bash: syntax error near unexpected token `done'`, busybox's `sh: syntax error: unexpected "done"`. */
+  private syntaxErrorText(e: ParseError, lines: string[]): string {
+    const incomplete = e instanceof IncompleteInput;
+    if (this.options.dialect === 'busybox') {
+      if (incomplete) return `sh: syntax error: ${e.lookingFor ? 'unterminated quoted string' : `unexpected end of file${e.expecting ? ` (expecting "${e.expecting}")` : ''}`}\n`;
+      if (e.token === undefined) return `sh: ${e.message}\n`;
+      return `sh: syntax error: unexpected ${e.token === 'newline' ? 'newline' : `"${e.token}"`}\n`;
     }
-    pending.lines.push(line);
+    if (!this.options.script) return `bash: ${e.message}\n`;
+    // bash -c names the line; a script cut short gets both the quote and the end of file.
+    const at = `bash: -c: line ${lines.join('\n').split('\n').length}: `;
+    if (incomplete) return (e.lookingFor ? `${at}${e.lookingFor}\n` : '') + `${at}syntax error: unexpected end of file\n`;
+    return `${at}${e.message}\n${at}\`${lines.join('\n')}'\n`;
+  }
+
+  private printError(text: string): void {
+    if (this.options.stderr) this.options.stderr(text);
+    else this.print(text);
   }
 
   /**
@@ -219,10 +245,11 @@ export class Session implements ShellSession {
       }
       if (atCommandStart && !/\s/.test(c)) {
         const word = /^[^\s;&|()<>'"]+/.exec(line.slice(i))?.[0];
-        atCommandStart = false;
+        // After a keyword that opens a body (`do`, `then`, `if`, ...) a command starts again.
+        atCommandStart = word !== undefined && COMMAND_KEYWORDS.has(word);
         const alias = word !== undefined ? this.aliases.get(word) : undefined;
-        if (word !== undefined && alias !== undefined) {
-          out += alias;
+        if (word !== undefined && (alias !== undefined || atCommandStart)) {
+          out += alias ?? word;
           i += word.length;
           continue;
         }
@@ -239,27 +266,25 @@ export class Session implements ShellSession {
     return out;
   }
 
-  private runList(list: CommandList): void {
+  /** Runs a list (`a && b; c`), then calls `done` with the last status; stops early on `exit`, Ctrl-C, `break`. */
+  runList(list: CommandList, io: Io, done: (status: number) => void): void {
     const step = (index: number) => {
-      if (index >= list.items.length) {
-        this.finishLine();
-        return;
-      }
+      if (index >= list.items.length) return done(this.lastStatus);
       const pipeline = list.items[index];
       if (!pipeline) return;
       if (pipeline.background) {
-        this.startJob(pipeline);
+        this.startJob(pipeline, io);
         this.lastStatus = 0;
         step(index + 1);
         return;
       }
-      this.runPipeline(pipeline.commands, (status) => {
+      this.runPipeline(pipeline, io, (status) => {
         this.lastStatus = status;
         if (this.exitStatus !== undefined) {
           this.lastStatus = this.exitStatus;
-          this.finishLine();
-          return;
+          return done(this.exitStatus);
         }
+        if (this.stopped(io) || this.loopControl) return done(status);
         const op = list.ops[index];
         let next = index + 1;
         // Skip items whose operator does not fire: `a && b` skips b when a failed, and so on.
@@ -274,11 +299,23 @@ export class Session implements ShellSession {
     step(0);
   }
 
+  stopped(io: Io): boolean {
+    return this.exitStatus !== undefined || (io.job ? io.job.killedBy !== undefined : this.interrupted);
+  }
+
+  nowMs(): number {
+    return this.machine.loop.nowMs();
+  }
+
+  setVariable(name: string, value: string): void {
+    this.env.set(name, value);
+  }
+
   /** `cmd &`: bash prints the job number and PID, and the prompt comes back at once. */
-  private startJob(pipeline: Pipeline): void {
+  private startJob(pipeline: Pipeline, io: Io): void {
     const job = this.jobs.start(pipelineText(pipeline));
     (this.options.stderr ?? ((t: string) => this.print(t)))(`[${job.id}] ${job.pid}\n`);
-    this.runPipeline(pipeline.commands, (status) => this.jobs.finished(job, status, job.killedBy), job);
+    this.runPipeline(pipeline, { ...io, job }, (status) => this.jobs.finished(job, status, job.killedBy));
   }
 
   private reportJobs(): void {
@@ -287,32 +324,42 @@ export class Session implements ShellSession {
 
   private finishLine(): void {
     this.running = undefined;
+    this.loopControl = undefined;
     this.reportJobs();
     const next = this.queued.shift();
     if (next !== undefined) this.write(next);
   }
 
-  private runPipeline(commands: SimpleCommand[], done: (status: number) => void, job?: Job): void {
-    const outputs: string[] = [];
+  private runPipeline(pipeline: Pipeline, io: Io, done: (status: number) => void): void {
+    const commands = pipeline.commands;
     const run = (index: number, stdin: string | undefined) => {
       const command = commands[index];
       if (!command) return;
       const last = index === commands.length - 1;
       let captured = '';
-      this.runSimple(command, stdin, last ? (t) => this.print(t) : (t) => (captured += t), job, (status) => {
-        outputs.push(captured);
-        if (last) done(status);
-        else run(index + 1, captured);
+      const sink = last ? io.out : (t: string) => (captured += t);
+      this.runCommand(command, stdin, { ...io, out: sink }, (status) => {
+        if (!last) return run(index + 1, captured);
+        done(pipeline.negate ? Number(status === 0) : status);
       });
     };
     run(0, undefined);
+  }
+
+  private runCommand(command: ShellCommand, stdin: string | undefined, io: Io, done: (status: number) => void): void {
+    if (command.kind === undefined) return this.runSimple(command, stdin, io, done);
+    // A compound command's redirects apply to everything inside it (`done > log`, `} 2>/dev/null`).
+    const streams = this.openRedirects(command.redirects, io);
+    if (!streams) return done(1);
+    const text = streams.stdin ?? stdin;
+    runCompound(this, command, { ...io, out: streams.stdout, err: streams.stderr, input: text !== undefined ? { text, pos: 0 } : io.input }, done);
   }
 
   /**
    * Expands one word: variables (unless single-quoted), `~` at the start, and `$(...)` command
    * substitution (its output, trailing newlines removed; not split into several words).
    */
-  expandWord(word: Word): string {
+  expandWord(word: Word, atStart = true): string {
     let out = '';
     word.forEach((part, i) => {
       if (part.quoted === 'single') {
@@ -320,10 +367,38 @@ export class Session implements ShellSession {
         return;
       }
       let text = part.text;
-      if (part.quoted === 'none' && i === 0 && (text === '~' || text.startsWith('~/'))) text = HOME + text.slice(1);
+      if (part.quoted === 'none' && i === 0 && atStart && (text === '~' || text.startsWith('~/'))) text = HOME + text.slice(1);
       out += this.substituteCommands(text, (t) => this.expandVariables(t));
     });
     return out;
+  }
+
+  /**
+   * Expands one word into fields, as bash does for command arguments and `for` lists: what an
+   * unquoted `$VAR` or `$(...)` yields is split at spaces, tabs and newlines (an empty one vanishes);
+   * quoted text is kept whole; then unquoted `*`, `?` and `[...]` match file names.
+   */
+  expandFields(word: Word): string[] {
+    const fields: GlobChar[][] = [];
+    let current: GlobChar[] | undefined;
+    const add = (text: string, active: boolean) => {
+      current ??= [];
+      for (const ch of text) current.push({ ch, active });
+    };
+    word.forEach((part, i) => {
+      const text = this.expandWord([part], i === 0);
+      if (part.quoted !== 'none') return add(text, false);
+      if (!part.text.includes('$')) return add(text, true);
+      text.split(/[ \t\n]+/).forEach((piece, index) => {
+        if (index > 0 && current !== undefined) {
+          fields.push(current);
+          current = undefined;
+        }
+        if (piece !== '') add(piece, true);
+      });
+    });
+    if (current !== undefined) fields.push(current);
+    return fields.flatMap((chars) => expandGlob(chars, this.machine.fs, this.cwd) ?? [chars.map((c) => c.ch).join('')]);
   }
 
   /** Replaces each `$(command)` in `text` by what the command prints; `rest` expands the text around them. */
@@ -343,7 +418,10 @@ export class Session implements ShellSession {
         else if (text[j] === ')' && --depth === 0) break;
       }
       if (j >= text.length) break;
-      out += rest(text.slice(from, i)) + this.captureOutput(text.slice(i + 2, j));
+      const inner = text.slice(i + 2, j);
+      // `$((expr))` is arithmetic, not a command in a subshell.
+      const value = inner.startsWith('(') && inner.endsWith(')') ? String(arithmetic(this.expandVariables(inner.slice(1, -1)), this.env)) : this.captureOutput(inner);
+      out += rest(text.slice(from, i)) + value;
       from = j + 1;
     }
     return out + rest(text.slice(from));
@@ -371,8 +449,101 @@ export class Session implements ShellSession {
       .replace(/\\\$/g, '$');
   }
 
-  private runSimple(command: SimpleCommand, pipedStdin: string | undefined, sink: (text: string) => void, job: Job | undefined, done: (status: number) => void): void {
-    const words = command.words.map((w) => this.expandWord(w));
+  /** Opens a command's redirects over `io`; undefined (after bash's message) when a file cannot be opened. */
+  private openRedirects(redirects: Redirect[], io: Io): { stdout: (t: string) => void; stderr: (t: string) => void; stdin?: string } | undefined {
+    let stdout = io.out;
+    let stderr = io.err;
+    let stdin: string | undefined;
+    const fs = this.machine.fs;
+    for (const r of redirects) {
+      if (r.op === '<') {
+        const path = fs.resolve(this.cwd, this.expandVariables(r.target));
+        const content = fs.read(path);
+        if (content === undefined) {
+          stderr(`${this.shellName()}: ${r.target}: ${fs.isDir(path) ? 'Is a directory' : 'No such file or directory'}\n`);
+          return undefined;
+        }
+        stdin = content;
+      } else if (r.op === '>&') {
+        const out = stdout;
+        const err = stderr;
+        if (r.fd === 2 && r.target === '1') stderr = (t) => out(t);
+        else if (r.fd === 1 && r.target === '2') stdout = (t) => err(t);
+      } else {
+        const path = fs.resolve(this.cwd, this.expandVariables(r.target));
+        if (r.target === '/dev/null') {
+          if (r.fd === 1) stdout = () => undefined;
+          else stderr = () => undefined;
+          continue;
+        }
+        const failure = fs.write(path, '', r.op === '>>');
+        if (failure) {
+          stderr(`${this.shellName()}: ${r.target}: ${failure.error}\n`);
+          return undefined;
+        }
+        const writer = (t: string) => void fs.write(path, t, true);
+        if (r.fd === 1) stdout = writer;
+        else stderr = writer;
+      }
+    }
+    return { stdout, stderr, stdin };
+  }
+
+  /** `break [N]`, `continue [N]`: leave (or go round again) the Nth enclosing loop. */
+  private loopBuiltin(kind: 'break' | 'continue', args: string[], stderr: (t: string) => void): number {
+    const levels = args[0] === undefined ? 1 : Number(args[0]);
+    if (!Number.isInteger(levels) || levels < 1) {
+      stderr(this.options.dialect === 'busybox' ? `sh: ${kind}: Illegal number: ${args[0] ?? ''}\n` : `bash: ${kind}: ${args[0] ?? ''}: ${Number.isInteger(levels) ? 'loop count out of range' : 'numeric argument required'}\n`);
+      return 1;
+    }
+    // Outside a loop bash only complains; busybox says nothing. Neither stops the line.
+    if (this.loopDepth === 0) {
+      if (this.options.dialect !== 'busybox') stderr(`bash: ${kind}: only meaningful in a \`for', \`while', or \`until' loop\n`);
+      return 0;
+    }
+    this.loopControl = { kind, levels: Math.min(levels, this.loopDepth) };
+    return 0;
+  }
+
+  /** `read`: one line of `input` into variables (see read-line.ts). */
+  private readBuiltin(args: string[], input: Io['input'], stderr: (t: string) => void): number {
+    const result = readLine(args, input, this.options.dialect ?? 'bash');
+    if (result.error) stderr(result.error);
+    for (const [name, value] of result.values) this.env.set(name, value);
+    return result.status;
+  }
+
+  /** `read` at the prompt: the terminal's next line goes to it (no prompt shows); Ctrl-C ends it with 130. */
+  private readFromTerminal(args: string[], stderr: (t: string) => void, done: (status: number) => void): void {
+    let exited: ((code: number) => void) | undefined;
+    const finish = (code: number) => {
+      this.attached = undefined;
+      this.running = undefined;
+      exited?.(code);
+      done(code);
+    };
+    const program: InteractiveProgram = {
+      prompt: () => '',
+      input: (line) => finish(this.readBuiltin(args, { text: `${line}\n`, pos: 0 }, stderr)),
+      interrupt: () => {
+        this.print('^C\n');
+        this.interrupted = true;
+        finish(130);
+      },
+      busy: () => false,
+      onExit: (listener) => {
+        exited = listener;
+      },
+    };
+    this.attached = program;
+    this.running = { interrupt: () => program.interrupt() };
+  }
+
+  private runSimple(command: SimpleCommand, pipedStdin: string | undefined, io: Io, done: (status: number) => void): void {
+    const job = io.job;
+    // bash's `[[ ... ]]` takes each word whole: no field splitting, no file names.
+    const conditional = this.options.dialect !== 'busybox' && command.words[0]?.length === 1 && command.words[0][0]?.quoted === 'none' && command.words[0][0].text === '[[';
+    const words = conditional ? command.words.map((w) => this.expandWord(w)) : command.words.flatMap((w) => this.expandFields(w));
     if (words.length === 0) {
       for (const a of command.assignments) this.env.set(a.name, this.expandWord(a.value));
       done(0);
@@ -385,43 +556,41 @@ export class Session implements ShellSession {
       stdin = command.hereDoc.expand ? this.expandVariables(command.hereDoc.body) : command.hereDoc.body;
       stdinRedirected = true;
     }
-    let stdout = sink;
-    let stderr = (t: string) => (this.options.stderr ? this.options.stderr(t) : this.print(t));
-    const fs = this.machine.fs;
-    for (const r of command.redirects) {
-      if (r.op === '<') {
-        const path = fs.resolve(this.cwd, this.expandVariables(r.target));
-        const content = fs.read(path);
-        if (content === undefined) {
-          this.print(`${this.shellName()}: ${r.target}: ${fs.isDir(path) ? 'Is a directory' : 'No such file or directory'}\n`);
-          done(1);
-          return;
-        }
-        stdin = content;
-        stdinRedirected = true;
-      } else if (r.op === '>&') {
-        if (r.fd === 2 && r.target === '1') stderr = (t) => stdout(t);
-      } else {
-        const path = fs.resolve(this.cwd, this.expandVariables(r.target));
-        if (r.target === '/dev/null') {
-          if (r.fd === 1) stdout = () => undefined;
-          else stderr = () => undefined;
-          continue;
-        }
-        const failure = fs.write(path, '', r.op === '>>');
-        if (failure) {
-          this.print(`${this.shellName()}: ${r.target}: ${failure.error}\n`);
-          done(1);
-          return;
-        }
-        const writer = (t: string) => void fs.write(path, t, true);
-        if (r.fd === 1) stdout = writer;
-        else stderr = writer;
+    const streams = this.openRedirects(command.redirects, io);
+    if (!streams) return done(1);
+    const { stdout, stderr } = streams;
+    if (streams.stdin !== undefined) {
+      stdin = streams.stdin;
+      stdinRedirected = true;
+    }
+    if (name === 'break' || name === 'continue') return done(this.loopBuiltin(name, words.slice(1), stderr));
+    if (name === 'read') {
+      const input = stdinRedirected ? { text: stdin, pos: 0 } : io.input;
+      if (input || this.options.script || io.job) return done(this.readBuiltin(words.slice(1), input, stderr));
+      // At the terminal, read waits for the next line typed.
+      return this.readFromTerminal(words.slice(1), stderr, done);
+    }
+    if (!stdinRedirected && io.input) {
+      stdin = io.input.text.slice(io.input.pos);
+      stdinRedirected = true;
+    }
+    if (name === 'test' || name === '[' || conditional) {
+      const fs = this.machine.fs;
+      const at = (p: string) => fs.resolve(this.cwd, p);
+      if (conditional && words[words.length - 1] !== ']]') {
+        stderr("bash: syntax error in conditional expression: unexpected token `newline'\n");
+        return done(2);
       }
+      const args = conditional ? [...words.slice(1, -1), ']'] : words.slice(1);
+      const result = runTest(conditional ? '[' : (name as 'test' | '['), args, { isFile: (p) => fs.isFile(at(p)), isDir: (p) => fs.isDir(at(p)), read: (p) => fs.read(at(p)), dialect: this.options.dialect ?? 'bash' });
+      if (result.error) stderr(result.error);
+      return done(result.status);
     }
     const impl = this.commands.get(name);
     if (!impl) {
-      stderr(this.options.dialect === 'busybox' ? `sh: ${name}: not found\n` : `bash: ${name}: command not found\n`);
+      // bash running a script names the line (`bash -c 'nope'`: `bash: line 1: nope: command not found`).
+      const where = this.options.script ? `line ${command.line ?? 1}: ` : '';
+      stderr(this.options.dialect === 'busybox' ? `sh: ${name}: not found\n` : `bash: ${where}${name}: command not found\n`);
       done(127);
       return;
     }

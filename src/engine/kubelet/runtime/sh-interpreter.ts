@@ -78,7 +78,7 @@ export function parseSleep(arg: string): number | undefined {
 }
 
 /** Evaluates `$((...))`: integers, variables, + - * / % and comparisons. */
-function arithmetic(expr: string, vars: Map<string, string>): number {
+export function arithmetic(expr: string, vars: Map<string, string>): number {
   const tokens = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|==|!=|<=|>=|&&|\|\||[-+*/%()<>!]/g) ?? [];
   let i = 0;
   const value = (t: string) => (/^\d/.test(t) ? Number(t) : Number(vars.get(t.replace(/^\$/, '')) ?? 0) || 0);

@@ -220,7 +220,7 @@ const printf: Command = (ctx) => {
 };
 
 /** seq [FIRST [INCREMENT]] LAST */
-const seq: Command = (ctx) => {
+export const seq: Command = (ctx) => {
   const nums = ctx.args.map(Number);
   if (nums.length === 0 || nums.some((n) => Number.isNaN(n))) {
     ctx.stderr("seq: missing operand\nTry 'seq --help' for more information.\n");

@@ -1,6 +1,6 @@
-/** bash's job-control builtins: `jobs`, `kill` (jobs by `%N` or PID) and `fg`. */
+/** bash's job-control builtins: `jobs`, `kill` (jobs by `%N` or PID), `fg` and `wait`. */
 import type { Command, CommandContext } from '../command';
-import type { JobSignal, JobTable } from '../jobs';
+import type { Job, JobSignal, JobTable } from '../jobs';
 
 const KILL_USAGE = 'kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n';
 const SIGNALS: Record<string, JobSignal> = { TERM: 'TERM', SIGTERM: 'TERM', '15': 'TERM', KILL: 'KILL', SIGKILL: 'KILL', '9': 'KILL', INT: 'INT', SIGINT: 'INT', '2': 'INT' };
@@ -76,4 +76,34 @@ const fg: Command = (ctx) => {
   ctx.onInterrupt(() => jobsTable.kill(job, 'INT'));
 };
 
-export const JOB_COMMANDS: Record<string, Command> = { jobs, kill, fg };
+/** The status `wait` returns for a job that ended: its exit code, or 128 + the signal that killed it. */
+function statusOf(job: Job): number {
+  const exit = /^Exit (\d+)$/.exec(job.status ?? '');
+  if (exit) return Number(exit[1]);
+  return { Done: 0, Terminated: 143, Killed: 137, Interrupt: 130 }[job.status ?? 'Done'] ?? 0;
+}
+
+/** `wait [%N|PID]`: blocks (in virtual time) until the named job, or every running job, has ended. */
+const wait: Command = (ctx) => {
+  const jobsTable = table(ctx);
+  const spec = ctx.args[0];
+  const job = spec === undefined ? undefined : jobsTable?.find(spec);
+  if (spec !== undefined && !job) {
+    ctx.stderr(spec.startsWith('%') ? `bash: wait: ${spec}: no such job\n` : `bash: wait: pid ${spec} is not a child of this shell\n`);
+    ctx.done(127);
+    return;
+  }
+  let stopped = false;
+  ctx.onInterrupt(() => {
+    stopped = true;
+    ctx.done(130);
+  });
+  const check = () => {
+    if (stopped) return;
+    if (job ? job.status === undefined : (jobsTable?.running().length ?? 0) > 0) ctx.machine.loop.after(100, 'wait', check);
+    else ctx.done(job ? statusOf(job) : 0);
+  };
+  check();
+};
+
+export const JOB_COMMANDS: Record<string, Command> = { jobs, kill, fg, wait };

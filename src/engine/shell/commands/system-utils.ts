@@ -164,7 +164,7 @@ const editor =
 const HELP = `kubelab terminal: a bash-like shell on the lab machine.
   kubectl ...        talk to the current cluster (k is an alias)
   kind ...           create, list and delete kind clusters
-  docker ...         ps, stop, start, exec into the kind node containers
+  docker ...         ps, images, logs, stop, start, exec into the kind node containers
   kubelab explain pod/NAME
                      why the scheduler placed a pod where it did
   shell tools        ls cd pwd cat echo mkdir touch rm cp mv head tail grep wc sort uniq cut tr awk

@@ -10,8 +10,9 @@ import type { ClusterRuntime } from '../../cluster/runtime';
 import { resolvConf } from '../../network/dns';
 import { containerEnv } from '../../kubelet/container-env';
 import type { Command, CommandContext, CommandTable, Machine } from '../command';
-import { CORE_COMMANDS } from '../commands/coreutils';
+import { BUSYBOX_CORE_COMMANDS, CORE_COMMANDS } from '../commands/coreutils';
 import { TEXT_COMMANDS } from '../commands/text-utils';
+import { seq } from '../commands/filters';
 import { VirtualFileSystem } from '../filesystem';
 import { NestedShell } from '../nested-shell';
 import { Session } from '../session';
@@ -85,7 +86,7 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
     c.done(0);
   };
   // A distroless image has only its own binaries; others have a shell's worth of utilities.
-  const commands = new Map<string, Command>(Object.entries(image.shells.length === 0 ? tools : { ...CORE_COMMANDS, ...TEXT_COMMANDS, ...tools, hostname }));
+  const commands = new Map<string, Command>(Object.entries(image.shells.length === 0 ? tools : { ...(image.busybox ? BUSYBOX_CORE_COMMANDS : CORE_COMMANDS), ...TEXT_COMMANDS, seq, ...tools, hostname }));
   const machine: Machine = { loop: ctx.machine.loop, fs: containerFileSystem(cluster, pod, containerName), clusters: ctx.machine.clusters, hostname: text(pod.metadata.name), ports: new LoopbackPorts(), random: ctx.machine.random };
   const options = {
     env: containerEnvironment(cluster, pod, container),
@@ -133,7 +134,7 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
     });
     return { ok: true };
   }
-  const session: Session = new Session(machine, withExit(commands, () => session, !image.busybox), options);
+  const session: Session = new Session(machine, withExit(commands, () => session, !image.busybox), { ...options, script: true });
   session.onOutput((t) => ctx.stdout(t));
   const line = isShell && command[1] === '-c' ? (command[2] ?? '') : command.map((w) => (/[\s'"$|;&<>]/.test(w) ? `'${w.replace(/'/g, `'\\''`)}'` : w)).join(' ');
   session.write(line);

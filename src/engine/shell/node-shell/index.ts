@@ -54,7 +54,15 @@ export function execInNode(ctx: CommandContext, cluster: ClusterRuntime, node: N
     ctx.attach(new NestedShell(machine, commands, { ...options, announceExit: true }, (text) => ctx.stdout(text)));
     return;
   }
-  const session = new Session(machine, commands, options);
+  const program = command[0] ?? '';
+  if (!SHELLS.has(program) && !commands.has(program.replace(/^(\/usr)?\/s?bin\//, ''))) {
+    // The kind node image has no such binary (no ping, no netstat): runc cannot start the process.
+    const reason = program.includes('/') ? `stat ${program}: no such file or directory` : 'executable file not found in $PATH';
+    ctx.stderr(`OCI runtime exec failed: exec failed: unable to start container process: exec: "${program}": ${reason}: unknown\n`);
+    ctx.done(127);
+    return;
+  }
+  const session = new Session(machine, commands, { ...options, script: true });
   session.onOutput((text) => ctx.stdout(text));
   const line = SHELLS.has(command[0] ?? '') && command[1] === '-c' ? (command[2] ?? '') : command.map(shellQuote).join(' ');
   session.write(line);

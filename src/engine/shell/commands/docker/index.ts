@@ -1,26 +1,13 @@
 /** docker on the lab machine: the kind node containers (ps, stop/start/restart/kill, exec, inspect) and networks. */
 import type { Command } from '../../command';
-import { humanDuration } from '../../../kubectl/printers/duration';
 import { alignColumns } from '../../../kubectl/printers/table-printer';
 import { execInNode } from '../../node-shell';
 import { findNode, fullId } from './containers';
 import { inspect } from './inspect';
+import { dockerDuration } from './duration';
+import { images } from './images';
+import { logs } from './logs';
 import { network } from './network';
-
-/** docker's "About a minute" / "N minutes" wording (go-units HumanDuration). */
-function dockerDuration(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < 1) return 'Less than a second';
-  if (s === 1) return '1 second';
-  if (s < 60) return `${s} seconds`;
-  const m = Math.floor(s / 60);
-  if (m === 1) return 'About a minute';
-  if (m < 60) return `${m} minutes`;
-  const h = Math.round(s / 3600);
-  if (h === 1) return 'About an hour';
-  if (h < 48) return `${h} hours`;
-  return humanDuration(ms);
-}
 
 const LIFECYCLE_HELP = {
   stop: 'Stop one or more running containers',
@@ -104,6 +91,8 @@ export const docker: Command = (ctx) => {
     exec(ctx);
     return;
   }
+  if (sub === 'images' || (sub === 'image' && (ctx.args[1] === 'ls' || ctx.args[1] === 'list'))) return images(ctx);
+  if (sub === 'logs') return logs(ctx);
   if (sub !== 'ps') {
     ctx.stderr(`docker: '${sub ?? ''}' is not a docker command.\nSee 'docker --help'\n`);
     ctx.done(1);

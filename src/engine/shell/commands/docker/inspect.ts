@@ -9,7 +9,8 @@ import { dockerTime, findNode, fullId, hexFrom, type FoundNode } from './contain
 import { KIND_NETWORK, networkId } from './network';
 
 /** kind v0.30.0's default node image, pinned by digest (kind's pkg/apis/config/defaults/image.go). */
-export const KIND_NODE_IMAGE_PINNED = `${KIND_NODE_IMAGE}@sha256:7416a61b42b1662ca6ca89f02028ac133a309a2a30ba309614e8ec94d976dc5a`;
+export const KIND_NODE_DIGEST = '7416a61b42b1662ca6ca89f02028ac133a309a2a30ba309614e8ec94d976dc5a';
+export const KIND_NODE_IMAGE_PINNED = `${KIND_NODE_IMAGE}@sha256:${KIND_NODE_DIGEST}`;
 const ZERO_TIME = '0001-01-01T00:00:00Z';
 
 /** The `docker inspect` object of a node container. */
@@ -36,7 +37,8 @@ export function inspectNode({ cluster, node }: FoundNode): Record<string, unknow
       StartedAt: dockerTime(node.startedAtMs),
       FinishedAt: node.stoppedAtMs === undefined ? ZERO_TIME : dockerTime(node.stoppedAtMs),
     },
-    Image: `sha256:${hexFrom(KIND_NODE_IMAGE_PINNED, 64)}`,
+    // With the containerd image store the image's id is the digest it was pulled by (as `docker images` shows).
+    Image: `sha256:${KIND_NODE_DIGEST}`,
     Name: `/${node.name}`,
     RestartCount: 0,
     Driver: 'overlay2',

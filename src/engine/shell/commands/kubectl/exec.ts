@@ -20,7 +20,12 @@ function containerNames(pod: KubeObject): string[] {
 }
 
 /** Shared by `kubectl exec` and `kubectl run -it`: attaches to COMMAND in the pod's container. */
-export function execInPod(k: KubectlContext, pod: KubeObject, containerName: string, command: string[], interactive: boolean): VerbResult {
+/**
+ * `reportExit`: kubectl exec turns a non-zero exit into an error that CheckErr prints as `command
+ * terminated with exit code N`, with or without -i/-t (exec.go returns the stream's CodeExitError
+ * either way); `kubectl run -it` words the end of its pod differently.
+ */
+export function execInPod(k: KubectlContext, pod: KubeObject, containerName: string, command: string[], interactive: boolean, reportExit = true): VerbResult {
   const conn = requireConnection(k);
   if (!conn) return 1;
   const cluster = k.shell.machine.clusters.all().find((c) => c.server === conn.server);
@@ -39,7 +44,7 @@ export function execInPod(k: KubectlContext, pod: KubeObject, containerName: str
   return {
     wait(finish) {
       const outcome = execInContainer(k.shell, cluster, pod, containerName, command, interactive, (code) => {
-        if (code !== 0 && !interactive) k.err(`command terminated with exit code ${code}\n`);
+        if (code !== 0 && reportExit) k.err(`command terminated with exit code ${code}\n`);
         finish(code);
       });
       if (!outcome.ok) {
@@ -98,7 +103,7 @@ export function attachToNewPod(k: KubectlContext, name: string, namespace: strin
       const attach = (pod: KubeObject) => {
         k.err("If you don't see a command prompt, try pressing enter.\n");
         const container = containerNames(pod)[0] ?? name;
-        const result = execInPod(k, pod, container, command.length ? command : ['sh'], true);
+        const result = execInPod(k, pod, container, command.length ? command : ['sh'], true, false);
         const end = (code: number) => {
           k.out(`Session ended, resume using 'kubectl attach ${name} -c ${container} -i -t' command when the pod is running\n`);
           if (remove) {
