@@ -25,4 +25,10 @@ describe('go-yaml compatible parse errors', () => {
   it("accepts \\' escapes and flow sequences closed at a lower indent, as go-yaml does", () => {
     expect(parseYamlStream('a: "x\\\'y"\nb: [\n    "c"\n  ]\n')).toEqual({ ok: true, documents: [{ a: "x'y", b: ['c'] }] });
   });
+
+  // From go-yaml's parser (decode.go, parser.alias) and scanner (anchor names are alphanumeric, - or _).
+  it('refuses an alias to an anchor never set, in go-yaml words', () => {
+    expect(parseYamlStream('a: *nope\n')).toEqual({ ok: false, message: "yaml: unknown anchor 'nope' referenced" });
+    expect(parseYamlStream('a: 1\nb:\n  - *x""\n')).toEqual({ ok: false, message: 'yaml: line 3: did not find expected alphabetic or numeric character' });
+  });
 });
