@@ -3,6 +3,7 @@
  * go-yaml resolves them), several documents per stream, and go-yaml's error messages.
  */
 import { parseAllDocuments } from 'yaml';
+import { liftDeepFlows, restoreDeepFlows } from './deep-flow';
 import { goYamlMessage } from './go-yaml-errors';
 
 export type YamlResult = { ok: true; documents: unknown[] } | { ok: false; message: string };
@@ -48,7 +49,9 @@ function unknownAnchor(text: string, name: string): string {
 }
 
 export function parseYamlStream(source: string): YamlResult {
-  const text = normaliseQuotedEscapes(source);
+  const lifted = liftDeepFlows(normaliseQuotedEscapes(source));
+  if (!lifted.ok) return lifted;
+  const text = lifted.text;
   const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: true });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
@@ -59,7 +62,7 @@ export function parseYamlStream(source: string): YamlResult {
     }
   }
   try {
-    return { ok: true, documents: list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown) };
+    return { ok: true, documents: list.map((d) => restoreDeepFlows(d.toJS({ maxAliasCount: 100 }) as unknown, lifted.values)) };
   } catch (e) {
     // A "billion laughs" alias bomb: go-yaml refuses to expand it, and so do we.
     if (e instanceof Error && e.message.includes('Excessive alias count')) return { ok: false, message: 'yaml: document contains excessive aliasing' };
