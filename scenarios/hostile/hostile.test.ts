@@ -46,13 +46,52 @@ describe('hostile input', () => {
     expect(configMaps()).toBe(before);
   });
 
-  it('applies a 2,000-document stream', () => {
-    const { run } = lab();
-    const docs = Array.from({ length: 2000 }, (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}`).join('\n');
-    run(heredoc('many.yaml', docs));
+  it('applies a 10,000-document stream in bounded time', () => {
+    const { sim, run } = lab();
+    const docs = Array.from({ length: 10_000 }, (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-${i}`).join('\n');
+    sim.files.write('/home/learner/many.yaml', docs);
+    const started = performance.now();
     const out = run('kubectl apply -f many.yaml');
-    expect(out.split('\n').filter((l) => l.endsWith(' created'))).toHaveLength(2000);
-    expect(run('kubectl get configmap cm-1999 -o name')).toBe('configmap/cm-1999\n');
+    expect(performance.now() - started).toBeLessThan(60_000);
+    expect(out.split('\n').filter((l) => l.endsWith(' created'))).toHaveLength(10_000);
+    expect(run('kubectl get configmap cm-9999 -o name')).toBe('configmap/cm-9999\n');
+  }, 120_000);
+
+  it('refuses a 10 MB manifest as the API server does (3 MiB request body), and an object over etcd\'s 1.5 MiB', () => {
+    const { sim, run, configMaps } = lab();
+    const before = configMaps();
+    const manifest = (name: string, bytes: number) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\ndata:\n  blob: ${'x'.repeat(bytes)}\n`;
+    sim.files.write('/home/learner/ten.yaml', manifest('ten', 10 * 1024 * 1024));
+    sim.files.write('/home/learner/two.yaml', manifest('two', 2 * 1024 * 1024));
+    sim.files.write('/home/learner/one.yaml', manifest('one', 1024 * 1024));
+    const started = performance.now();
+    expect(run('kubectl apply -f ten.yaml')).toBe('Error from server (RequestEntityTooLarge): error when creating "ten.yaml": Request entity too large: limit is 3145728\n');
+    expect(run('kubectl create -f ten.yaml')).toBe('Error from server (RequestEntityTooLarge): error when creating "ten.yaml": Request entity too large: limit is 3145728\n');
+    // Under the body limit but over what etcd stores: etcd's own error, passed through without a reason.
+    expect(run('kubectl create -f two.yaml')).toBe('Error from server: error when creating "two.yaml": etcdserver: request is too large\n');
+    expect(configMaps()).toBe(before);
+    // 1 MiB fits: create stores it; apply would also copy it into its 256 KiB annotation, which validation refuses.
+    expect(run('kubectl create -f one.yaml')).toBe('configmap/one created\n');
+    expect(run('kubectl delete configmap one')).toBe('configmap "one" deleted from default namespace\n');
+    expect(run('kubectl apply -f one.yaml')).toBe('The ConfigMap "one" is invalid: metadata.annotations: Too long: may not be more than 262144 bytes\n');
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 60_000);
+
+  it('takes a 100,000-character line', () => {
+    const { run } = lab();
+    const long = 'a'.repeat(100_000);
+    const started = performance.now();
+    expect(run(`echo ${long}`)).toBe(`${long}\n`);
+    expect(run(`kubectl get configmap ${long}`)).toBe(`Error from server (NotFound): configmaps "${long}" not found\n`);
+    expect(run(`${long}`)).toBe(`bash: ${long}: command not found\n`);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('never lets a container log drive the terminal: colours pass, other escapes show as ^[', () => {
+    const { run } = lab();
+    run(`kubectl run esc --image=busybox --restart=Never -- sh -c 'printf "\\033[31mred\\033[0m\\n\\033]0;pwned\\007\\033[2J\\033[Hcleared\\n\\033]52;c;ZXZpbA==\\007\\n"'`);
+    run('sleep 30');
+    expect(run('kubectl logs esc')).toBe('\x1b[31mred\x1b[0m\n^[]0;pwned^G^[[2J^[[Hcleared\n^[]52;c;ZXZpbA==^G\n');
   });
 
   it('treats __proto__ and constructor as plain keys: no prototype pollution, label rules apply', () => {
@@ -79,12 +118,14 @@ describe('hostile input', () => {
     expect(out).not.toContain('\x1b');
   });
 
-  it('answers a manifest nested thousands of levels deep with an error, and stays usable', () => {
+  it('reads a manifest nested 5,000 levels deep as go-yaml does, and the API server rejects the type', () => {
     const { run, configMaps } = lab();
     const before = configMaps();
     run(heredoc('deep.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(5000)}${']'.repeat(5000)}`));
-    const out = run('kubectl apply -f deep.yaml');
-    expect(out.startsWith('error: ') || out.startsWith('Error from server')).toBe(true);
+    expect(run('kubectl apply -f deep.yaml')).toBe('Error from server (BadRequest): error when creating "deep.yaml": ConfigMap in version "v1" cannot be handled as a ConfigMap: json: cannot unmarshal array into Go struct field ConfigMap.data of type string\n');
+    // Past go-yaml's max_flow_level the parser itself refuses.
+    run(heredoc('deeper.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: deep\ndata:\n  x: ${'['.repeat(10_001)}${']'.repeat(10_001)}`));
+    expect(run('kubectl apply -f deeper.yaml')).toBe('error: error parsing deeper.yaml: error converting YAML to JSON: yaml: line 6: exceeded max depth of 10000\n');
     expect(configMaps()).toBe(before);
     expect(run('echo still here')).toBe('still here\n');
   });

@@ -30,3 +30,26 @@ export function metadataMapsError(metadata: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Maps of strings (or bytes) at the top of a kind, as Go's decoder checks them: ConfigMap and Secret data. */
+const STRING_MAPS: Record<string, [field: string, goType: string][]> = {
+  ConfigMap: [
+    ['data', 'string'],
+    ['binaryData', '[]uint8'],
+  ],
+  Secret: [
+    ['data', '[]uint8'],
+    ['stringData', 'string'],
+  ],
+};
+
+/** The first field of the wrong JSON type among a ConfigMap's or Secret's data maps. */
+export function dataMapsError(kind: string, object: Record<string, unknown>): string | undefined {
+  for (const [field, goType] of STRING_MAPS[kind] ?? []) {
+    const map = object[field];
+    if (map === undefined || map === null) continue;
+    if (!isRecord(map) || Array.isArray(map)) return unmarshalError(map, kind, field, `map[string]${goType}`);
+    for (const value of Object.values(map)) if (typeof value !== 'string' && value !== null) return unmarshalError(value, kind, field, goType);
+  }
+  return undefined;
+}

@@ -68,6 +68,23 @@ export function gone(message: string): StatusObject {
   return status(410, 'Expired', message);
 }
 
+/** The API server reads at most this much of a write's body (server.Config MaxRequestBodyBytes: 3 MiB). */
+export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
+/** etcd's default --max-request-bytes (1.5 MiB): a larger object cannot be stored. */
+export const ETCD_MAX_REQUEST_BYTES = 1.5 * 1024 * 1024;
+
+/** 413 for a body over MaxRequestBodyBytes (apimachinery NewRequestEntityTooLargeError). */
+export function requestEntityTooLarge(limit: number): StatusObject {
+  return status(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
+}
+
+/** etcd's own error passed through: a plain 500 with no reason, as ErrorToAPIStatus makes of any non-API error. */
+export function etcdRequestTooLarge(): StatusObject {
+  const s = status(500, '', 'etcdserver: request is too large');
+  delete s.reason;
+  return s;
+}
+
 export function internalError(message: string): StatusObject {
   return status(500, 'InternalError', `Internal error occurred: ${message}`);
 }

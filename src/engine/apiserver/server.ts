@@ -32,7 +32,8 @@ import { handleSubresource } from './subresources';
 import { mutatingAdmission, validatingAdmission, type QuotaCharge } from './admission';
 import { openapiV2, openapiV3 } from './openapi';
 import { formatRfc3339 } from '../api/time';
-import { metadataMapsError, unmarshalError } from '../api/decode-errors';
+import { dataMapsError, metadataMapsError, unmarshalError } from '../api/decode-errors';
+import { jsonByteLength } from './request-size';
 import { coreToEventsV1, eventsV1ToCore } from './conversion/events';
 import { apiServiceForPath, proxyToAPIService, remoteGroups, type AggregatedBackend, type AggregatorStore } from './aggregator';
 import { decodeFields, strictDecodingError, withWarnings } from './field-validation';
@@ -69,6 +70,11 @@ const ENDPOINTS_WARNING = 'v1 Endpoints is deprecated in v1.33+; use discovery.k
 function withRemoteGroups(list: Record<string, unknown>, remote: Record<string, unknown>[]): Record<string, unknown> {
   const groups = Array.isArray(list.groups) ? (list.groups as Record<string, unknown>[]) : [];
   return { ...list, groups: [...groups, ...remote.filter((r) => !groups.some((g) => g.name === r.name))] };
+}
+
+/** etcd refuses a put larger than its --max-request-bytes (the object as stored, measured here as JSON). */
+function tooLargeForEtcd(object: unknown): boolean {
+  return jsonByteLength(object, errors.ETCD_MAX_REQUEST_BYTES) > errors.ETCD_MAX_REQUEST_BYTES;
 }
 
 export class ApiServer {
@@ -145,7 +151,9 @@ export class ApiServer {
     this.userAgent = request.userAgent ?? '';
     let response: ApiResponse;
     try {
-      response = this.route(request, query);
+      const writes = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
+      if (writes && request.body !== undefined && jsonByteLength(request.body, errors.MAX_REQUEST_BODY_BYTES) > errors.MAX_REQUEST_BODY_BYTES) response = fail(errors.requestEntityTooLarge(errors.MAX_REQUEST_BODY_BYTES));
+      else response = this.route(request, query);
     } catch (error) {
       // A bug in a handler must not take the whole simulation down: answer 500 like the real server.
       response = fail(errors.internalError(error instanceof Error ? error.message : String(error)));
@@ -530,6 +538,10 @@ export class ApiServer {
       return respond(201, this.present(type, object));
     }
     meta.resourceVersion = String(this.store.revision + 1);
+    if (tooLargeForEtcd(object)) {
+      this.releaseAllocations(strategy, object);
+      return fail(errors.etcdRequestTooLarge());
+    }
     const result = this.store.create(key, object);
     if (!result.ok) {
       this.releaseAllocations(strategy, object);
@@ -565,7 +577,7 @@ export class ApiServer {
       errors.badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${unmarshalError(got, type.kind, field, want)}`);
     for (const field of ['kind', 'apiVersion'] as const) if (object[field] !== undefined && typeof object[field] !== 'string') return cannotHandle(field, object[field], 'string');
     if (object.metadata !== undefined && !isRecord(object.metadata)) return cannotHandle('metadata', object.metadata, 'v1.ObjectMeta');
-    const metaError = metadataMapsError(object.metadata);
+    const metaError = metadataMapsError(object.metadata) ?? dataMapsError(type.kind, object);
     if (metaError) return errors.badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${metaError}`);
     if (typeof object.kind === 'string' && object.kind !== '' && object.kind !== type.kind) {
       return errors.badRequest(`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${expected})`);
@@ -648,6 +660,7 @@ export class ApiServer {
     if (sameContent(previous, next)) return respond(200, this.present(type, previous));
     if (isDryRun(query)) return respond(200, this.present(type, next));
     meta.resourceVersion = String(this.store.revision + 1);
+    if (tooLargeForEtcd(next)) return fail(errors.etcdRequestTooLarge());
     const result = this.store.update(key, next, current.modRevision);
     if (!result.ok) return fail(errors.conflict(type, String(meta.name), errors.STALE_OBJECT_MESSAGE));
     this.track(key, previous, result.kv.value);
@@ -752,6 +765,7 @@ export class ApiServer {
     if (type.group === '' && type.resource === 'namespaces') next.status = { ...(isRecord(object.status) ? object.status : {}), phase: 'Terminating' };
     if (isDryRun(query)) return respond(200, next);
     next.metadata.resourceVersion = String(this.store.revision + 1);
+    if (tooLargeForEtcd(next)) return fail(errors.etcdRequestTooLarge());
     const result = this.store.update(key, next, current.modRevision);
     if (!result.ok) return fail(errors.conflict(type, name, errors.STALE_OBJECT_MESSAGE));
     this.track(key, object, result.kv.value);
@@ -795,6 +809,7 @@ export class ApiServer {
   /** Writes `next` over `current` with no strategy (the binding registry's direct update). */
   replaceRaw(type: ResourceType, current: KeyValue<KubeObject>, next: KubeObject): ApiResponse {
     next.metadata.resourceVersion = String(this.store.revision + 1);
+    if (tooLargeForEtcd(next)) return fail(errors.etcdRequestTooLarge());
     const result = this.store.update(current.key, next, current.modRevision);
     if (!result.ok) return fail(errors.conflict(type, String(next.metadata.name), errors.STALE_OBJECT_MESSAGE));
     this.track(current.key, current.value, result.kv.value);

@@ -10,6 +10,9 @@ import { parseMilli, parseQuantityValue } from '../api/quantity';
 import { podRequests } from '../scheduler/framework/node-info';
 import type { Simulation } from '../simulation-api';
 import type { WatchEvent } from '../types';
+import { isReady, isTerminal, keyOf, rec, rollingBounds, specReplicas } from './objects';
+import { RolloutFloor } from './rollout-floor';
+import { StatefulSetIdentity } from './statefulset-identity';
 
 export interface Violation {
   invariant: string;
@@ -23,40 +26,14 @@ const WATCHED = {
   endpointslices: '/apis/discovery.k8s.io/v1/endpointslices',
   deployments: '/apis/apps/v1/deployments',
   replicasets: '/apis/apps/v1/replicasets',
+  statefulsets: '/apis/apps/v1/statefulsets',
 } as const;
 type Watched = keyof typeof WATCHED;
-
-function rec(v: unknown): Record<string, unknown> {
-  return isRecord(v) ? v : {};
-}
-
-function keyOf(o: KubeObject): string {
-  return `${text(o.metadata.namespace ?? '')}/${text(o.metadata.name)}`;
-}
 
 function list(sim: Simulation, path: string): KubeObject[] {
   const response = sim.api.request({ method: 'GET', path });
   const items = rec(response.body).items;
   return Array.isArray(items) ? (items as KubeObject[]) : [];
-}
-
-function isTerminal(pod: KubeObject): boolean {
-  const phase = rec(pod.status).phase;
-  return phase === 'Succeeded' || phase === 'Failed';
-}
-
-function isReady(pod: KubeObject): boolean {
-  const conditions = rec(pod.status).conditions;
-  return Array.isArray(conditions) && conditions.some((c) => isRecord(c) && c.type === 'Ready' && c.status === 'True');
-}
-
-/** maxSurge of a RollingUpdate Deployment, resolved as the deployment controller does (percent rounds up). */
-function maxSurge(deployment: KubeObject, replicas: number): number {
-  const rolling = rec(rec(rec(deployment.spec).strategy).rollingUpdate);
-  const raw = rolling.maxSurge ?? '25%';
-  if (typeof raw === 'number') return raw;
-  const m = /^(\d+)%$/.exec(text(raw));
-  return m ? Math.ceil((Number(m[1]) * replicas) / 100) : Number(raw) || 0;
 }
 
 export class InvariantMonitor {
@@ -67,6 +44,8 @@ export class InvariantMonitor {
   private readonly stops: (() => void)[] = [];
   /** False while the watches replay what already exists (in no particular order across collections). */
   private synced = false;
+  private readonly floor = new RolloutFloor((detail) => this.synced && this.record('a rollout keeps replicas - maxUnavailable ready', detail));
+  private readonly identity = new StatefulSetIdentity((invariant, detail) => this.synced && this.record(invariant, detail));
 
   constructor(private readonly sim: Simulation) {
     for (const name of Object.keys(WATCHED) as Watched[]) {
@@ -101,6 +80,8 @@ export class InvariantMonitor {
     if (this.synced && name === 'pods' && event.type !== 'DELETED') this.checkBinding(before, event.object);
     if (event.type === 'DELETED') mirror.delete(key);
     else mirror.set(key, event.object);
+    if (name === 'pods' || name === 'nodes' || name === 'deployments' || name === 'replicasets') this.floor.observe(name, event);
+    if (name === 'pods' || name === 'statefulsets') this.identity.observe(name, event);
   }
 
   /** A pod is only ever bound to a node that exists at that moment. */
@@ -144,10 +125,10 @@ export class InvariantMonitor {
     for (const deployment of list(this.sim, WATCHED.deployments)) {
       const spec = rec(deployment.spec);
       if (rec(spec.strategy).type === 'Recreate' || deployment.metadata.deletionTimestamp) continue;
-      const replicas = typeof spec.replicas === 'number' ? spec.replicas : 1;
+      const replicas = specReplicas(deployment);
       const owned = new Set(replicaSets.filter((rs) => (rs.metadata.ownerReferences ?? []).some((o) => o.uid === deployment.metadata.uid)).map((rs) => rs.metadata.uid));
       const running = pods.filter((p) => !p.metadata.deletionTimestamp && !isTerminal(p) && (p.metadata.ownerReferences ?? []).some((o) => owned.has(o.uid)));
-      const limit = replicas + maxSurge(deployment, replicas);
+      const limit = replicas + rollingBounds(deployment, replicas).maxSurge;
       if (running.length > limit) this.record('a rollout stays within maxSurge', `${keyOf(deployment)}: ${running.length} pods, at most ${limit}`);
     }
   }

@@ -31,7 +31,8 @@ function walk(value: unknown, type: string | 0, path: string, unknown: string[])
   const fields = KNOWN_FIELDS.models[type];
   if (!fields || !isRecord(value) || Array.isArray(value)) return;
   for (const [key, item] of Object.entries(value)) {
-    const inner = fields[key];
+    // Own fields only: `__proto__` or `constructor` in a body is an unknown field, not Object.prototype's.
+    const inner = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (inner === undefined) {
       unknown.push(join(path, key));
       delete value[key];

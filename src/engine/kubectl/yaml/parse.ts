@@ -3,6 +3,7 @@
  * go-yaml resolves them), several documents per stream, and go-yaml's error messages.
  */
 import { parseAllDocuments } from 'yaml';
+import { liftDeepFlows, restoreDeepFlows } from './deep-flow';
 import { goYamlMessage } from './go-yaml-errors';
 
 export type YamlResult = { ok: true; documents: unknown[] } | { ok: false; message: string };
@@ -35,8 +36,22 @@ function normaliseQuotedEscapes(text: string): string {
   return out;
 }
 
+/**
+ * An alias to an anchor never set. go-yaml's anchor names are letters, digits, `-` and `_` only:
+ * such a name is an unknown anchor; any other character after `*` stops its scanner first.
+ */
+function unknownAnchor(text: string, name: string): string {
+  const plain = /^[A-Za-z0-9_-]*/.exec(name)?.[0] ?? '';
+  if (plain === name) return `yaml: unknown anchor '${name}' referenced`;
+  const at = text.indexOf(`*${name}`);
+  const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
+  return `yaml: line ${line}: did not find expected alphabetic or numeric character`;
+}
+
 export function parseYamlStream(source: string): YamlResult {
-  const text = normaliseQuotedEscapes(source);
+  const lifted = liftDeepFlows(normaliseQuotedEscapes(source));
+  if (!lifted.ok) return lifted;
+  const text = lifted.text;
   const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, prettyErrors: true });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const doc of list) {
@@ -47,10 +62,12 @@ export function parseYamlStream(source: string): YamlResult {
     }
   }
   try {
-    return { ok: true, documents: list.map((d) => d.toJS({ maxAliasCount: 100 }) as unknown) };
+    return { ok: true, documents: list.map((d) => restoreDeepFlows(d.toJS({ maxAliasCount: 100 }) as unknown, lifted.values)) };
   } catch (e) {
     // A "billion laughs" alias bomb: go-yaml refuses to expand it, and so do we.
     if (e instanceof Error && e.message.includes('Excessive alias count')) return { ok: false, message: 'yaml: document contains excessive aliasing' };
+    const unresolved = e instanceof Error ? /^Unresolved alias .*?: (.*)$/s.exec(e.message) : null;
+    if (unresolved) return { ok: false, message: unknownAnchor(text, unresolved[1] ?? '') };
     throw e;
   }
 }

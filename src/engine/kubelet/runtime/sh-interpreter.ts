@@ -125,8 +125,19 @@ export function arithmetic(expr: string, vars: Map<string, string>): number {
 }
 
 /** Interprets C escapes for `echo -e` and `printf`. */
-function escapes(s: string): string {
-  return s.replace(/\\(n|t|\\|r|c|0)/g, (_all, c: string) => ({ n: '\n', t: '\t', '\\': '\\', r: '\r', c: '', '0': '' })[c] ?? '');
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', '\\': '\\', r: '\r', c: '', a: '\x07', b: '\b', e: '\x1b', f: '\f', v: '\v' };
+
+/**
+ * Backslash escapes as busybox's bb_process_escape_sequence reads them: the letters above, \xHH,
+ * and octal — `\0NNN` for echo -e, `\NNN` for printf.
+ */
+function escapes(s: string, octal: 'echo' | 'printf' = 'echo'): string {
+  const pattern = octal === 'echo' ? /\\(?:0([0-7]{0,3})|x([0-9a-fA-F]{1,2})|([ntrcabefv\\]))/g : /\\(?:([0-7]{1,3})|x([0-9a-fA-F]{1,2})|([ntrcabefv\\]))/g;
+  return s.replace(pattern, (_all, oct: string | undefined, hex: string | undefined, c: string | undefined) => {
+    if (oct !== undefined) return String.fromCharCode(parseInt(oct || '0', 8) & 0xff);
+    if (hex !== undefined) return String.fromCharCode(parseInt(hex, 16));
+    return SIMPLE_ESCAPES[c ?? ''] ?? '';
+  });
 }
 
 function printf(format: string, args: string[]): string {
@@ -134,7 +145,7 @@ function printf(format: string, args: string[]): string {
   let rest = [...args];
   do {
     let used = 0;
-    out += escapes(format).replace(/%(-?\d*)([sdi%])/g, (_all, width: string, conv: string) => {
+    out += escapes(format, 'printf').replace(/%(-?\d*)([sdi%])/g, (_all, width: string, conv: string) => {
       if (conv === '%') return '%';
       const arg = rest[used++] ?? '';
       const text = conv === 's' ? arg : String(Math.trunc(Number(arg) || 0));

@@ -69,7 +69,9 @@ export function statusLine(status: StatusObject, action?: { verb: string; source
   }
   let message = status.message ?? 'an error on the server has prevented the request from succeeding';
   if (action) message = `error when ${action.verb} "${action.source}": ${message}`;
-  return `Error from server (${reason}): ${message}`;
+  // A Status without a reason (an etcd error passed through) prints without one, as StandardErrorMessage does.
+  const passedThrough = status.reason === undefined && status.code === 500 && (status.message ?? '').startsWith('etcdserver: ');
+  return passedThrough ? `Error from server: ${message}` : `Error from server (${reason}): ${message}`;
 }
 
 export function requireConnection(k: KubectlContext): Extract<Connection, { ok: true }> | undefined {

@@ -124,14 +124,31 @@ export function runScale(k: KubectlContext): number {
     return 1;
   }
   let status = 0;
+  let scaled = 0;
   for (const t of targets) {
-    for (const name of t.names) {
+    let names = t.names;
+    // -l / --all pick the objects by listing them, as kubectl's resource builder does.
+    const selector = str(k.flags, 'selector');
+    if (names.length === 0 && !selector && !bool(k.flags, 'all')) {
+      k.err('error: resource(s) were provided, but no name was specified\n');
+      return 1;
+    }
+    if (names.length === 0) {
+      const list = conn.client.list({ group: t.resource.group, version: t.resource.version, resource: t.resource.resource, namespace: t.resource.namespaced ? conn.namespace : undefined }, selector ? { labelSelector: selector } : {});
+      names = list.ok ? list.value.items.map((i) => String(i.metadata.name)) : [];
+    }
+    for (const name of names) {
+      scaled++;
       const r = conn.client.patch({ group: t.resource.group, version: t.resource.version, resource: t.resource.resource, namespace: conn.namespace, name, subresource: 'scale' }, 'merge', { spec: { replicas } });
       if (!r.ok) {
         k.err(statusLine(r.status) + '\n');
         status = 1;
       } else k.out(`${kindPrefix(t.resource)}/${name} scaled\n`);
     }
+  }
+  if (scaled === 0 && status === 0) {
+    k.err('error: no objects passed to scale\n');
+    return 1;
   }
   return status;
 }

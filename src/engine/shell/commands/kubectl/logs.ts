@@ -4,6 +4,7 @@
  * does; `-l` reads every matching pod (tail 10 by default); `-f` follows in virtual time by
  * polling the log until the container stops.
  */
+import { terminalSafe } from '../../../kubectl/printers/terminal-safe';
 import type { KubeObject, StatusObject } from '../../../api/meta';
 import { isRecord, text } from '../../../api/meta';
 import { formatSelector, fromLabelSelector } from '../../../api/labels';
@@ -206,7 +207,9 @@ export function runLogs(k: KubectlContext): VerbResult {
     return 1;
   }
   const prefix = bool(k.flags, 'prefix');
-  const print = (t: Target, body: string) => {
+  // Container bytes never drive the lab terminal: colours pass, other controls show as ^[ (terminal-safe.ts).
+  const print = (t: Target, raw: string) => {
+    const body = terminalSafe(raw);
     if (!prefix) k.out(body);
     else k.out(body.split('\n').slice(0, -1).map((l) => `[pod/${text(t.pod.metadata.name)}/${t.container}] ${l}\n`).join(''));
   };
