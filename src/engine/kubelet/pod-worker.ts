@@ -53,6 +53,12 @@ export interface NodeContext {
   http?: PodHttp;
   /** Where metrics-server processes register, so the API server can reach them. */
   metricsServers?: { start(podIP: string, argv: readonly string[]): ContainerProcess };
+  /** Programs of images that talk to the API server themselves (see ingress-nginx/directory.ts). */
+  addons?: AddonPrograms;
+}
+
+export interface AddonPrograms {
+  start(repository: string, argv: readonly string[], pod: KubeObject, where: { podIP: string; hostIP: string }): ContainerProcess | undefined;
 }
 
 /** Go's Duration.String() of a duration truncated to milliseconds: `4.31s`, `850ms`, `1m2.5s`. */
@@ -364,6 +370,7 @@ export class PodWorker {
       nowMs: () => this.node.loop.nowMs(),
       hostname: text(rec(this.pod.spec).hostname) || text(this.pod.metadata.name),
       resolve: (name) => this.node.resolve(name, ns),
+      startAddon: this.node.addons ? (repository, argv) => this.node.addons?.start(repository, argv, this.pod, { podIP: this.run.podIP ?? '', hostIP: this.node.nodeIP }) : undefined,
       startMetricsServer: this.node.metricsServers ? (argv) => (this.node.metricsServers as NonNullable<NodeContext['metricsServers']>).start(this.run.podIP ?? '', argv) : undefined,
       httpGet: (url) => {
         slot.instance?.cpu?.spend(WGET_CLIENT_COST_MS);

@@ -3,7 +3,7 @@
  * ClusterIP and port lead to one of its ready endpoints chosen at random (the KUBE-SVC chain's
  * probability rules), a Service with no ready endpoints rejects the connection, a node's IP and a
  * Service's nodePort lead the same way (KUBE-NODEPORTS; with externalTrafficPolicy Local only to
- * endpoints on that node), a pod IP leads to that pod. What the pod then answers depends on what its container runs (see servers.ts).
+ * endpoints on that node), a node's IP and a pod's hostPort lead to that pod, a pod IP leads to that pod. What the pod then answers depends on what its container runs (see servers.ts).
  */
 import type { KubeObject } from '../api/meta';
 import { isRecord, text } from '../api/meta';
@@ -32,6 +32,19 @@ function nodeByIP(client: Client, ip: string): KubeObject | undefined {
   return nodes.ok ? nodes.value.items.find((n) => list(rec(n.status).addresses).some((a) => a.type === 'InternalIP' && a.address === ip)) : undefined;
 }
 
+/** The pod on `nodeName` that publishes TCP `hostPort` (the CNI portmap plugin's DNAT to its container port). */
+function hostPortPod(client: Client, nodeName: string, hostPort: number): { pod: KubeObject; containerPort: number } | undefined {
+  const pods = client.list({ group: '', version: 'v1', resource: 'pods' }, { fieldSelector: `spec.nodeName=${nodeName}` });
+  for (const pod of pods.ok ? pods.value.items : []) {
+    if (['Succeeded', 'Failed'].includes(text(rec(pod.status).phase)) || !rec(pod.status).podIP) continue;
+    for (const container of list(rec(pod.spec).containers)) {
+      const mapped = list(container.ports).find((p) => Number(p.hostPort) === hostPort && (text(p.protocol) || 'TCP') === 'TCP');
+      if (mapped) return { pod, containerPort: Number(mapped.containerPort) };
+    }
+  }
+  return undefined;
+}
+
 /** Where the connection goes; `source` (the connecting pod or address) decides what NetworkPolicies allow. */
 export function route(client: Client, random: Random, ip: string, port: number, source?: Peer): Route {
   const path = routeByRules(client, random, ip, port);
@@ -50,6 +63,8 @@ function routeByRules(client: Client, random: Random, ip: string, port: number):
       const exposed = items.find((s) => ['NodePort', 'LoadBalancer'].includes(text(rec(s.spec).type)) && list(rec(s.spec).ports).some((p) => Number(p.nodePort) === port && (text(p.protocol) || 'TCP') === 'TCP'));
       const servicePort = exposed ? list(rec(exposed.spec).ports).find((p) => Number(p.nodePort) === port) : undefined;
       if (exposed && servicePort) return toEndpoints(client, random, exposed, servicePort, rec(exposed.spec).externalTrafficPolicy === 'Local' ? text(node.metadata.name) : undefined);
+      const hostPorted = hostPortPod(client, text(node.metadata.name), port);
+      if (hostPorted) return { ok: true, pod: hostPorted.pod, port: hostPorted.containerPort };
     }
     const pod = podByIP(client, ip);
     if (pod) return { ok: true, pod, port };

@@ -34,7 +34,15 @@ function dnsAllowed(client: Client, source: Peer): boolean {
 /** Who makes a request: a pod, or a client outside the pod network (its namespace for DNS search, its address). */
 export type Origin = { pod: KubeObject } | { namespace: string; ip: string };
 
+/** A proxy running in a pod (ingress-nginx's nginx): it answers by Host header and path, dialing upstreams itself. */
+export interface HttpProxy {
+  serve(host: string, path: string, port: number, tls: boolean): { reply: HttpReply; latencyMs: number };
+}
+
 export class PodHttp {
+  /** The proxy listening in a pod at a port, if any (set once the cluster has its ingress-nginx directory). */
+  proxyAt: (pod: KubeObject, port: number) => HttpProxy | undefined = () => undefined;
+
   constructor(
     /** The running node that hosts `nodeName`'s pods, if it is up. */
     private readonly nodeFor: (nodeName: string) => HttpServingNode | undefined,
@@ -59,7 +67,12 @@ export class PodHttp {
     const node = this.nodeFor(text(isRecord(path.pod.spec) ? path.pod.spec.nodeName : ''));
     if (!node) return { kind: 'timeout', ip };
     const served = node.serveHttp(path.pod, path.port, url.path);
-    return served ? { kind: 'reply', ip, reply: served.reply, latencyMs: served.latencyMs } : { kind: 'refused', ip };
+    if (!served) return { kind: 'refused', ip };
+    // nginx accepted the connection; what it answers depends on its Ingresses.
+    const proxy = this.proxyAt(path.pod, path.port);
+    const proxied = proxy?.serve(url.hostHeader ?? url.host, url.path, path.port, url.tls === true);
+    if (proxied) return { kind: 'reply', ip, reply: proxied.reply, latencyMs: served.latencyMs + proxied.latencyMs };
+    return { kind: 'reply', ip, reply: served.reply, latencyMs: served.latencyMs };
   }
 
   /** Straight to a pod's port, as the kubelet's port-forward dials it inside the pod's network namespace. */

@@ -121,7 +121,10 @@ export const docker: Command = (ctx) => {
         '"/usr/local/bin/entr…"',
         `${dockerDuration(now - node.createdAtMs)} ago`,
         node.running ? `Up ${dockerDuration(now - node.startedAtMs)}` : 'Exited (130) 1 second ago',
-        node.role === 'control-plane' ? `127.0.0.1:${cluster.hostPort}->6443/tcp` : '',
+        cluster
+          .publishedPorts(node.name)
+          .map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`)
+          .join(', '),
         node.name,
       ]);
     }

@@ -15,8 +15,8 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
 /** The `docker inspect` object of a node container. */
 export function inspectNode({ cluster, node }: FoundNode): Record<string, unknown> {
   const id = fullId(node);
-  const controlPlane = node.role === 'control-plane';
-  const ports = controlPlane ? { '6443/tcp': [{ HostIp: '127.0.0.1', HostPort: String(cluster.hostPort) }] } : {};
+  const ports: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  for (const p of cluster.publishedPorts(node.name)) (ports[`${p.containerPort}/${p.protocol}`] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
   return {
     Id: id,
     Created: dockerTime(node.createdAtMs),
