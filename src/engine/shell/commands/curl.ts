@@ -45,7 +45,7 @@ function throughPortMapping(ctx: CommandContext, url: HostUrl, args: CurlArgs): 
       if (url.https && !args.insecure) return { kind: 'cert' };
       const fetched = cluster.http.get(cluster.client('curl/8.5.0'), ctx.machine.random, { namespace: 'default', ip: node.internalIP }, { host: node.internalIP, port: mapping.containerPort, path: url.path, hostHeader: hostHeader(args, url.host), tls: url.https });
       if (fetched.kind === 'reply') return { kind: 'http', status: fetched.reply.status, body: fetched.reply.body, latencyMs: fetched.latencyMs };
-      // UNVERIFIED: docker-proxy accepts, fails to reach the container's port and resets the connection.
+      // docker-proxy accepted, could not reach the container's port and closed the socket with curl's request unread: the kernel resets it.
       return { kind: 'reset' };
     }
   }

@@ -1,4 +1,5 @@
 /** docker on the lab machine: the kind node containers (ps, stop/start/restart/kill, exec, inspect) and networks. */
+import { displayablePorts } from './ports';
 import type { Command } from '../../command';
 import { humanDuration } from '../../../kubectl/printers/duration';
 import { alignColumns } from '../../../kubectl/printers/table-printer';
@@ -121,10 +122,7 @@ export const docker: Command = (ctx) => {
         '"/usr/local/bin/entr…"',
         `${dockerDuration(now - node.createdAtMs)} ago`,
         node.running ? `Up ${dockerDuration(now - node.startedAtMs)}` : 'Exited (130) 1 second ago',
-        cluster
-          .publishedPorts(node.name)
-          .map((p) => `${p.hostIp}:${p.hostPort}->${p.containerPort}/${p.protocol}`)
-          .join(', '),
+        displayablePorts(cluster.publishedPorts(node.name)),
         node.name,
       ]);
     }

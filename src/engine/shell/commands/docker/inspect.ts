@@ -16,7 +16,9 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
 export function inspectNode({ cluster, node }: FoundNode): Record<string, unknown> {
   const id = fullId(node);
   const ports: Record<string, { HostIp: string; HostPort: string }[]> = {};
-  for (const p of cluster.publishedPorts(node.name)) (ports[`${p.containerPort}/${p.protocol}`] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
+  // A Go map: docker's JSON lists its keys sorted as strings ("443/tcp" before "80/tcp").
+  const published = [...cluster.publishedPorts(node.name)].sort((a, b) => (`${a.containerPort}/${a.protocol}` < `${b.containerPort}/${b.protocol}` ? -1 : 1));
+  for (const p of published) (ports[`${p.containerPort}/${p.protocol}`] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
   return {
     Id: id,
     Created: dockerTime(node.createdAtMs),
