@@ -18,6 +18,7 @@ import { Kubelet, kubeletStreamHandler } from '../kubelet/kubelet';
 import { TimerBoard } from '../clock/timer-board';
 import { setPodStreamHandler } from '../apiserver/subresources';
 import { PodHttp } from '../network/pod-http';
+import { RoundRobin } from '../network/ipvs';
 import { IngressNginxDirectory } from '../ingress-nginx/directory';
 import { MetricsServerDirectory } from '../metrics-server/directory';
 import { APIServiceAvailability } from '../aggregator/apiservice-availability';
@@ -39,6 +40,9 @@ export interface NodeContainer extends ClusterNode {
   containerdStoppedAtMs?: number;
   /** When `systemctl start containerd` last started it again. */
   startedContainerdAtMs?: number;
+  /** Packages installed with `apt-get install` in the node (ipvsadm, ipset), and whether `apt-get update` ran. */
+  installedPackages?: string[];
+  aptListsFetched?: boolean;
 }
 
 export interface ClusterDump {
@@ -98,6 +102,7 @@ export class ClusterRuntime {
     });
     this.ingressNginx = new IngressNginxDirectory((ua) => this.client(ua), loop, random.fork('ingress-nginx'), (pod, port, path) => this.http.direct(pod, port, path));
     this.http.proxyAt = (pod, port) => this.ingressNginx.at(pod, port);
+    if (spec.kubeProxyMode === 'ipvs') this.http.roundRobin = new RoundRobin();
     this.apiserver.aggregatedBackend = this.aggregatedBackend;
     // pods/log is proxied to the kubelet of the pod's node.
     setPodStreamHandler(this.apiserver, kubeletStreamHandler(this.kubelets));

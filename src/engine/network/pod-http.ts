@@ -10,6 +10,7 @@ import type { Random } from '../clock';
 import type { Client } from '../client';
 import { resolveHost } from './dns';
 import { route } from './connect';
+import type { RoundRobin } from './ipvs';
 import { connectionAllowed, type Peer } from './network-policy';
 import type { HttpReply } from './servers';
 import type { Fetched, Url } from './wget';
@@ -42,6 +43,8 @@ export interface HttpProxy {
 export class PodHttp {
   /** The proxy listening in a pod at a port, if any (set once the cluster has its ingress-nginx directory). */
   proxyAt: (pod: KubeObject, port: number) => HttpProxy | undefined = () => undefined;
+  /** Set in IPVS mode: each node's rr state (iptables mode draws at random). */
+  roundRobin: RoundRobin | undefined;
 
   constructor(
     /** The running node that hosts `nodeName`'s pods, if it is up. */
@@ -62,7 +65,10 @@ export class PodHttp {
     const answer = resolveHost(client, 'pod' in from ? text(from.pod.metadata.namespace) : from.namespace, url.host);
     if (!answer) return { kind: 'bad-address' };
     const ip = answer.addresses[0] as string;
-    const path = route(client, random, ip, url.port, source);
+    // IPVS runs in the kernel of the node the connection leaves from.
+    const fromNode = fromPod ? text(rec(fromPod.spec).nodeName) : 'ip' in from ? from.ip : '';
+    const rr = this.roundRobin;
+    const path = route(client, random, ip, url.port, source, rr ? (key, count) => rr.pick(`${fromNode}|${key}`, count) : undefined);
     if (!path.ok) return path.reason === 'refused' ? { kind: 'refused', ip } : { kind: 'timeout', ip };
     const node = this.nodeFor(text(isRecord(path.pod.spec) ? path.pod.spec.nodeName : ''));
     if (!node) return { kind: 'timeout', ip };
