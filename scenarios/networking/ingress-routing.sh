@@ -140,6 +140,35 @@ kubectl wait --for=condition=ready pod hostport
 curl -s 127.0.0.1:9000 | head -4
 NODE_IP=$(kubectl get node web-control-plane -o jsonpath='{.status.addresses[0].address}')
 curl -s $NODE_IP:9000 | grep title
+cat <<EOF | kubectl apply -f -
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web-deny
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  policyTypes:
+  - Ingress
+EOF
+curl -s -o /dev/null -w '%{http_code}\n' -H 'Host: web.example.com' localhost:8080/
+cat <<EOF | kubectl apply -f -
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: web-from-ingress
+spec:
+  podSelector:
+    matchLabels:
+      app: web
+  ingress:
+  - from:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: ingress-nginx
+EOF
+curl -s -H 'Host: web.example.com' localhost:8080/; echo
 kubectl -n ingress-nginx scale deployment ingress-nginx-controller --replicas=0
 sleep 5
 curl localhost:8080/echo

@@ -19,9 +19,13 @@ import { LegacyEventRecorder } from '../client/legacy-events';
 import type { HttpReply } from '../network/servers';
 import type { Fetched } from '../network/wget';
 import { routeRequest } from './routing';
+import { connectionAllowed, type Peer } from '../network/network-policy';
 
 export const CONTROLLER_VERSION = 'v1.12.1';
 const STATUS_INTERVAL_MS = 60_000;
+/** ingress-nginx's proxy-connect-timeout and proxy-next-upstream-tries defaults. */
+const PROXY_CONNECT_TIMEOUT_MS = 5000;
+const PROXY_TRIES = 3;
 /** How often the simulated informer looks for changed Ingresses. */
 const SYNC_PERIOD_MS = 1000;
 const DEFAULT_CLASS = 'ingressclass.kubernetes.io/is-default-class';
@@ -75,6 +79,8 @@ export class IngressNginxController {
     argv: readonly string[],
     /** The node's IP: the address published when `--publish-status-address` is not given. */
     private readonly hostIP: string,
+    /** The controller's pod, as NetworkPolicies see its connections to upstreams. */
+    private readonly self: Peer,
   ) {
     const flag = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
     this.controllerClass = flag('controller-class') ?? 'k8s.io/ingress-nginx';
@@ -200,14 +206,26 @@ export class IngressNginxController {
     if (upstreams.length === 0) return { reply: nginxErrorPage(503, 'Service Temporarily Unavailable'), latencyMs: 0 };
     upstreams.sort((a, b) => (a.ip < b.ip ? -1 : a.ip > b.ip ? 1 : 0));
     const key = `${backend.namespace}/${backend.service}:${text(servicePort.port)}`;
-    const turn = this.turns.get(key) ?? this.deps.random.intBelow(upstreams.length);
-    this.turns.set(key, turn + 1);
-    const chosen = upstreams[turn % upstreams.length] as { ip: string; port: number };
     const pods = client.list({ group: '', version: 'v1', resource: 'pods', namespace: backend.namespace });
-    const pod = (pods.ok ? pods.value.items : []).find((p) => rec(p.status).podIP === chosen.ip);
-    const fetched = pod ? this.deps.direct(pod, chosen.port, backend.uri) : undefined;
-    if (fetched?.kind === 'reply') return { reply: fetched.reply, latencyMs: fetched.latencyMs };
-    // UNVERIFIED: nginx's 502 when the one upstream refuses (it would try others first).
-    return { reply: nginxErrorPage(502, 'Bad Gateway'), latencyMs: 0 };
+    // proxy_next_upstream (error, timeout) tries up to 3 upstreams; a connect that a NetworkPolicy
+    // drops costs proxy-connect-timeout (5 s) before the next try, and nginx ends with 504.
+    // UNVERIFIED: the retry count against fewer upstreams and the 502 after refusals.
+    let waitedMs = 0;
+    let timedOut = false;
+    for (let attempt = 0; attempt < Math.min(PROXY_TRIES, upstreams.length); attempt++) {
+      const turn = this.turns.get(key) ?? this.deps.random.intBelow(upstreams.length);
+      this.turns.set(key, turn + 1);
+      const chosen = upstreams[turn % upstreams.length] as { ip: string; port: number };
+      const pod = (pods.ok ? pods.value.items : []).find((p) => rec(p.status).podIP === chosen.ip);
+      if (!pod) continue;
+      if (!connectionAllowed(client, this.self, { ip: chosen.ip, pod }, chosen.port)) {
+        waitedMs += PROXY_CONNECT_TIMEOUT_MS;
+        timedOut = true;
+        continue;
+      }
+      const fetched = this.deps.direct(pod, chosen.port, backend.uri);
+      if (fetched.kind === 'reply') return { reply: fetched.reply, latencyMs: waitedMs + fetched.latencyMs };
+    }
+    return { reply: timedOut ? nginxErrorPage(504, 'Gateway Time-out') : nginxErrorPage(502, 'Bad Gateway'), latencyMs: waitedMs };
   }
 }

@@ -39,6 +39,7 @@ export class IngressNginxDirectory implements AddonPrograms {
       { client: this.clientFor('nginx-ingress-controller/v1.12.1'), loop: this.loop, random: this.random.fork(`controller/${name}`), direct: this.direct },
       argv,
       where.hostIP,
+      { ip: where.podIP, pod },
     );
     this.byPod.set(text(pod.metadata.uid), controller);
     return controller.process();
