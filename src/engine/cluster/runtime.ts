@@ -40,7 +40,7 @@ export interface NodeContainer extends ClusterNode {
   containerdStoppedAtMs?: number;
   /** When `systemctl start containerd` last started it again. */
   startedContainerdAtMs?: number;
-  /** Packages installed with `apt-get install` in the node (ipvsadm, ipset), and whether `apt-get update` ran. */
+  /** Packages installed with `apt-get install` in the node (ipvsadm), and whether `apt-get update` ran. */
   installedPackages?: string[];
   aptListsFetched?: boolean;
 }

@@ -3,14 +3,15 @@
  * (images/base/Dockerfile), so, as on a real node, they are `command not found` until installed
  * with `apt-get update && apt-get install -y ipvsadm`. `ipvsadm -Ln` then lists the node's virtual
  * servers (an empty table when kube-proxy runs in iptables mode).
- * UNVERIFIED: apt-get's progress lines are abridged; only ipvsadm and ipset can be installed.
+ * UNVERIFIED: apt-get's progress lines are abridged and the package version is Debian bookworm's as
+ * we recall it; only ipvsadm can be installed.
  */
 import type { KubeObject } from '../../api/meta';
 import { ipvsadmList, virtualServers } from '../../network/ipvs';
 import type { Command } from '../command';
 import type { NodeShellContext } from './node-commands';
 
-const INSTALLABLE: Record<string, string> = { ipvsadm: '1:1.31-1+b1', ipset: '7.17-1' };
+const INSTALLABLE: Record<string, string> = { ipvsadm: '1:1.31-1+b1' };
 
 function listAll(ctx: NodeShellContext, group: string, resource: string): KubeObject[] {
   const r = ctx.client.list({ group, version: 'v1', resource });
@@ -57,7 +58,7 @@ export function aptGetCommand(ctx: NodeShellContext): Command {
       const unknown = rest.find((p) => !node.aptListsFetched || INSTALLABLE[p] === undefined);
       if (unknown !== undefined) {
         if (!node.aptListsFetched) c.stderr(`E: Unable to locate package ${unknown}\n`);
-        else c.stderr(`E: kubelab: only ${Object.keys(INSTALLABLE).join(' and ')} can be installed on a node in this lab\n`);
+        else c.stderr(`E: kubelab: only ${Object.keys(INSTALLABLE).join(', ')} can be installed on a node in this lab\n`);
         c.done(100);
         return;
       }
