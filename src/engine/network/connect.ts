@@ -3,7 +3,9 @@
  * ClusterIP and port lead to one of its ready endpoints chosen at random (the KUBE-SVC chain's
  * probability rules), a Service with no ready endpoints rejects the connection, a node's IP and a
  * Service's nodePort lead the same way (KUBE-NODEPORTS; with externalTrafficPolicy Local only to
- * endpoints on that node), a node's IP and a pod's hostPort lead to that pod, a pod IP leads to that pod. What the pod then answers depends on what its container runs (see servers.ts).
+ * endpoints on that node), a node's IP and a pod's hostPort lead to that pod, a pod IP leads to that pod.
+ * In IPVS mode the caller's picker hands endpoints out round-robin instead (ipvs.ts). What the pod
+ * then answers depends on what its container runs (see servers.ts).
  */
 import type { KubeObject } from '../api/meta';
 import { isRecord, text } from '../api/meta';
@@ -45,10 +47,10 @@ function hostPortPod(client: Client, nodeName: string, hostPort: number): { pod:
   return undefined;
 }
 
-/** Where the connection goes; `source` (the connecting pod or address) decides what NetworkPolicies allow. */
 /** How kube-proxy picks among `count` endpoints of the virtual server `key`: iptables' random probabilities, or IPVS's rr. */
 export type EndpointPicker = (key: string, count: number) => number;
 
+/** Where the connection goes; `source` (the connecting pod or address) decides what NetworkPolicies allow. */
 export function route(client: Client, random: Random, ip: string, port: number, source?: Peer, picker?: EndpointPicker): Route {
   const pick: EndpointPicker = picker ?? ((_key, count) => random.intBelow(count));
   const path = routeByRules(client, pick, ip, port);
