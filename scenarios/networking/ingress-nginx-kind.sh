@@ -21,6 +21,7 @@ echo $?
 kubectl apply -f https://kind.sigs.k8s.io/examples/ingress/deploy-ingress-nginx.yaml
 kubectl wait --namespace ingress-nginx --for=condition=ready pod --selector=app.kubernetes.io/component=controller --timeout=90s
 kubectl get pods -n ingress-nginx
+kubectl describe pod -n ingress-nginx -l app.kubernetes.io/component=controller | grep FailedMount
 kubectl get svc,ingressclass -n ingress-nginx
 kubectl get secret ingress-nginx-admission -n ingress-nginx
 kubectl get validatingwebhookconfiguration ingress-nginx-admission -o jsonpath='{.webhooks[0].failurePolicy} {.webhooks[0].clientConfig.caBundle}' | cut -c1-10

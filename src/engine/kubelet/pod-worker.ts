@@ -22,6 +22,7 @@ import { httpGet, type HttpReply } from '../network/servers';
 import type { PodHttp } from '../network/pod-http';
 import { drain, Shell, type ProcessEnv } from './runtime/sh-interpreter';
 import { containerEnv, envConfigError, expandCommandRefs } from './container-env';
+import { MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS, unmountableVolume } from './volume-mounts';
 import { readProbe, runProbe, type ProbeSpec, type ProbeType } from './prober';
 
 /** Container restart back-off (kubelet's backOffPeriod and MaxContainerBackOff). */
@@ -242,6 +243,17 @@ export class PodWorker {
 
   start(): void {
     this.report();
+    this.mountVolumes(MOUNT_RETRY_INITIAL_MS);
+  }
+
+  /** Secret and ConfigMap volumes must be set up before the sandbox; a missing source is retried with back-off. */
+  private mountVolumes(retryMs: number): void {
+    const failure = unmountableVolume(this.pod, this.node.client);
+    if (failure) {
+      this.event(undefined, 'Warning', 'FailedMount', failure);
+      this.after(retryMs, 'kubelet volume mount', () => this.mountVolumes(Math.min(retryMs * 2, MOUNT_RETRY_MAX_MS)));
+      return;
+    }
     this.after(SANDBOX_MS + this.node.random.intBelow(400), 'kubelet sandbox', () => {
       this.run.sandboxReady = true;
       this.run.podIP = rec(this.pod.spec).hostNetwork === true ? this.node.nodeIP : this.node.allocatePodIP();
