@@ -70,8 +70,8 @@ export function createSimulation(options: SimulationOptions = {}): Simulation {
       for (const kv of cluster.store.range('/registry/').kvs) emit({ kind: 'object', type: 'DELETED', object: kv.value });
     },
   );
-  // docker publishes each kind cluster's API server on 127.0.0.1:<hostPort>.
-  const ports = new LoopbackPorts((address, port) => !address.includes(':') && clusters.all().some((c) => c.hostPort === port));
+  // docker publishes each kind cluster's API server on 127.0.0.1:<hostPort>, and the config's extraPortMappings.
+  const ports = new LoopbackPorts((address, port) => !address.includes(':') && clusters.all().some((c) => c.hostPort === port || c.nodes.some((n) => c.publishedPorts(n.name).some((p) => p.hostPort === port && p.protocol === 'tcp'))));
   const machine: Machine = { loop, fs, clusters, ports, hostname: 'kubelab', random: random.fork('machine'), openInEditor: (path) => emit({ kind: 'open-file', path }) };
   const commands = createCommandTable();
 

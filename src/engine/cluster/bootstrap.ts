@@ -156,7 +156,8 @@ export class ClusterBootstrapper {
 
   private registerNode(node: ClusterNode, spec: KindClusterSpec, singleNode: boolean): void {
     const images = node.role === 'control-plane' ? Object.values(SYSTEM_IMAGES) : Object.values(SYSTEM_IMAGES);
-    const object = buildNode({ name: node.name, clusterName: spec.name, role: node.role, internalIP: node.internalIP, podCIDR: node.podCIDR, singleNode, images }, this.random.fork(`node/${node.name}`), this.loop.nowMs());
+    const extraLabels = spec.nodeOptions?.[nodeNames(spec).indexOf(node.name)]?.labels;
+    const object = buildNode({ name: node.name, clusterName: spec.name, role: node.role, internalIP: node.internalIP, podCIDR: node.podCIDR, singleNode, images, ...(extraLabels ? { extraLabels } : {}) }, this.random.fork(`node/${node.name}`), this.loop.nowMs());
     const status = object.status;
     const created = must(this.client.create(ref('', 'v1', 'nodes'), { ...object, status: undefined }), `node ${node.name}`);
     must(this.client.update(ref('', 'v1', 'nodes', undefined, node.name, 'status'), { ...created, status }), `node ${node.name} status`);

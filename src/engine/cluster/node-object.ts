@@ -20,6 +20,8 @@ export interface KindNodeFacts {
   /** kind removes the control-plane taint on a single-node cluster. */
   singleNode: boolean;
   images: readonly string[];
+  /** Labels the kind config adds (kubelet `--node-labels`). */
+  extraLabels?: Readonly<Record<string, string>>;
 }
 
 function hex(random: Random, bytes: number): string {
@@ -40,7 +42,7 @@ export function nodeLabels(facts: KindNodeFacts): Record<string, string> {
     labels['node-role.kubernetes.io/control-plane'] = '';
     if (!facts.singleNode) labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
   }
-  return labels;
+  return { ...labels, ...facts.extraLabels };
 }
 
 export function readyConditions(atMs: number, heartbeatMs: number): Record<string, unknown>[] {

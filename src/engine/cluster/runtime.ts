@@ -9,7 +9,7 @@ import { ApiServer } from '../apiserver/server';
 import { Client, type Transport } from '../client';
 import type { TrafficEvent } from '../protocol';
 import { ClusterBootstrapper, type ClusterNode } from './bootstrap';
-import type { KindClusterSpec } from './kind-config';
+import { nodeNames, type KindClusterSpec, type NodeOptions } from './kind-config';
 import { buildNode } from './node-object';
 import { SYSTEM_IMAGES } from './images';
 import { ControllerManager } from '../controllers/manager';
@@ -18,6 +18,8 @@ import { Kubelet, kubeletStreamHandler } from '../kubelet/kubelet';
 import { TimerBoard } from '../clock/timer-board';
 import { setPodStreamHandler } from '../apiserver/subresources';
 import { PodHttp } from '../network/pod-http';
+import { RoundRobin } from '../network/ipvs';
+import { IngressNginxDirectory } from '../ingress-nginx/directory';
 import { MetricsServerDirectory } from '../metrics-server/directory';
 import { APIServiceAvailability } from '../aggregator/apiservice-availability';
 import type { AggregatedBackend } from '../apiserver/aggregator';
@@ -38,6 +40,9 @@ export interface NodeContainer extends ClusterNode {
   containerdStoppedAtMs?: number;
   /** When `systemctl start containerd` last started it again. */
   startedContainerdAtMs?: number;
+  /** Packages installed with `apt-get install` in the node (ipvsadm), and whether `apt-get update` ran. */
+  installedPackages?: string[];
+  aptListsFetched?: boolean;
 }
 
 export interface ClusterDump {
@@ -67,6 +72,8 @@ export class ClusterRuntime {
   readonly http: PodHttp;
   /** metrics-server processes by pod IP, which kube-apiserver proxies metrics.k8s.io to. */
   readonly metricsServers: MetricsServerDirectory;
+  /** ingress-nginx controllers (by pod IP) and its admission jobs' programs. */
+  readonly ingressNginx: IngressNginxDirectory;
   private availability: APIServiceAvailability | undefined;
 
   constructor(
@@ -93,6 +100,9 @@ export class ClusterRuntime {
       const kubelet = node ? this.kubelets.get(node.name) : undefined;
       return kubelet?.isRunning() ? kubelet : undefined;
     });
+    this.ingressNginx = new IngressNginxDirectory((ua) => this.client(ua), loop, random.fork('ingress-nginx'), (pod, port, path) => this.http.direct(pod, port, path));
+    this.http.proxyAt = (pod, port) => this.ingressNginx.at(pod, port);
+    if (spec.kubeProxyMode === 'ipvs') this.http.roundRobin = new RoundRobin();
     this.apiserver.aggregatedBackend = this.aggregatedBackend;
     // pods/log is proxied to the kubelet of the pod's node.
     setPodStreamHandler(this.apiserver, kubeletStreamHandler(this.kubelets));
@@ -104,6 +114,22 @@ export class ClusterRuntime {
 
   get server(): string {
     return `https://127.0.0.1:${this.hostPort}`;
+  }
+
+  /** What the kind config set for this node (port mappings, labels). */
+  nodeOptions(nodeName: string): NodeOptions | undefined {
+    return this.spec.nodeOptions?.[nodeNames(this.spec).indexOf(nodeName)];
+  }
+
+  /**
+   * The ports docker publishes for a node container: the API server's on the control plane plus the
+   * config's extraPortMappings, ordered by container port as `docker ps` lists them.
+   */
+  publishedPorts(nodeName: string): { hostIp: string; hostPort: number; containerPort: number; protocol: string }[] {
+    const node = this.nodes.find((n) => n.name === nodeName);
+    const out = (this.nodeOptions(nodeName)?.extraPortMappings ?? []).map((m) => ({ hostIp: m.listenAddress, hostPort: m.hostPort, containerPort: m.containerPort, protocol: m.protocol.toLowerCase() }));
+    if (node?.role === 'control-plane') out.push({ hostIp: '127.0.0.1', hostPort: this.hostPort, containerPort: 6443, protocol: 'tcp' });
+    return out.sort((a, b) => a.containerPort - b.containerPort || (a.protocol < b.protocol ? -1 : a.protocol > b.protocol ? 1 : 0));
   }
 
   /** A client of this cluster's API server with the given identity. */
@@ -125,7 +151,8 @@ export class ClusterRuntime {
   private kubeletFor(node: NodeContainer): Kubelet {
     let kubelet = this.kubelets.get(node.name);
     if (!kubelet) {
-      const facts = { name: node.name, clusterName: this.spec.name, role: node.role, internalIP: node.internalIP, podCIDR: node.podCIDR, singleNode: this.spec.nodes.length === 1, images: Object.values(SYSTEM_IMAGES) };
+      const extraLabels = this.nodeOptions(node.name)?.labels;
+      const facts = { name: node.name, clusterName: this.spec.name, role: node.role, internalIP: node.internalIP, podCIDR: node.podCIDR, singleNode: this.spec.nodes.length === 1, images: Object.values(SYSTEM_IMAGES), ...(extraLabels ? { extraLabels } : {}) };
       kubelet = new Kubelet({
         client: this.client(`kubelet/${node.name}`),
         loop: this.loop,
@@ -136,6 +163,7 @@ export class ClusterRuntime {
         timers: this.timers,
         http: this.http,
         metricsServers: this.metricsServers,
+        addons: this.ingressNginx,
         nodeObject: () => buildNode(facts, this.random.fork(`node/${node.name}/registration`), this.loop.nowMs()),
       });
       this.kubelets.set(node.name, kubelet);

@@ -2,8 +2,10 @@
  * The lab has no internet, so the few manifests study guides apply by URL are built in, with the
  * content those URLs served for Kubernetes v1.34 (September 2025): metrics-server v0.8.0's release
  * manifest (kustomize's rendering of its manifests/overlays/release, which is why keys are sorted
- * and every object carries `k8s-app: metrics-server`), and the HPA walkthrough's php-apache.
+ * and every object carries `k8s-app: metrics-server`), the HPA walkthrough's php-apache, and kind's
+ * Ingress guide's two (ingress-nginx/manifests.ts).
  */
+import { DEPLOY_INGRESS_NGINX, INGRESS_USAGE } from '../ingress-nginx/manifests';
 
 const METRICS_SERVER_V0_8_0 = `apiVersion: v1
 kind: ServiceAccount
@@ -248,6 +250,8 @@ spec:
 `;
 
 const BY_URL: Readonly<Record<string, string>> = {
+  'https://kind.sigs.k8s.io/examples/ingress/deploy-ingress-nginx.yaml': DEPLOY_INGRESS_NGINX,
+  'https://kind.sigs.k8s.io/examples/ingress/usage.yaml': INGRESS_USAGE,
   'https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml': METRICS_SERVER_V0_8_0,
   'https://github.com/kubernetes-sigs/metrics-server/releases/download/v0.8.0/components.yaml': METRICS_SERVER_V0_8_0,
   'https://k8s.io/examples/application/php-apache.yaml': PHP_APACHE,

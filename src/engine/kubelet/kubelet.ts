@@ -42,6 +42,7 @@ export interface KubeletOptions {
   /** HTTP between pods, for `wget` in containers' scripts. */
   http?: PodHttp;
   metricsServers?: NodeContext['metricsServers'];
+  addons?: NodeContext['addons'];
   /** The Node this kubelet registers when none exists (registerWithAPIServer): after `kubectl delete node` and a restart. */
   nodeObject?: () => KubeObject;
 }
@@ -334,6 +335,7 @@ export class Kubelet implements HttpServingNode {
       resolve: (name, namespace) => this.resolve(name, namespace),
       http: this.options.http,
       metricsServers: this.options.metricsServers,
+      addons: this.options.addons,
       allocatePodIP: () => {
         // host-local IPAM hands out addresses in order and only wraps around at the end of the range.
         for (let tries = 0; tries < 253; tries++) {

@@ -22,6 +22,7 @@ import { httpGet, type HttpReply } from '../network/servers';
 import type { PodHttp } from '../network/pod-http';
 import { drain, Shell, type ProcessEnv } from './runtime/sh-interpreter';
 import { containerEnv, envConfigError, expandCommandRefs } from './container-env';
+import { MOUNT_RETRY_INITIAL_MS, MOUNT_RETRY_MAX_MS, unmountableVolume } from './volume-mounts';
 import { readProbe, runProbe, type ProbeSpec, type ProbeType } from './prober';
 
 /** Container restart back-off (kubelet's backOffPeriod and MaxContainerBackOff). */
@@ -53,6 +54,12 @@ export interface NodeContext {
   http?: PodHttp;
   /** Where metrics-server processes register, so the API server can reach them. */
   metricsServers?: { start(podIP: string, argv: readonly string[]): ContainerProcess };
+  /** Programs of images that talk to the API server themselves (see ingress-nginx/directory.ts). */
+  addons?: AddonPrograms;
+}
+
+export interface AddonPrograms {
+  start(repository: string, argv: readonly string[], pod: KubeObject, where: { podIP: string; hostIP: string }): ContainerProcess | undefined;
 }
 
 /** Go's Duration.String() of a duration truncated to milliseconds: `4.31s`, `850ms`, `1m2.5s`. */
@@ -236,6 +243,17 @@ export class PodWorker {
 
   start(): void {
     this.report();
+    this.mountVolumes(MOUNT_RETRY_INITIAL_MS);
+  }
+
+  /** Secret and ConfigMap volumes must be set up before the sandbox; a missing source is retried with back-off. */
+  private mountVolumes(retryMs: number): void {
+    const failure = unmountableVolume(this.pod, this.node.client);
+    if (failure) {
+      this.event(undefined, 'Warning', 'FailedMount', failure);
+      this.after(retryMs, 'kubelet volume mount', () => this.mountVolumes(Math.min(retryMs * 2, MOUNT_RETRY_MAX_MS)));
+      return;
+    }
     this.after(SANDBOX_MS + this.node.random.intBelow(400), 'kubelet sandbox', () => {
       this.run.sandboxReady = true;
       this.run.podIP = rec(this.pod.spec).hostNetwork === true ? this.node.nodeIP : this.node.allocatePodIP();
@@ -364,6 +382,7 @@ export class PodWorker {
       nowMs: () => this.node.loop.nowMs(),
       hostname: text(rec(this.pod.spec).hostname) || text(this.pod.metadata.name),
       resolve: (name) => this.node.resolve(name, ns),
+      startAddon: this.node.addons ? (repository, argv) => this.node.addons?.start(repository, argv, this.pod, { podIP: this.run.podIP ?? '', hostIP: this.node.nodeIP }) : undefined,
       startMetricsServer: this.node.metricsServers ? (argv) => (this.node.metricsServers as NonNullable<NodeContext['metricsServers']>).start(this.run.podIP ?? '', argv) : undefined,
       httpGet: (url) => {
         slot.instance?.cpu?.spend(WGET_CLIENT_COST_MS);

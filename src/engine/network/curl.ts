@@ -13,6 +13,8 @@ export interface CurlArgs {
   output: string | undefined;
   writeOut: string | undefined;
   method: string;
+  /** `-H 'Name: value'` headers, as given. */
+  headers: string[];
   connectTimeoutMs: number;
   /** An option curl does not know, or one missing its value. */
   error?: string;
@@ -24,12 +26,13 @@ const FLAGS = new Set('sSkIvLfiN#');
 export const CURL_HINT = "curl: try 'curl --help' or 'curl --manual' for more information\n";
 
 export function parseCurlArgs(argv: readonly string[]): CurlArgs {
-  const a: CurlArgs = { url: undefined, silent: false, showError: false, insecure: false, head: false, output: undefined, writeOut: undefined, method: 'GET', connectTimeoutMs: CONNECT_TIMEOUT_MS };
+  const a: CurlArgs = { url: undefined, silent: false, showError: false, insecure: false, head: false, output: undefined, writeOut: undefined, method: 'GET', headers: [], connectTimeoutMs: CONNECT_TIMEOUT_MS };
   const set = (name: string, value: string | undefined): void => {
     if (value === undefined) a.error = `curl: option --${name}: requires parameter\n${CURL_HINT}`;
     else if (name === 'output') a.output = value;
     else if (name === 'write-out') a.writeOut = value;
     else if (name === 'request') a.method = value;
+    else if (name === 'header') a.headers.push(value);
     else if (name === 'connect-timeout') a.connectTimeoutMs = Math.min(CONNECT_TIMEOUT_MS, Number(value) * 1000);
   };
   const flag = (f: string): void => {
@@ -63,6 +66,12 @@ export function parseCurlArgs(argv: readonly string[]): CurlArgs {
     } else a.url = arg;
   }
   return a;
+}
+
+/** The Host a request carries: a `-H 'Host: name'` header, else the URL's host. */
+export function hostHeader(args: CurlArgs, urlHost: string): string {
+  const given = args.headers.map((h) => /^host:\s*(.*)$/i.exec(h)?.[1]).find((h) => h !== undefined);
+  return (given ?? urlHost).replace(/:\d+$/, '');
 }
 
 /** `-w`'s variables (the ones people print). */

@@ -10,6 +10,7 @@ import type { Random } from '../clock';
 import type { Client } from '../client';
 import { resolveHost } from './dns';
 import { route } from './connect';
+import type { RoundRobin } from './ipvs';
 import { connectionAllowed, type Peer } from './network-policy';
 import type { HttpReply } from './servers';
 import type { Fetched, Url } from './wget';
@@ -34,7 +35,17 @@ function dnsAllowed(client: Client, source: Peer): boolean {
 /** Who makes a request: a pod, or a client outside the pod network (its namespace for DNS search, its address). */
 export type Origin = { pod: KubeObject } | { namespace: string; ip: string };
 
+/** A proxy running in a pod (ingress-nginx's nginx): it answers by Host header and path, dialing upstreams itself. */
+export interface HttpProxy {
+  serve(host: string, path: string, port: number, tls: boolean): { reply: HttpReply; latencyMs: number };
+}
+
 export class PodHttp {
+  /** The proxy listening in a pod at a port, if any (set once the cluster has its ingress-nginx directory). */
+  proxyAt: (pod: KubeObject, port: number) => HttpProxy | undefined = () => undefined;
+  /** Set in IPVS mode: each node's rr state (iptables mode draws at random). */
+  roundRobin: RoundRobin | undefined;
+
   constructor(
     /** The running node that hosts `nodeName`'s pods, if it is up. */
     private readonly nodeFor: (nodeName: string) => HttpServingNode | undefined,
@@ -54,12 +65,20 @@ export class PodHttp {
     const answer = resolveHost(client, 'pod' in from ? text(from.pod.metadata.namespace) : from.namespace, url.host);
     if (!answer) return { kind: 'bad-address' };
     const ip = answer.addresses[0] as string;
-    const path = route(client, random, ip, url.port, source);
+    // IPVS runs in the kernel of the node the connection leaves from.
+    const fromNode = fromPod ? text(rec(fromPod.spec).nodeName) : 'ip' in from ? from.ip : '';
+    const rr = this.roundRobin;
+    const path = route(client, random, ip, url.port, source, rr ? (key, count) => rr.pick(`${fromNode}|${key}`, count) : undefined);
     if (!path.ok) return path.reason === 'refused' ? { kind: 'refused', ip } : { kind: 'timeout', ip };
     const node = this.nodeFor(text(isRecord(path.pod.spec) ? path.pod.spec.nodeName : ''));
     if (!node) return { kind: 'timeout', ip };
     const served = node.serveHttp(path.pod, path.port, url.path);
-    return served ? { kind: 'reply', ip, reply: served.reply, latencyMs: served.latencyMs } : { kind: 'refused', ip };
+    if (!served) return { kind: 'refused', ip };
+    // nginx accepted the connection; what it answers depends on its Ingresses.
+    const proxy = this.proxyAt(path.pod, path.port);
+    const proxied = proxy?.serve(url.hostHeader ?? url.host, url.path, path.port, url.tls === true);
+    if (proxied) return { kind: 'reply', ip, reply: proxied.reply, latencyMs: served.latencyMs + proxied.latencyMs };
+    return { kind: 'reply', ip, reply: served.reply, latencyMs: served.latencyMs };
   }
 
   /** Straight to a pod's port, as the kubelet's port-forward dials it inside the pod's network namespace. */

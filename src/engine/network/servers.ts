@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../api/meta';
 import { isRecord, text } from '../api/meta';
+import { nginxErrorPage } from '../ingress-nginx/controller';
 
 export interface HttpReply {
   status: number;
@@ -80,9 +81,11 @@ export function httpGet(pod: KubeObject, port: number, path: string): HttpReply 
       const listen = args.find((a) => a.startsWith('-listen='))?.slice(8) ?? ':5678';
       if (port === Number(listen.split(':').pop())) return { status: 200, reason: 'OK', body: `${args.find((a) => a.startsWith('-text='))?.slice(6) ?? ''}\n` };
     }
+    // ingress-nginx's nginx with no Ingress for the request: its default backend's 404.
+    if (repo === 'registry.k8s.io/ingress-nginx/controller' && (port === 80 || port === 443)) return nginxErrorPage(404, 'Not Found');
     if (repo.endsWith('e2e-test-images/agnhost')) {
       const hostname = text(pod.metadata.name);
-      if (args.includes('serve-hostname') && port === 9376) return { status: 200, reason: 'OK', body: hostname };
+      if (args.includes('serve-hostname') && port === Number(args.find((a) => a.startsWith('--port='))?.slice(7) ?? 9376)) return { status: 200, reason: 'OK', body: hostname };
       if (args.includes('netexec') && port === Number(args.find((a) => a.startsWith('--http-port='))?.slice(12) ?? 8080)) {
         if (path === '/hostname') return { status: 200, reason: 'OK', body: hostname };
         const echo = /^\/echo\?msg=(.*)$/.exec(path);

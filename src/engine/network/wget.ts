@@ -8,6 +8,10 @@ export interface Url {
   host: string;
   port: number;
   path: string;
+  /** The Host header when it is not `host` (curl -H 'Host: ...', or a port mapping in between). */
+  hostHeader?: string;
+  /** Spoken over TLS (curl's https://); pods' wget speaks plain HTTP. */
+  tls?: boolean;
 }
 
 /** What became of an HTTP GET from a pod; `latencyMs` is how long the server took to answer. */

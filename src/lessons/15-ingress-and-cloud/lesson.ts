@@ -1,13 +1,26 @@
 /**
  * Ingress and the cloud-controller-manager, taught through what kind shows: no cloud-controller-manager,
  * so a LoadBalancer Service keeps EXTERNAL-IP <pending> (its NodePort still works); and no ingress
- * controller, so an Ingress is stored but nobody serves it (ADDRESS stays empty). What a cloud such as
- * EKS adds is told in the text, never simulated.
+ * controller, so an Ingress is stored but nobody serves it (ADDRESS stays empty) until the learner
+ * installs ingress-nginx from kind's manifest. What a cloud such as EKS adds is told in the text, never
+ * simulated.
  */
 import { absent, all, deploymentAvailable, exists, holds, ran } from '../checks';
 import type { Check, Lesson } from '../types';
 
 const INGRESS = 'kubectl create ingress web --class=nginx --rule="web.example.com/*=web:80"';
+const INGRESS_NGINX = 'kubectl apply -f https://kind.sigs.k8s.io/examples/ingress/deploy-ingress-nginx.yaml';
+const WAIT_CONTROLLER = 'kubectl wait -n ingress-nginx --for=condition=ready pod --selector=app.kubernetes.io/component=controller --timeout=90s';
+const CONTROLLER_NODE_IP = "$(kubectl get pods -n ingress-nginx -l app.kubernetes.io/component=controller -o jsonpath='{.items[0].status.hostIP}')";
+
+/** The Ingress web has an address in its status. */
+const ingressHasAddress: Check = holds(
+  (view) => {
+    const status = view.get('ingresses.networking.k8s.io', 'default', 'web')?.status as { loadBalancer?: { ingress?: unknown[] } } | undefined;
+    return (status?.loadBalancer?.ingress?.length ?? 0) > 0;
+  },
+  { en: 'wait until the Ingress web shows an ADDRESS', ko: '인그레스 web에 ADDRESS가 나타날 때까지 기다리세요' },
+);
 
 /** The Service `web` exists with the given type. */
 function serviceType(type: string): Check {
@@ -21,10 +34,10 @@ export const lesson: Lesson = {
   id: '15-ingress-and-cloud',
   title: { en: 'Ingress and the cloud-controller-manager', ko: '인그레스와 cloud-controller-manager' },
   summary: {
-    en: 'Find out what a cluster on a cloud has that kind does not: see a LoadBalancer Service wait for a load balancer nobody makes, and an Ingress wait for a controller nobody runs, and learn who would answer on a cloud such as EKS.',
-    ko: '클라우드 위의 클러스터에는 있고 kind에는 없는 것을 알아봅니다. 아무도 만들어 주지 않는 로드 밸런서를 기다리는 LoadBalancer 서비스와, 아무도 실행하지 않는 컨트롤러를 기다리는 인그레스를 보고, EKS 같은 클라우드에서는 누가 응답하는지 배웁니다.',
+    en: 'Find out what a cluster on a cloud has that kind does not: see a LoadBalancer Service wait for a load balancer nobody makes, and an Ingress wait for a controller until you install ingress-nginx, and learn who would answer on a cloud such as EKS.',
+    ko: '클라우드 위의 클러스터에는 있고 kind에는 없는 것을 알아봅니다. 아무도 만들어 주지 않는 로드 밸런서를 기다리는 LoadBalancer 서비스와, ingress-nginx를 설치하기 전까지 컨트롤러를 기다리는 인그레스를 보고, EKS 같은 클라우드에서는 누가 응답하는지 배웁니다.',
   },
-  minutes: 15,
+  minutes: 20,
   start: 'default',
   steps: [
     {
@@ -119,17 +132,36 @@ export const lesson: Lesson = {
         },
       ],
       explain: {
-        en: 'The API server stored the Ingress, and `describe` even resolves its backend to the pods\' endpoints, but ADDRESS stays empty and there is no IngressClass: an Ingress is only a set of rules. An **ingress controller** (ingress-nginx, Traefik, or on EKS the AWS Load Balancer Controller, which builds an Application Load Balancer) watches the Ingresses of its class, configures its proxy, and writes its address into the Ingress status. Neither kube-proxy nor kube-controller-manager contains one, and this lab has none to install.',
-        ko: 'API 서버는 인그레스를 저장했고 `describe`는 백엔드를 파드의 엔드포인트까지 풀어서 보여 주지만, ADDRESS는 비어 있고 IngressClass도 없습니다. 인그레스는 규칙의 모음일 뿐이기 때문입니다. **인그레스 컨트롤러**(ingress-nginx, Traefik, 또는 EKS라면 Application Load Balancer를 만드는 AWS Load Balancer Controller)가 자기 클래스의 인그레스를 지켜보다가 프록시를 설정하고, 자신의 주소를 인그레스 상태에 씁니다. kube-proxy에도 kube-controller-manager에도 이런 컨트롤러는 들어 있지 않고, 이 실습 환경에는 설치할 컨트롤러가 없습니다.',
+        en: 'The API server stored the Ingress, and `describe` even resolves its backend to the pods\' endpoints, but ADDRESS stays empty and there is no IngressClass: an Ingress is only a set of rules. An **ingress controller** (ingress-nginx, Traefik, or on EKS the AWS Load Balancer Controller, which builds an Application Load Balancer) watches the Ingresses of its class, configures its proxy, and writes its address into the Ingress status. Neither kube-proxy nor kube-controller-manager contains one: it is an add-on that you install, which is the next step.',
+        ko: 'API 서버는 인그레스를 저장했고 `describe`는 백엔드를 파드의 엔드포인트까지 풀어서 보여 주지만, ADDRESS는 비어 있고 IngressClass도 없습니다. 인그레스는 규칙의 모음일 뿐이기 때문입니다. **인그레스 컨트롤러**(ingress-nginx, Traefik, 또는 EKS라면 Application Load Balancer를 만드는 AWS Load Balancer Controller)가 자기 클래스의 인그레스를 지켜보다가 프록시를 설정하고, 자신의 주소를 인그레스 상태에 씁니다. kube-proxy에도 kube-controller-manager에도 이런 컨트롤러는 들어 있지 않습니다. 따로 설치하는 애드온이며, 다음 단계에서 설치해 봅니다.',
       },
       solution: [INGRESS, 'sleep 10', 'kubectl get ingress', 'kubectl describe ingress web', 'kubectl get ingressclass'],
+    },
+    {
+      id: 'install-controller',
+      title: { en: 'Install an ingress controller', ko: '인그레스 컨트롤러 설치하기' },
+      text: {
+        en: "kind's Ingress guide installs **ingress-nginx** from a manifest made for kind. Apply it and wait for the controller pod to be ready. Then watch the Ingress web for a minute, and send it a request: the controller's pod takes ports 80 and 443 of its node (`hostPort`), so curl that node's IP with the Host header of the rule.",
+        ko: 'kind의 인그레스 안내서는 kind용으로 만든 매니페스트로 **ingress-nginx**를 설치합니다. 매니페스트를 적용하고 컨트롤러 파드가 준비될 때까지 기다리세요. 그다음 인그레스 web을 1분쯤 지켜본 뒤 요청을 보내 보세요. 컨트롤러 파드는 자기 노드의 80, 443 포트를 차지하므로(`hostPort`), 그 노드의 IP로 규칙의 Host 헤더를 붙여 curl을 보내면 됩니다.',
+      },
+      commands: [INGRESS_NGINX, WAIT_CONTROLLER, 'kubectl get ingressclass', 'kubectl get ingress web -w', `curl -H 'Host: web.example.com' ${CONTROLLER_NODE_IP}`, `curl ${CONTROLLER_NODE_IP}`],
+      check: all(
+        deploymentAvailable('ingress-nginx-controller', 1, 'ingress-nginx'),
+        ingressHasAddress,
+        ran(/^curl\b.*Host: ?web\.example\.com/i, { en: 'curl the controller with the Host header web.example.com', ko: 'Host 헤더 web.example.com을 붙여 컨트롤러에 curl을 보내세요' }),
+      ),
+      explain: {
+        en: "The manifest brings the controller's Deployment, its RBAC, two Jobs that make the admission webhook's certificate, and the IngressClass `nginx` that names the controller `k8s.io/ingress-nginx`. The controller now serves the Ingress web: within a minute it writes the address it was told to publish (`--publish-status-address=localhost`) into the Ingress status, and a request for `web.example.com` reaches an nginx pod of the Service web, while a request with any other host gets the controller's own 404 page. nginx sends the request straight to the pods' endpoints, not through the ClusterIP. On a kind cluster created with `extraPortMappings` for ports 80 and 443, as the guide does, the same request works as `curl localhost` from the lab machine.",
+        ko: '매니페스트에는 컨트롤러 디플로이먼트와 그 RBAC, 어드미션 웹훅의 인증서를 만드는 잡 두 개, 그리고 컨트롤러 `k8s.io/ingress-nginx`를 가리키는 IngressClass `nginx`가 들어 있습니다. 이제 컨트롤러가 인그레스 web을 맡습니다. 1분 안에 공개하라고 지정받은 주소(`--publish-status-address=localhost`)를 인그레스 상태에 쓰고, `web.example.com`으로 온 요청은 서비스 web의 nginx 파드에 닿습니다. 다른 호스트로 온 요청은 컨트롤러 자신의 404 페이지를 받습니다. nginx는 ClusterIP를 거치지 않고 파드의 엔드포인트로 바로 요청을 보냅니다. 안내서처럼 80, 443 포트에 `extraPortMappings`를 주고 만든 kind 클러스터라면, 실습 머신에서 `curl localhost`로도 같은 요청이 됩니다.',
+      },
+      solution: [INGRESS_NGINX, WAIT_CONTROLLER, 'kubectl get ingressclass', 'sleep 60', 'kubectl get ingress web', `curl -H 'Host: web.example.com' ${CONTROLLER_NODE_IP}`, `curl ${CONTROLLER_NODE_IP}`],
     },
     {
       id: 'clean-up',
       title: { en: 'Clean up', ko: '정리하기' },
       text: {
-        en: 'Delete the Ingress, the Service and the Deployment. On a cloud, deleting a LoadBalancer Service also makes the cloud-controller-manager delete the load balancer it made (and stop the bill).',
-        ko: '인그레스, 서비스, 디플로이먼트를 지우세요. 클라우드에서는 LoadBalancer 서비스를 지우면 cloud-controller-manager가 자신이 만든 로드 밸런서도 지웁니다(요금도 멈춥니다).',
+        en: 'Delete the Ingress, the Service and the Deployment (and, if you like, the controller with `kubectl delete namespace ingress-nginx`). On a cloud, deleting a LoadBalancer Service also makes the cloud-controller-manager delete the load balancer it made (and stop the bill).',
+        ko: '인그레스, 서비스, 디플로이먼트를 지우세요(원한다면 `kubectl delete namespace ingress-nginx`로 컨트롤러도 지우세요). 클라우드에서는 LoadBalancer 서비스를 지우면 cloud-controller-manager가 자신이 만든 로드 밸런서도 지웁니다(요금도 멈춥니다).',
       },
       commands: ['kubectl delete ingress web', 'kubectl delete service web', 'kubectl delete deployment web'],
       check: all(

@@ -44,6 +44,8 @@ const REPOSITORIES: Record<string, Repository> = {
   'registry.k8s.io/nginx-slim': { tags: ['0.8', '0.21', '0.24', '0.26', '0.27'], sizeBytes: 44290872 },
   'registry.k8s.io/hpa-example': { tags: ['latest'], sizeBytes: 181201510 },
   'registry.k8s.io/metrics-server/metrics-server': { tags: ['v0.8.0', 'v0.7.2', 'v0.7.1'], sizeBytes: 19469632 }, // UNVERIFIED size
+  'registry.k8s.io/ingress-nginx/controller': { tags: ['v1.12.1', 'v1.12.0', 'v1.13.0'], sizeBytes: 105497380 }, // UNVERIFIED size
+  'registry.k8s.io/ingress-nginx/kube-webhook-certgen': { tags: ['v1.4.4', 'v1.5.0', 'v1.5.2'], sizeBytes: 27394768, defaultRuns: 'exits' }, // UNVERIFIED size
   // The control plane and add-on images a kind node ships with.
   'registry.k8s.io/kube-proxy': { tags: ['v1.34.0'], sizeBytes: 94580224 },
   'registry.k8s.io/kube-apiserver': { tags: ['v1.34.0'], sizeBytes: 97050360 },

@@ -76,6 +76,8 @@ export function containerProcess(spec: ProcessSpec, env: ProcessEnv): ContainerP
     // Shell images run busybox applets by name; any other image's own binary is its main process.
     if (SHELL_IMAGES.has(repo)) return { program: shell.runArgv(argv), listeners: [], onSigterm: 'ignores' };
   }
+  const addon = env.startAddon?.(parseImage(spec.image).repository, argv);
+  if (addon) return addon;
   switch (repo) {
     case 'busybox':
     case 'alpine':

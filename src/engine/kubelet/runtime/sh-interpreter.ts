@@ -33,6 +33,8 @@ export interface ProcessEnv {
   httpGet?(url: Url): Fetched;
   /** Starts the metrics-server process of this container (the metrics-server image's entrypoint). */
   startMetricsServer?(argv: string[]): ContainerProcess;
+  /** Starts a process that is an API client of its own (ingress-nginx's controller and its cert jobs), by image repository; undefined when no such program exists. */
+  startAddon?(repository: string, argv: string[]): ContainerProcess | undefined;
 }
 
 /** `exit N` unwinds the interpreter's generators to the top, where it becomes the exit code. */

@@ -6,7 +6,7 @@
 import type { Command, CommandContext } from '../command';
 import type { ClusterRuntime } from '../../cluster/runtime';
 import { anonymousRequest } from '../../apiserver/anonymous';
-import { curlFailure, CURL_HINT, parseCurlArgs, writeOut, type CurlArgs } from '../../network/curl';
+import { curlFailure, CURL_HINT, hostHeader, parseCurlArgs, writeOut, type CurlArgs } from '../../network/curl';
 import { CONNECT_TIMEOUT_MS, type Fetched, type Url } from '../../network/wget';
 
 const CERT_ERROR = `curl: (60) SSL certificate problem: unable to get local issuer certificate
@@ -28,7 +28,29 @@ function parseHostUrl(raw: string): HostUrl | undefined {
   return { https, host: m[2] as string, port: m[3] ? Number(m[3]) : https ? 443 : 80, path: m[4] ?? '/' };
 }
 
-type Answer = { kind: 'http'; status: number; body: string; latencyMs: number } | { kind: 'failed'; fetched: Fetched } | { kind: 'cert' } | { kind: 'empty' };
+type Answer = { kind: 'http'; status: number; body: string; latencyMs: number } | { kind: 'failed'; fetched: Fetched } | { kind: 'cert' } | { kind: 'empty' } | { kind: 'reset' };
+
+/**
+ * A kind extraPortMappings port (docker's 0.0.0.0:HOSTPORT or 127.0.0.1:HOSTPORT): docker-proxy hands
+ * the connection to the node container's port, where a pod's hostPort or a NodePort may take it.
+ */
+function throughPortMapping(ctx: CommandContext, url: HostUrl, args: CurlArgs): Answer | undefined {
+  for (const cluster of ctx.machine.clusters.all()) {
+    for (const node of cluster.nodes) {
+      const mapping = cluster.publishedPorts(node.name).find((p) => p.hostPort === url.port && p.protocol === 'tcp' && p.containerPort !== 6443 && ['0.0.0.0', '127.0.0.1'].includes(p.hostIp));
+      if (!mapping) continue;
+      // A stopped container has no docker-proxy listening.
+      if (!node.running) return { kind: 'failed', fetched: { kind: 'refused', ip: '127.0.0.1' } };
+      // UNVERIFIED: whatever answers TLS there (ingress-nginx's self-signed "Fake Certificate") is not one curl trusts.
+      if (url.https && !args.insecure) return { kind: 'cert' };
+      const fetched = cluster.http.get(cluster.client('curl/8.5.0'), ctx.machine.random, { namespace: 'default', ip: node.internalIP }, { host: node.internalIP, port: mapping.containerPort, path: url.path, hostHeader: hostHeader(args, url.host), tls: url.https });
+      if (fetched.kind === 'reply') return { kind: 'http', status: fetched.reply.status, body: fetched.reply.body, latencyMs: fetched.latencyMs };
+      // docker-proxy accepted, could not reach the container's port and closed the socket with curl's request unread: the kernel resets it.
+      return { kind: 'reset' };
+    }
+  }
+  return undefined;
+}
 
 /** Where the request goes: a published API server port, a node container, or nowhere. */
 function send(ctx: CommandContext, url: HostUrl, args: CurlArgs): Answer {
@@ -42,6 +64,8 @@ function send(ctx: CommandContext, url: HostUrl, args: CurlArgs): Answer {
       return fetched.kind === 'reply' ? { kind: 'http', status: fetched.reply.status, body: fetched.reply.body, latencyMs: fetched.latencyMs } : { kind: 'empty' };
     }
     if (url.host === '[::1]') return { kind: 'failed', fetched: { kind: 'refused', ip: '::1' } };
+    const published = throughPortMapping(ctx, url, args);
+    if (published) return published;
     const cluster = clusters.find((c) => c.hostPort === url.port && c.nodes.some((n) => n.role === 'control-plane' && n.running));
     if (!cluster) return { kind: 'failed', fetched: { kind: 'refused', ip: '127.0.0.1' } };
     // Go's TLS server answers plain HTTP with a 400 of its own.
@@ -59,7 +83,7 @@ function send(ctx: CommandContext, url: HostUrl, args: CurlArgs): Answer {
   const node = owner.nodes.find((n) => n.internalIP === url.host);
   if (!node?.running) return { kind: 'failed', fetched: { kind: 'timeout', ip: url.host } };
   // A NodePort connection from outside is masqueraded: the backend sees the node's address.
-  const fetched = owner.http.get(owner.client('curl/8.5.0'), ctx.machine.random, { namespace: 'default', ip: node.internalIP }, url);
+  const fetched = owner.http.get(owner.client('curl/8.5.0'), ctx.machine.random, { namespace: 'default', ip: node.internalIP }, { ...url, hostHeader: hostHeader(args, url.host) });
   return fetched.kind === 'reply' ? { kind: 'http', status: fetched.reply.status, body: fetched.reply.body, latencyMs: fetched.latencyMs } : { kind: 'failed', fetched };
 }
 
@@ -85,10 +109,11 @@ export const curl: Command = (ctx) => {
       ctx.done(60);
       return;
     }
-    if (answer.kind === 'empty') {
+    if (answer.kind === 'empty' || answer.kind === 'reset') {
+      const [code, message] = answer.kind === 'empty' ? [52, 'Empty reply from server'] : [56, 'Recv failure: Connection reset by peer'];
       if (args.writeOut) ctx.stdout(writeOut(args.writeOut, 0));
-      if (!quietErrors) ctx.stderr('curl: (52) Empty reply from server\n');
-      ctx.done(52);
+      if (!quietErrors) ctx.stderr(`curl: (${code}) ${message}\n`);
+      ctx.done(code);
       return;
     }
     if (answer.kind === 'failed') {

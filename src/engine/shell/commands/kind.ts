@@ -1,7 +1,7 @@
 /** `kind`: creates and deletes kind clusters on the lab machine and keeps the kubeconfig in step. */
 import type { Command, CommandContext } from '../command';
 import { load } from 'js-yaml';
-import { defaultClusterSpec, KIND_NODE_IMAGE, parseKindConfig, type KindConfig } from '../../cluster/kind-config';
+import { defaultClusterSpec, KIND_NODE_IMAGE, parseKindConfig, type KindClusterSpec, type KindConfig } from '../../cluster/kind-config';
 import { EMPTY_KUBECONFIG, parseKubeconfig, serializeKubeconfig, withKindCluster, withoutKindCluster } from '../../cluster/kubeconfig';
 import { kubeconfigPaths } from '../../kubectl/connection';
 import { FlagError, parseFlags, str } from '../../kubectl/flags';
@@ -25,7 +25,8 @@ function createCluster(ctx: CommandContext, args: string[]): number {
   let config: KindConfig = { nodes: ['control-plane'] };
   const configFile = str(flags, 'config');
   if (configFile !== undefined) {
-    const text = ctx.machine.fs.read(ctx.machine.fs.resolve(ctx.cwd, configFile));
+    // `--config=-` reads the config from stdin (the ingress guide's `cat <<EOF | kind create cluster --config=-`).
+    const text = configFile === '-' ? ctx.stdin : ctx.machine.fs.read(ctx.machine.fs.resolve(ctx.cwd, configFile));
     if (text === undefined) {
       ctx.stderr(`ERROR: failed to create cluster: error reading file: open ${configFile}: no such file or directory\n`);
       return 1;
@@ -48,7 +49,9 @@ function createCluster(ctx: CommandContext, args: string[]): number {
     return 1;
   }
   const image = str(flags, 'image') ?? KIND_NODE_IMAGE;
-  const spec = { ...defaultClusterSpec(name, config.nodes.length - 1), image };
+  const spec: KindClusterSpec = { ...defaultClusterSpec(name, config.nodes.length - 1), image };
+  if (config.nodeOptions) spec.nodeOptions = config.nodeOptions;
+  if (config.kubeProxyMode) spec.kubeProxyMode = config.kubeProxyMode;
   ctx.stderr(`Creating cluster "${name}" ...\n`);
   ctx.stderr(` ✓ Ensuring node image (${image}) 🖼\n`);
   ctx.stderr(` ✓ Preparing nodes ${'📦 '.repeat(spec.nodes.length)}\n`);

@@ -38,7 +38,7 @@ const SHELLS = new Set(['bash', 'sh', '/bin/bash', '/bin/sh', '/usr/bin/bash']);
 /** Runs COMMAND in the node: an interactive shell takes over the terminal; anything else prints its output. */
 export function execInNode(ctx: CommandContext, cluster: ClusterRuntime, node: NodeContainer, command: string[], interactive: boolean): void {
   const machine: Machine = { loop: ctx.machine.loop, fs: nodeFileSystem(cluster, node), clusters: ctx.machine.clusters, hostname: node.name, ports: new LoopbackPorts(), random: ctx.machine.random };
-  const commands = nodeCommands({ node, client: cluster.client('crictl/v1.34.0'), nowMs: () => ctx.machine.loop.nowMs(), kubelet: { stop: () => cluster.stopKubelet(node.name), start: () => cluster.startKubelet(node.name), unseenExit: (uid, name) => cluster.unseenExit(node.name, uid, name) }, containerd: { stop: () => cluster.stopContainerd(node.name), start: () => cluster.startContainerd(node.name) } });
+  const commands = nodeCommands({ node, client: cluster.client('crictl/v1.34.0'), nowMs: () => ctx.machine.loop.nowMs(), kubelet: { stop: () => cluster.stopKubelet(node.name), start: () => cluster.startKubelet(node.name), unseenExit: (uid, name) => cluster.unseenExit(node.name, uid, name) }, containerd: { stop: () => cluster.stopContainerd(node.name), start: () => cluster.startContainerd(node.name) }, kubeProxyMode: cluster.spec.kubeProxyMode ?? 'iptables' });
   const options = {
     env: { HOME: '/root', HOSTNAME: node.name, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', TERM: 'xterm' },
     cwd: '/',

@@ -8,6 +8,8 @@ import type { KubeObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import { hex, sha256 } from '../../api/sha256';
 import { chainRules, iptablesSave } from '../../network/iptables';
+import { ipvsIptablesSave } from '../../network/ipvs';
+import { nodeServers } from './ipvs-commands';
 import type { Command } from '../command';
 import type { NodeShellContext } from './node-commands';
 import { gnuDate } from '../commands/system-utils';
@@ -22,6 +24,7 @@ function listAll(ctx: NodeShellContext, group: string, resource: string): KubeOb
 }
 
 function saveOutput(ctx: NodeShellContext): string {
+  if (ctx.kubeProxyMode === 'ipvs') return ipvsIptablesSave(nodeServers(ctx), gnuDate(ctx.nowMs()).replace(' UTC', ''));
   return iptablesSave({ services: listAll(ctx, '', 'services'), endpointSlices: listAll(ctx, 'discovery.k8s.io', 'endpointslices'), generatedAt: gnuDate(ctx.nowMs()).replace(' UTC', '') });
 }
 

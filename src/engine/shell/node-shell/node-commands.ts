@@ -13,6 +13,8 @@ import { CORE_COMMANDS } from '../commands/coreutils';
 import { TEXT_COMMANDS } from '../commands/text-utils';
 import { FILTER_COMMANDS } from '../commands/filters';
 import { ipCommand, iptablesCommand, iptablesSaveCommand } from './net-commands';
+import { aptGetCommand, ipvsadmCommand } from './ipvs-commands';
+import type { KubeProxyMode } from '../../cluster/kind-config';
 import { ssCommand } from './sockets';
 import { crictl, podsOnNode } from './crictl';
 
@@ -24,6 +26,8 @@ export interface NodeShellContext {
   kubelet: { stop(): void; start(): void; unseenExit?(podUid: string, container: string): { code: number; atMs: number } | undefined };
   /** The node's containerd unit, for `systemctl stop|start|restart containerd`. */
   containerd?: { stop(): void; start(): void };
+  /** The cluster's kube-proxy mode, for `iptables-save` and `ipvsadm`. */
+  kubeProxyMode?: KubeProxyMode;
 }
 
 /** A systemd unit this lab's systemctl manages: its description line and unit file, and its up/down times. */
@@ -179,5 +183,5 @@ function hostname(ctx: NodeShellContext): Command {
 
 /** The command table of a node shell: coreutils plus the node's tools. */
 export function nodeCommands(ctx: NodeShellContext): CommandTable {
-  return new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, ...FILTER_COMMANDS, crictl: crictl(ctx), systemctl: systemctl(ctx), journalctl: journalctl(ctx), hostname: hostname(ctx), 'iptables-save': iptablesSaveCommand(ctx), iptables: iptablesCommand(ctx), ip: ipCommand(ctx), ss: ssCommand(ctx) }));
+  return new Map<string, Command>(Object.entries({ ...CORE_COMMANDS, ...TEXT_COMMANDS, ...FILTER_COMMANDS, crictl: crictl(ctx), systemctl: systemctl(ctx), journalctl: journalctl(ctx), hostname: hostname(ctx), 'iptables-save': iptablesSaveCommand(ctx), ipvsadm: ipvsadmCommand(ctx), 'apt-get': aptGetCommand(ctx), apt: aptGetCommand(ctx), iptables: iptablesCommand(ctx), ip: ipCommand(ctx), ss: ssCommand(ctx) }));
 }

@@ -1,4 +1,5 @@
 /** docker on the lab machine: the kind node containers (ps, stop/start/restart/kill, exec, inspect) and networks. */
+import { displayablePorts } from './ports';
 import type { Command } from '../../command';
 import { alignColumns } from '../../../kubectl/printers/table-printer';
 import { execInNode } from '../../node-shell';
@@ -110,7 +111,7 @@ export const docker: Command = (ctx) => {
         '"/usr/local/bin/entr…"',
         `${dockerDuration(now - node.createdAtMs)} ago`,
         node.running ? `Up ${dockerDuration(now - node.startedAtMs)}` : 'Exited (130) 1 second ago',
-        node.role === 'control-plane' ? `127.0.0.1:${cluster.hostPort}->6443/tcp` : '',
+        displayablePorts(cluster.publishedPorts(node.name)),
         node.name,
       ]);
     }

@@ -16,8 +16,10 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
 /** The `docker inspect` object of a node container. */
 export function inspectNode({ cluster, node }: FoundNode): Record<string, unknown> {
   const id = fullId(node);
-  const controlPlane = node.role === 'control-plane';
-  const ports = controlPlane ? { '6443/tcp': [{ HostIp: '127.0.0.1', HostPort: String(cluster.hostPort) }] } : {};
+  const ports: Record<string, { HostIp: string; HostPort: string }[]> = {};
+  // A Go map: docker's JSON lists its keys sorted as strings ("443/tcp" before "80/tcp").
+  const published = [...cluster.publishedPorts(node.name)].sort((a, b) => (`${a.containerPort}/${a.protocol}` < `${b.containerPort}/${b.protocol}` ? -1 : 1));
+  for (const p of published) (ports[`${p.containerPort}/${p.protocol}`] ??= []).push({ HostIp: p.hostIp, HostPort: String(p.hostPort) });
   return {
     Id: id,
     Created: dockerTime(node.createdAtMs),

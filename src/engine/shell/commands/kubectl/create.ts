@@ -102,12 +102,15 @@ export function containerNameFor(image: string): string {
   return name.replace(/_/g, '-');
 }
 
-const deployment: Generator = (k, name) => {
+const deployment: Generator = (k, name, command) => {
   const images = strings(k.flags, 'image');
   if (images.length === 0) return fail(k, 'required flag(s) "image" not set');
+  // `-- COMMAND [args...]` becomes the one container's command.
+  if (images.length > 1 && command.length > 0) return fail(k, 'cannot specify multiple --image options and command');
   const port = int(k.flags, 'port');
   const containers = images.map((image, i) => {
     const c: Record<string, unknown> = { image, name: containerNameFor(image), resources: {} };
+    if (command.length > 0) c.command = command;
     // UNVERIFIED: kubectl puts --port on the first container only.
     if (port !== undefined && i === 0) c.ports = [{ containerPort: port }];
     return c;
