@@ -47,12 +47,10 @@ function resourceEntries(t: ResourceType): Record<string, unknown>[] {
   const subs = t.subresources.map((s) => {
     const verbs = s === 'status' || s === 'scale' ? ['get', 'patch', 'update'] : s === 'log' ? ['get'] : s === 'binding' || s === 'eviction' || s === 'token' ? ['create'] : ['create', 'get'];
     const kind = s === 'scale' ? 'Scale' : s === 'binding' ? 'Binding' : s === 'eviction' ? 'Eviction' : s === 'token' ? 'TokenRequest' : s === 'status' ? t.kind : s === 'log' ? 'Pod' : `${t.kind}${s[0]?.toUpperCase() ?? ''}${s.slice(1)}Options`;
-    const entry: Record<string, unknown> = { name: `${t.resource}/${s}`, singularName: '', namespaced: t.namespaced, kind, verbs };
-    if (s === 'scale') {
-      entry.group = 'autoscaling';
-      entry.version = 'v1';
-    }
-    return entry;
+    // A subresource served as another group's kind names that group (kubectl drain looks for
+    // pods/eviction with group policy to know it may evict rather than delete).
+    const groupVersion = s === 'scale' ? { group: 'autoscaling', version: 'v1' } : s === 'eviction' ? { group: 'policy', version: 'v1' } : {};
+    return { name: `${t.resource}/${s}`, singularName: '', namespaced: t.namespaced, ...groupVersion, kind, verbs };
   });
   return [main, ...subs];
 }

@@ -133,4 +133,9 @@ export class PrefixWriter {
   toString(): string {
     return this.done + formatTabbed(this.buffer, this.options);
   }
+
+  /** What kubectl's PrefixWriter puts in a plain buffer, with no tabwriter after it: tabs stay tabs (rollout history's pod templates). */
+  toRawString(): string {
+    return this.done + this.buffer;
+  }
 }

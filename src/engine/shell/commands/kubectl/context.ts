@@ -87,7 +87,8 @@ export function requireConnection(k: KubectlContext): Extract<Connection, { ok: 
  * The object a `TYPE/NAME` argument (or a bare name, read as a pod) names, read from the API with
  * its resource; undefined with kubectl's error printed when the type is unknown or the read fails.
  */
-export function getNamedObject(k: KubectlContext, conn: Extract<Connection, { ok: true }>, arg: string): { resource: ApiResource; object: KubeObject } | undefined {
+/** `failure`: how the verb words the server's refusal (kubectl's own `Error from server (...)` line by default). */
+export function getNamedObject(k: KubectlContext, conn: Extract<Connection, { ok: true }>, arg: string, failure: (status: StatusObject) => string = statusLine): { resource: ApiResource; object: KubeObject } | undefined {
   const slash = arg.indexOf('/');
   const typed = slash >= 0 ? arg.slice(0, slash) : 'pods';
   const name = slash >= 0 ? arg.slice(slash + 1) : arg;
@@ -98,7 +99,7 @@ export function getNamedObject(k: KubectlContext, conn: Extract<Connection, { ok
   }
   const got = conn.client.get({ group: resource.group, version: resource.version, resource: resource.resource, namespace: resource.namespaced ? conn.namespace : undefined, name });
   if (!got.ok) {
-    k.err(statusLine(got.status) + '\n');
+    k.err(failure(got.status) + '\n');
     return undefined;
   }
   return { resource, object: got.value };

@@ -81,7 +81,8 @@ function listPods(k: KubectlContext, conn: Conn, selector: string): KubeObject[]
 
 /** The pod an object's logs come from (SelectorsForObject + GetFirstPod). */
 function podForObject(k: KubectlContext, conn: Conn, arg: string): KubeObject | undefined {
-  const named = getNamedObject(k, conn, arg);
+  // logs.go rewords a missing object: `error from server (NotFound): ... in namespace "ns"`.
+  const named = getNamedObject(k, conn, arg, (status) => (status.reason === 'NotFound' ? `error: error from server (NotFound): ${status.message ?? ''} in namespace "${conn.namespace}"` : statusLine(status)));
   if (!named) return undefined;
   const { resource, object } = named;
   if (resource.group === '' && resource.resource === 'pods') return object;
@@ -116,7 +117,12 @@ function containersOf(k: KubectlContext, pod: KubeObject): string[] | undefined 
   const ephemeral = names(spec.ephemeralContainers);
   if (bool(k.flags, 'all-containers')) return [...inits, ...apps, ...ephemeral];
   const wanted = str(k.flags, 'container');
-  if (wanted) return [wanted];
+  if (wanted) {
+    // logsForObject looks the container up before asking for its log.
+    if ([...apps, ...inits, ...ephemeral].includes(wanted)) return [wanted];
+    k.err(`error: container ${wanted} is not valid for pod ${text(pod.metadata.name)}\n`);
+    return undefined;
+  }
   const annotation = text(rec(pod.metadata.annotations)['kubectl.kubernetes.io/default-container']);
   if (annotation) {
     if ([...apps, ...inits, ...ephemeral].includes(annotation)) return [annotation];

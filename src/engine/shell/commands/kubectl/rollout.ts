@@ -186,8 +186,10 @@ function status(k: KubectlContext, list: Target[]): VerbResult {
 
 interface Revision {
   revision: number;
-  /** The pod template kubectl prints for the revision (without the pod-template-hash label). */
+  /** The revision's pod template without the pod-template-hash label (what undo writes back). */
   template: Obj;
+  /** The template `rollout history --revision` prints: a ReplicaSet's keeps its pod-template-hash label. */
+  shown: Obj;
   changeCause: string | undefined;
   /** A StatefulSet's or DaemonSet's ControllerRevision (its data is the patch undo applies). */
   controllerRevision?: KubeObject;
@@ -223,8 +225,8 @@ function revisions(k: KubectlContext, object: KubeObject): Revision[] {
     .filter((o) => (o.metadata.ownerReferences ?? []).some((r) => r.uid === object.metadata.uid && r.controller === true))
     .map((o): Revision =>
       statefulSet
-        ? { revision: typeof o.revision === 'number' ? o.revision : 0, template: revisionTemplate(o), changeCause: o.metadata.annotations?.[CHANGE_CAUSE], controllerRevision: o }
-        : { revision: Number(o.metadata.annotations?.[REVISION] ?? '0'), template: withoutHashLabel(rec(o.spec).template), changeCause: o.metadata.annotations?.[CHANGE_CAUSE] },
+        ? { revision: typeof o.revision === 'number' ? o.revision : 0, template: revisionTemplate(o), shown: revisionTemplate(o), changeCause: o.metadata.annotations?.[CHANGE_CAUSE], controllerRevision: o }
+        : { revision: Number(o.metadata.annotations?.[REVISION] ?? '0'), template: withoutHashLabel(rec(o.spec).template), shown: rec(rec(o.spec).template), changeCause: o.metadata.annotations?.[CHANGE_CAUSE] },
     )
     .filter((r) => Number.isFinite(r.revision) && r.revision > 0)
     .sort((a, b) => a.revision - b.revision);
@@ -264,8 +266,8 @@ function history(k: KubectlContext, list: Target[]): number {
         continue;
       }
       const w = new PrefixWriter();
-      writePodTemplate(w, found.template);
-      k.out(`${kindPrefix(t.resource)}/${t.name} with revision #${wanted}\n${w.toString()}\n`);
+      writePodTemplate(w, found.shown);
+      k.out(`${kindPrefix(t.resource)}/${t.name} with revision #${wanted}\n${w.toRawString()}\n`);
       continue;
     }
     if (revs.length === 0) {
@@ -370,7 +372,7 @@ function undoFromControllerRevision(k: KubectlContext, t: Target, sts: KubeObjec
   if (dryRun === 'client') {
     const w = new PrefixWriter();
     writePodTemplate(w, target.template);
-    k.out(`${kindPrefix(t.resource)}/${t.name} will roll back to ${w.toString()}\n`);
+    k.out(`${kindPrefix(t.resource)}/${t.name} will roll back to ${w.toRawString()}\n`);
     return 0;
   }
   {
