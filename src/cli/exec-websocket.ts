@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Simulation } from '../engine';
 import { isRecord } from '../engine/api/meta';
+import { processSpecOf, stdinShell } from '../engine/kubelet/runtime/processes';
 import { acceptWebSocket, offersWebSocket, type WebSocketConnection } from './websocket';
 
 export const EXEC_PROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io'] as const;
@@ -21,7 +22,6 @@ const CLOSE = 255;
 
 const STREAM_PATH = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|attach)$/;
 
-const SHELLS = new Set(['sh', 'ash', 'bash']);
 
 export interface ExecHooks {
   /** After input reached the program, so the simulation runs what it started. */
@@ -44,20 +44,16 @@ function exitStatus(code: number, command: readonly string[], failure?: string):
 }
 
 /**
- * pods/attach joins the container's main process. In the lab, a container started with stdin open
- * on a shell (`kubectl run -it --image=busybox -- sh`) waits for its input, and attaching gives that
- * shell's session, as exec of the same command would; any other main process takes no input.
+ * pods/attach joins the container's main process: a shell reading its stdin gives that shell's
+ * session, as exec of the same command would; any other main process takes no input.
  */
 function attachedProcess(sim: Simulation, namespace: string, pod: string, container: string): { command: string[]; interactive: boolean } {
   const got = sim.api.request({ method: 'GET', path: `/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}` });
   const spec = isRecord(got.body) && isRecord(got.body.spec) ? got.body.spec : {};
   const containers = (Array.isArray(spec.containers) ? spec.containers : []).filter(isRecord);
   const c = containers.find((x) => x.name === container) ?? (container ? undefined : containers[0]);
-  const words = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
-  const argv = [...words(c?.command), ...words(c?.args)];
-  const first = (argv[0] ?? 'sh').replace(/^.*\//, '');
-  const interactive = c?.stdin === true && SHELLS.has(first) && !argv.includes('-c');
-  return { command: argv.length ? argv : ['sh'], interactive };
+  const shell = c ? stdinShell(processSpecOf(c)) : undefined;
+  return { command: shell ?? ['sh'], interactive: shell !== undefined };
 }
 
 /** Handles an HTTP upgrade if it is an exec or an attach; false leaves the socket to the caller. */

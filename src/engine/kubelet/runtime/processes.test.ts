@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerProcess } from './processes';
+import { containerProcess, processSpecOf, stdinShell } from './processes';
 import type { ProcessEnv } from './sh-interpreter';
 
 function env(vars: Record<string, string> = {}): ProcessEnv {
@@ -20,6 +20,18 @@ function output(image: string, command: string[] = [], args: string[] = [], vars
 }
 
 describe('container processes', () => {
+  it('knows which main processes are shells reading their stdin (what an attach joins)', () => {
+    const shell = (container: Record<string, unknown>) => stdinShell(processSpecOf(container));
+    expect(shell({ image: 'busybox', args: ['sh'], stdin: true })).toEqual(['sh']);
+    expect(shell({ image: 'busybox:1.36', stdin: true })).toEqual(['sh']);
+    expect(shell({ image: 'ubuntu', command: ['/bin/bash'], stdin: true })).toEqual(['/bin/bash']);
+    // No open stdin, a script, or a server: nothing reads the terminal.
+    expect(shell({ image: 'busybox', args: ['sh'] })).toBeUndefined();
+    expect(shell({ image: 'busybox', args: ['sh', '-c', 'sleep 1'], stdin: true })).toBeUndefined();
+    expect(shell({ image: 'nginx', stdin: true })).toBeUndefined();
+    expect(shell({ image: 'nginx', args: ['sh'], stdin: true })).toBeUndefined();
+  });
+
   it('nginx prints its entrypoint lines, keeps running and serves / on :80', () => {
     const { out, code, process } = output('nginx:1.27');
     expect(out).toContain('Configuration complete; ready for start up');

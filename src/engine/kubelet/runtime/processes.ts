@@ -53,6 +53,25 @@ function repoName(image: string): string {
   return repository.replace(/^.*\//, '');
 }
 
+/** A pod spec's container as the runtime sees it (command and args as written, $(VAR) references unexpanded). */
+export function processSpecOf(container: Record<string, unknown>): ProcessSpec {
+  const words = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  return { image: typeof container.image === 'string' ? container.image : '', command: words(container.command), args: words(container.args), stdin: container.stdin === true };
+}
+
+/**
+ * The shell a container's main process is when that shell reads its stdin (`kubectl run -it
+ * --image=busybox -- sh`, or a shell image's default command with `stdin: true`): what an attach
+ * joins. Undefined for any other main process, which reads no input.
+ */
+export function stdinShell(spec: ProcessSpec): string[] | undefined {
+  if (!spec.stdin) return undefined;
+  const argv = [...spec.command, ...spec.args];
+  if (argv.length === 0) return SHELL_IMAGES.has(repoName(spec.image)) ? ['sh'] : undefined;
+  if (spec.command.length === 0 && !SHELL_IMAGES.has(repoName(spec.image))) return undefined;
+  return SHELLS.has((argv[0] ?? '').replace(/^.*\//, '')) && !argv.includes('-c') ? argv : undefined;
+}
+
 /** The process a container runs, from its image and its command/args (both optional). */
 export function containerProcess(spec: ProcessSpec, env: ProcessEnv): ContainerProcess {
   const repo = repoName(spec.image);

@@ -85,7 +85,7 @@ export function openExecStream(machine: Machine, cluster: ClusterRuntime, req: E
       if (req.tty) showPrompt();
     },
   };
-  const outcome = execInContainer(ctx, cluster, pod, container, req.command, req.stdin, exit);
+  const outcome = execInContainer(ctx, cluster, pod, container, req.command, req.stdin, exit, req.tty);
   // The runtime's refusal reaches the client as the exec's error, as the kubelet sends it.
   if (!outcome.ok) exit(outcome.exitCode, outcome.message.replace(/^error: /, '').trimEnd());
   return {

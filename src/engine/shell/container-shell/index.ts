@@ -72,7 +72,8 @@ function containerFileSystem(cluster: ClusterRuntime, pod: KubeObject, container
 export type ExecOutcome = { ok: true } | { ok: false; message: string; exitCode: number };
 
 /** Runs COMMAND in a container: a shell with `interactive` takes over the terminal; anything else prints its output. */
-export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, pod: KubeObject, containerName: string, command: string[], interactive: boolean, onExit: (code: number) => void): ExecOutcome {
+/** `tty`: whether the session has a terminal; a shell without one prints no prompt (its input is still the learner's typed lines). */
+export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, pod: KubeObject, containerName: string, command: string[], interactive: boolean, onExit: (code: number) => void, tty = true): ExecOutcome {
   const container = (Array.isArray(rec(pod.spec).containers) ? (rec(pod.spec).containers as unknown[]) : []).filter(isRecord).find((c) => c.name === containerName) ?? {};
   const image = imageShell(text(container.image));
   const net: PodNetwork = { client: cluster.client(`${containerName}/${text(pod.metadata.name)}`), pod, http: cluster.http };
@@ -122,7 +123,7 @@ export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, po
     }
     const shell = new NestedShell(machine, commands, { ...options, announceExit: !image.busybox }, (t) => ctx.stdout(t));
     ctx.attach({
-      prompt: () => shell.prompt(),
+      prompt: () => (tty ? shell.prompt() : ''),
       input: (line) => shell.input(line),
       interrupt: () => shell.interrupt(),
       busy: () => shell.busy(),

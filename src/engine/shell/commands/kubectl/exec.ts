@@ -19,13 +19,13 @@ function containerNames(pod: KubeObject): string[] {
   return (Array.isArray(spec.containers) ? spec.containers : []).filter(isRecord).map((c) => text(c.name));
 }
 
-/** Shared by `kubectl exec` and `kubectl run -it`: attaches to COMMAND in the pod's container. */
 /**
- * `reportExit`: kubectl exec turns a non-zero exit into an error that CheckErr prints as `command
- * terminated with exit code N`, with or without -i/-t (exec.go returns the stream's CodeExitError
- * either way); `kubectl run -it` words the end of its pod differently.
+ * Runs COMMAND in the pod's container with the terminal attached (kubectl exec, and attach's shell
+ * session). `reportExit`: kubectl exec turns a non-zero exit into an error that CheckErr prints as
+ * `command terminated with exit code N`, with or without -i/-t (exec.go returns the stream's
+ * CodeExitError either way). `attach`: COMMAND is the container's main process, which ends with it.
  */
-export function execInPod(k: KubectlContext, pod: KubeObject, containerName: string, command: string[], interactive: boolean, reportExit = true): VerbResult {
+export function execInPod(k: KubectlContext, pod: KubeObject, containerName: string, command: string[], interactive: boolean, options: { reportExit?: boolean; attach?: boolean; tty?: boolean } = {}): VerbResult {
   const conn = requireConnection(k);
   if (!conn) return 1;
   const cluster = k.shell.machine.clusters.all().find((c) => c.server === conn.server);
@@ -44,9 +44,10 @@ export function execInPod(k: KubectlContext, pod: KubeObject, containerName: str
   return {
     wait(finish) {
       const outcome = execInContainer(k.shell, cluster, pod, containerName, command, interactive, (code) => {
-        if (code !== 0 && reportExit) k.err(`command terminated with exit code ${code}\n`);
+        if (options.attach) cluster.kubelets.get(text(isRecord(pod.spec) ? pod.spec.nodeName : undefined))?.endAttachedProcess(pod, containerName, code);
+        if (code !== 0 && options.reportExit !== false) k.err(`command terminated with exit code ${code}\n`);
         finish(code);
-      });
+      }, options.tty ?? interactive);
       if (!outcome.ok) {
         k.err(outcome.message);
         finish(outcome.exitCode === 127 ? 1 : outcome.exitCode);
@@ -84,56 +85,5 @@ export function runExec(k: KubectlContext): VerbResult {
   }
   const container = requested ?? names[0] ?? '';
   if (requested === undefined && names.length > 1 && !bool(k.flags, 'quiet')) k.err(`Defaulted container "${container}" out of: ${names.join(', ')}\n`);
-  return execInPod(k, got.value, container, command, bool(k.flags, 'stdin'));
-}
-
-/**
- * `kubectl run NAME -it [--rm] --image=IMAGE -- COMMAND`, after the pod is created: waits (in virtual
- * time, up to --pod-running-timeout, 1 minute) for it to run, attaches the terminal to its container,
- * and with --rm deletes the pod when the session ends.
- */
-export function attachToNewPod(k: KubectlContext, name: string, namespace: string, command: string[], remove: boolean, timeoutMs = 60_000): VerbResult {
-  const conn = requireConnection(k);
-  if (!conn) return 1;
-  const loop = k.shell.machine.loop;
-  const started = loop.nowMs();
-  return {
-    wait(finish) {
-      let cancelled = false;
-      const attach = (pod: KubeObject) => {
-        k.err("If you don't see a command prompt, try pressing enter.\n");
-        const container = containerNames(pod)[0] ?? name;
-        const result = execInPod(k, pod, container, command.length ? command : ['sh'], true, false);
-        const end = (code: number) => {
-          k.out(`Session ended, resume using 'kubectl attach ${name} -c ${container} -i -t' command when the pod is running\n`);
-          if (remove) {
-            const deleted = conn.client.delete({ group: '', version: 'v1', resource: 'pods', namespace, name });
-            if (deleted.ok) k.out(`pod "${name}" deleted from ${namespace} namespace\n`);
-          }
-          finish(code);
-        };
-        if (typeof result === 'number') end(result);
-        else result.wait(end);
-      };
-      const poll = () => {
-        if (cancelled) return;
-        const got = conn.client.get({ group: '', version: 'v1', resource: 'pods', namespace, name });
-        const phase = got.ok && isRecord(got.value.status) ? text(got.value.status.phase) : '';
-        if (got.ok && phase === 'Running') return attach(got.value);
-        if (got.ok && (phase === 'Succeeded' || phase === 'Failed')) {
-          k.err(`error: pod ${name} terminated (${phase === 'Succeeded' ? 'Completed' : 'Error'})\n`);
-          return finish(1);
-        }
-        if (loop.nowMs() - started >= timeoutMs) {
-          k.err('error: timed out waiting for the condition\n');
-          return finish(1);
-        }
-        loop.after(500, 'kubectl run attach', poll);
-      };
-      poll();
-      return () => {
-        cancelled = true;
-      };
-    },
-  };
+  return execInPod(k, got.value, container, command, bool(k.flags, 'stdin'), { tty: bool(k.flags, 'tty') });
 }

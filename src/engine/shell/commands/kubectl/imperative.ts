@@ -8,7 +8,8 @@ import { kindPrefix } from '../../../client/discovery';
 import { bool, int, str, strings, type FlagSpec } from '../../../kubectl/flags';
 import { parseTargets } from './get';
 import { requireConnection, statusLine, type KubectlContext } from './context';
-import { attachToNewPod } from './exec';
+import { attachToNewPod } from './attach';
+import { parseDuration } from './wait';
 import type { VerbResult } from './index';
 import { applyOverrides, checkOutputFormat, DRY_RUN_FLAG, dryRunOf, dryRunQuery, dryRunSuffix, OVERRIDE_FLAGS, printOutcome } from './common';
 
@@ -25,6 +26,8 @@ export const RUN_FLAGS: FlagSpec[] = [
   { name: 'rm', type: 'bool' },
   { name: 'stdin', short: 'i', type: 'bool' },
   { name: 'tty', short: 't', type: 'bool' },
+  { name: 'quiet', short: 'q', type: 'bool' },
+  { name: 'pod-running-timeout', type: 'string' },
   ...OVERRIDE_FLAGS,
 ];
 
@@ -93,8 +96,11 @@ export function runRun(k: KubectlContext): VerbResult {
     k.err(statusLine(r.status) + '\n');
     return 1;
   }
-  // `run -it`: no "created" line; the terminal attaches to the new pod (exec.ts) and --rm deletes it after.
-  if (interactive && dryRun === 'none') return attachToNewPod(k, name, conn.namespace, rest, bool(k.flags, 'rm'));
+  // `run -i/-t`: no "created" line; the terminal attaches to the new pod (attach.ts) and --rm deletes it after.
+  if (interactive && dryRun === 'none') {
+    const timeoutMs = parseDuration(str(k.flags, 'pod-running-timeout') ?? '1m0s') ?? 60_000;
+    return attachToNewPod(k, name, conn.namespace, { stdin: bool(k.flags, 'stdin'), tty: bool(k.flags, 'tty'), quiet: bool(k.flags, 'quiet'), remove: bool(k.flags, 'rm'), restartPolicy: restart, timeoutMs });
+  }
   return printOutcome(k, r.value, pods, 'created', dryRun) ? 0 : 1;
 }
 

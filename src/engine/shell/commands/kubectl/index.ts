@@ -7,6 +7,7 @@ import { GET_FLAGS, runGet } from './get';
 import { APPLY_FLAGS, runApply } from './apply';
 import { DELETE_FLAGS, runDelete } from './delete';
 import { DESCRIBE_FLAGS, runDescribe } from './describe';
+import { ATTACH_FLAGS, runAttach } from './attach';
 import { EXEC_FLAGS, runExec } from './exec';
 import { LOGS_FLAGS, runLogs } from './logs';
 import { LABEL_FLAGS, RUN_FLAGS, SCALE_FLAGS, runLabel, runRun, runScale } from './imperative';
@@ -52,6 +53,7 @@ const VERBS: Record<string, Verb> = {
   delete: { flags: DELETE_FLAGS, run: runDelete },
   describe: { flags: DESCRIBE_FLAGS, run: runDescribe },
   exec: { flags: EXEC_FLAGS, run: runExec },
+  attach: { flags: ATTACH_FLAGS, run: runAttach },
   logs: { flags: LOGS_FLAGS, run: runLogs },
   version: { flags: VERSION_FLAGS, run: runVersion },
   'cluster-info': { flags: CLUSTER_INFO_FLAGS, run: runClusterInfo },
