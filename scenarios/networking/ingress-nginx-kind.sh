@@ -19,7 +19,10 @@ docker inspect -f '{{json .NetworkSettings.Ports}}' kind-control-plane
 curl localhost/foo
 echo $?
 kubectl apply -f https://kind.sigs.k8s.io/examples/ingress/deploy-ingress-nginx.yaml
-kubectl wait --namespace ingress-nginx --for=condition=ready pod --selector=app.kubernetes.io/component=controller --timeout=90s
+kubectl wait --namespace ingress-nginx \
+  --for=condition=ready pod \
+  --selector=app.kubernetes.io/component=controller \
+  --timeout=90s
 kubectl get pods -n ingress-nginx
 kubectl describe pod -n ingress-nginx -l app.kubernetes.io/component=controller | grep FailedMount
 kubectl get svc,ingressclass -n ingress-nginx
