@@ -25,3 +25,33 @@ export function jsonByteLength(value: unknown, limit: number): number {
   // Each UTF-16 unit is at most 3 bytes: a text that short cannot be over the limit.
   return text.length * 3 <= limit ? text.length : utf8Length(text);
 }
+
+/** Upper bounds of frozen (stored) values, which never change: most of a write is shared with the last one. */
+const bounds = new WeakMap<object, number>();
+
+/**
+ * At least as many bytes as `value` takes as JSON, found without serialising it: a string counts
+ * 6 bytes a character (a `\uXXXX` escape), a number 24. Nearly every object is far below the
+ * limits, so this settles the check; only a value near a limit is measured exactly.
+ */
+function upperBound(value: unknown): number {
+  if (typeof value === 'string') return 2 + 6 * value.length;
+  if (typeof value !== 'object' || value === null) return 24;
+  const known = bounds.get(value);
+  if (known !== undefined) return known;
+  let bytes = 2;
+  if (Array.isArray(value)) for (const item of value) bytes += upperBound(item) + 1;
+  else for (const key in value) bytes += 2 + 6 * key.length + 2 + upperBound((value as Record<string, unknown>)[key]);
+  if (Object.isFrozen(value)) bounds.set(value, bytes);
+  return bytes;
+}
+
+/** Whether `value` takes more than `limit` bytes as JSON (UTF-8). */
+export function exceedsJsonBytes(value: unknown, limit: number): boolean {
+  try {
+    if (typeof value !== 'string' && upperBound(value) <= limit) return false;
+  } catch {
+    // Nested too deep to walk here: measured (or left to other checks) below.
+  }
+  return jsonByteLength(value, limit) > limit;
+}

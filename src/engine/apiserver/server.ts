@@ -33,7 +33,7 @@ import { mutatingAdmission, validatingAdmission, type QuotaCharge } from './admi
 import { openapiV2, openapiV3 } from './openapi';
 import { formatRfc3339 } from '../api/time';
 import { dataMapsError, metadataMapsError, unmarshalError } from '../api/decode-errors';
-import { jsonByteLength } from './request-size';
+import { exceedsJsonBytes } from './request-size';
 import { coreToEventsV1, eventsV1ToCore } from './conversion/events';
 import { apiServiceForPath, proxyToAPIService, remoteGroups, type AggregatedBackend, type AggregatorStore } from './aggregator';
 import { decodeFields, strictDecodingError, withWarnings } from './field-validation';
@@ -74,7 +74,7 @@ function withRemoteGroups(list: Record<string, unknown>, remote: Record<string, 
 
 /** etcd refuses a put larger than its --max-request-bytes (the object as stored, measured here as JSON). */
 function tooLargeForEtcd(object: unknown): boolean {
-  return jsonByteLength(object, errors.ETCD_MAX_REQUEST_BYTES) > errors.ETCD_MAX_REQUEST_BYTES;
+  return exceedsJsonBytes(object, errors.ETCD_MAX_REQUEST_BYTES);
 }
 
 export class ApiServer {
@@ -152,7 +152,7 @@ export class ApiServer {
     let response: ApiResponse;
     try {
       const writes = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
-      if (writes && request.body !== undefined && jsonByteLength(request.body, errors.MAX_REQUEST_BODY_BYTES) > errors.MAX_REQUEST_BODY_BYTES) response = fail(errors.requestEntityTooLarge(errors.MAX_REQUEST_BODY_BYTES));
+      if (writes && request.body !== undefined && exceedsJsonBytes(request.body, errors.MAX_REQUEST_BODY_BYTES)) response = fail(errors.requestEntityTooLarge(errors.MAX_REQUEST_BODY_BYTES));
       else response = this.route(request, query);
     } catch (error) {
       // A bug in a handler must not take the whole simulation down: answer 500 like the real server.
