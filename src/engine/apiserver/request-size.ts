@@ -28,6 +28,7 @@ export function jsonByteLength(value: unknown, limit: number): number {
 
 /** Upper bounds of frozen (stored) values, which never change: most of a write is shared with the last one. */
 const bounds = new WeakMap<object, number>();
+const REMEMBERED_BYTES = 4096;
 
 /**
  * At least as many bytes as `value` takes as JSON, found without serialising it: a string counts
@@ -37,12 +38,15 @@ const bounds = new WeakMap<object, number>();
 function upperBound(value: unknown): number {
   if (typeof value === 'string') return 2 + 6 * value.length;
   if (typeof value !== 'object' || value === null) return 24;
-  const known = bounds.get(value);
+  // Only frozen values are looked up: a WeakMap lookup gives a fresh object an identity hash it does not otherwise need.
+  const frozen = Object.isFrozen(value);
+  const known = frozen ? bounds.get(value) : undefined;
   if (known !== undefined) return known;
   let bytes = 2;
   if (Array.isArray(value)) for (const item of value) bytes += upperBound(item) + 1;
-  else for (const key in value) bytes += 2 + 6 * key.length + 2 + upperBound((value as Record<string, unknown>)[key]);
-  if (Object.isFrozen(value)) bounds.set(value, bytes);
+  else for (const [key, item] of Object.entries(value)) bytes += 2 + 6 * key.length + 2 + upperBound(item);
+  // Only big subtrees are remembered: an entry per small object would make the WeakMap itself the cost.
+  if (frozen && bytes >= REMEMBERED_BYTES) bounds.set(value, bytes);
   return bytes;
 }
 

@@ -36,7 +36,7 @@ export function decodeManagedFields(entries: unknown): Managers {
   const managers: Managers = new Map();
   if (!Array.isArray(entries)) return managers;
   for (const e of entries) {
-    const known = isRecord(e) ? decodedEntries.get(e) : undefined;
+    const known = isRecord(e) && Object.isFrozen(e) ? decodedEntries.get(e) : undefined;
     if (known) {
       managers.set(known.id, known.m);
       continue;
