@@ -74,11 +74,29 @@ export function handleExecUpgrade(sim: Simulation, req: IncomingMessage, socket:
     const body = JSON.stringify(status);
     socket.end(`HTTP/1.1 ${status.code ?? 400} ${status.reason ?? 'BadRequest'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
   };
+  const validate = () => sim.exec({ ...request, validateOnly: true }, { stdout: () => undefined, stderr: () => undefined, exit: () => undefined });
   if (!offersWebSocket(req, EXEC_PROTOCOLS)) {
     // kubectl falls back to SPDY after a refused WebSocket: answer it with the same refusal.
-    const check = sim.exec({ ...request, validateOnly: true }, { stdout: () => undefined, stderr: () => undefined, exit: () => undefined });
+    const check = validate();
     if (!check.ok) refuse(check.status);
     else acceptWebSocket(req, socket, EXEC_PROTOCOLS);
+    return true;
+  }
+  if (attached && !attached.interactive) {
+    // Attached to a main process that reads no input: its output would stream here; the lab's
+    // processes print theirs at start (kubectl logs shows it), so the stream stays quiet until the
+    // client leaves.
+    const check = validate();
+    if (!check.ok) {
+      refuse(check.status);
+      return true;
+    }
+    const quiet = acceptWebSocket(req, socket, EXEC_PROTOCOLS);
+    if (!quiet) return true;
+    hooks.onStream?.(1);
+    // The kubelet's first message: an empty one on the lowest writable channel, saying the stream is up.
+    quiet.sendBinary(Buffer.from([STDOUT]));
+    quiet.onClose(() => hooks.onStream?.(-1));
     return true;
   }
   // The command starts before the handshake (a refusal is a plain HTTP error, as kube-apiserver
@@ -103,22 +121,6 @@ export function handleExecUpgrade(sim: Simulation, req: IncomingMessage, socket:
   };
   // The kubelet's first message: an empty one on the lowest writable channel, saying the stream is up.
   pending.push(Buffer.from([STDOUT]));
-  if (attached && !attached.interactive) {
-    // Attached to a main process that reads no input: its output would stream here; the lab's
-    // processes print theirs at start (kubectl logs shows it), so the stream stays quiet until the
-    // client leaves.
-    const check = sim.exec({ ...request, validateOnly: true }, { stdout: () => undefined, stderr: () => undefined, exit: () => undefined });
-    if (!check.ok) {
-      refuse(check.status);
-      return true;
-    }
-    const quiet = acceptWebSocket(req, socket, EXEC_PROTOCOLS);
-    if (!quiet) return true;
-    hooks.onStream?.(1);
-    for (const message of pending.splice(0)) quiet.sendBinary(message);
-    quiet.onClose(() => hooks.onStream?.(-1));
-    return true;
-  }
   const stream = sim.exec(request, {
     stdout: (t) => send(STDOUT, t),
     stderr: (t) => send(tty ? STDOUT : STDERR, t),

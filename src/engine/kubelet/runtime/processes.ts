@@ -47,6 +47,8 @@ function* forever(): Program {
 
 const SHELLS = new Set(['sh', 'bash', 'ash']);
 const SHELL_IMAGES = new Set(['busybox', 'alpine', 'ubuntu', 'debian', 'curl', 'python', 'node']);
+/** The shell images whose default command is a shell (python's and node's start their REPL). */
+const DEFAULT_SHELL_IMAGES = new Set(['busybox', 'alpine', 'ubuntu', 'debian', 'curl']);
 
 function repoName(image: string): string {
   const { repository } = parseImage(image);
@@ -67,7 +69,7 @@ export function processSpecOf(container: Record<string, unknown>): ProcessSpec {
 export function stdinShell(spec: ProcessSpec): string[] | undefined {
   if (!spec.stdin) return undefined;
   const argv = [...spec.command, ...spec.args];
-  if (argv.length === 0) return SHELL_IMAGES.has(repoName(spec.image)) ? ['sh'] : undefined;
+  if (argv.length === 0) return DEFAULT_SHELL_IMAGES.has(repoName(spec.image)) ? ['sh'] : undefined;
   if (spec.command.length === 0 && !SHELL_IMAGES.has(repoName(spec.image))) return undefined;
   return SHELLS.has((argv[0] ?? '').replace(/^.*\//, '')) && !argv.includes('-c') ? argv : undefined;
 }
@@ -80,13 +82,14 @@ export function containerProcess(spec: ProcessSpec, env: ProcessEnv): ContainerP
   const now = () => formatDate(env.nowMs(), '%Y/%m/%d %H:%M:%S');
   const stamp = () => new Date(env.nowMs()).toISOString().replace(/\.\d+Z$/, '.000Z');
 
+  // A shell reading stdin held open waits for it (an attach gives it its input).
+  if (stdinShell(spec)) return { program: forever(), listeners: [], onSigterm: 'ignores' };
   // An explicit command runs instead of the entrypoint (exec form: first word is the binary).
   if (spec.command.length > 0 || (SHELL_IMAGES.has(repo) && argv.length > 0)) {
     const first = (argv[0] ?? '').replace(/^.*\//, '');
     if (SHELLS.has(first)) {
-      // `sh -c 'script'`; a shell with no script reads its stdin: EOF at once, unless stdin is held open.
+      // `sh -c 'script'`; a shell with no script reads its closed stdin: EOF at once.
       const dashC = argv.indexOf('-c');
-      if (dashC < 0 && spec.stdin) return { program: forever(), listeners: [], onSigterm: 'ignores' };
       const text = dashC >= 0 ? (argv[dashC + 1] ?? '') : '';
       return { program: shell.runScript(text), listeners: [], onSigterm: 'ignores' };
     }
@@ -103,8 +106,8 @@ export function containerProcess(spec: ProcessSpec, env: ProcessEnv): ContainerP
     case 'ubuntu':
     case 'debian':
     case 'curl':
-      // The default command is a shell: with no stdin it reads EOF and exits 0; with stdin open it waits.
-      return { program: spec.stdin ? forever() : lines([], 0), listeners: [], onSigterm: 'ignores' };
+      // The default command is a shell: with no stdin it reads EOF and exits 0 (held open, see stdinShell).
+      return { program: lines([], 0), listeners: [], onSigterm: 'ignores' };
     case 'nginx':
     case 'nginx-slim':
       return {

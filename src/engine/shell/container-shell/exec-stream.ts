@@ -8,7 +8,7 @@ import type { StatusObject } from '../../api/meta';
 import { isRecord, text } from '../../api/meta';
 import type { ClusterRuntime } from '../../cluster/runtime';
 import type { CommandContext, InteractiveProgram, Machine } from '../command';
-import { execInContainer } from './index';
+import { endAttachedProcess, execInContainer } from './index';
 
 export interface ExecStreamRequest {
   namespace: string;
@@ -58,7 +58,7 @@ export function openExecStream(machine: Machine, cluster: ClusterRuntime, req: E
   const exit = (code: number, failure?: string) => {
     if (exited) return;
     exited = true;
-    if (req.attach && failure === undefined) cluster.kubelets.get(text(isRecord(pod.spec) ? pod.spec.nodeName : undefined))?.endAttachedProcess(pod, container, code);
+    if (req.attach && failure === undefined) endAttachedProcess(cluster, pod, container, code);
     io.exit(code, failure);
   };
   const showPrompt = () => {

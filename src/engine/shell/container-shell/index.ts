@@ -72,6 +72,11 @@ function containerFileSystem(cluster: ClusterRuntime, pod: KubeObject, container
 export type ExecOutcome = { ok: true } | { ok: false; message: string; exitCode: number };
 
 /** Runs COMMAND in a container: a shell with `interactive` takes over the terminal; anything else prints its output. */
+/** An attached session's shell was the container's main process: the pod's kubelet ends that process with the shell's code. */
+export function endAttachedProcess(cluster: ClusterRuntime, pod: KubeObject, containerName: string, code: number): void {
+  cluster.kubelets.get(text(rec(pod.spec).nodeName))?.endAttachedProcess(pod, containerName, code);
+}
+
 /** `tty`: whether the session has a terminal; a shell without one prints no prompt (its input is still the learner's typed lines). */
 export function execInContainer(ctx: CommandContext, cluster: ClusterRuntime, pod: KubeObject, containerName: string, command: string[], interactive: boolean, onExit: (code: number) => void, tty = true): ExecOutcome {
   const container = (Array.isArray(rec(pod.spec).containers) ? (rec(pod.spec).containers as unknown[]) : []).filter(isRecord).find((c) => c.name === containerName) ?? {};

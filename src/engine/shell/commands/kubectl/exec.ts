@@ -3,7 +3,7 @@ import type { KubeObject } from '../../../api/meta';
 import { isRecord, text } from '../../../api/meta';
 import type { FlagSpec } from '../../../kubectl/flags';
 import { bool, str } from '../../../kubectl/flags';
-import { execInContainer } from '../../container-shell';
+import { endAttachedProcess, execInContainer } from '../../container-shell';
 import { requireConnection, statusLine, type KubectlContext } from './context';
 import type { VerbResult } from './index';
 
@@ -44,7 +44,7 @@ export function execInPod(k: KubectlContext, pod: KubeObject, containerName: str
   return {
     wait(finish) {
       const outcome = execInContainer(k.shell, cluster, pod, containerName, command, interactive, (code) => {
-        if (options.attach) cluster.kubelets.get(text(isRecord(pod.spec) ? pod.spec.nodeName : undefined))?.endAttachedProcess(pod, containerName, code);
+        if (options.attach) endAttachedProcess(cluster, pod, containerName, code);
         if (code !== 0 && options.reportExit !== false) k.err(`command terminated with exit code ${code}\n`);
         finish(code);
       }, options.tty ?? interactive);
